@@ -1,0 +1,26 @@
+import Link from "next/link";
+import type { Lesson } from "@/app/lib/content/types";
+
+/** Numbered lesson list used on the home and module pages. */
+export function LessonList({ lessons }: { lessons: Lesson[] }) {
+  return (
+    <ol className="divide-y divide-stone-200 overflow-hidden rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+      {lessons.map((lesson) => (
+        <li key={lesson.slug}>
+          <Link
+            href={`/lessons/${lesson.slug}`}
+            className="flex items-baseline gap-3 px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800/60"
+          >
+            <span className="w-6 shrink-0 text-right text-sm tabular-nums text-stone-500 dark:text-stone-400">
+              {lesson.order}
+            </span>
+            <span className="flex-1 font-medium leading-snug">{lesson.title}</span>
+            <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">
+              {lesson.readingMinutes} min read
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}
