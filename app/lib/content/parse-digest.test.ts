@@ -158,10 +158,9 @@ describe("modules", () => {
     expect(lede.flatMap((block) => tokens(block.text))).toEqual(expected);
   });
 
-  it("keep the MACG cover note as its lede and the rest of the opening as the Introduction", () => {
+  it("keep the MACG cover note as its lede (its bare link is the sourceUrl) and the rest as the Introduction", () => {
     expect(macg!.lede.map((block) => block.text)).toEqual([
       "The Melbourne Anarchist Communist Group is pleased to release its statement on the centenary of the October Revolution:",
-      "https://melbacg.wordpress.com/2017/11/07/hail-the-october-revolution/",
       "In Solidarity,",
     ]);
     const intro = macg!.lessons[0]!;
@@ -295,7 +294,8 @@ describe("word and sentence counts", () => {
 describe("coverage of the source prose", () => {
   it.each(lessonPairs.map(({ fixture }) => fixture.id))("%s: its text is exactly the fixture's prose lines", (id) => {
     const { fixture, lesson } = lessonPairs.find((pair) => pair.fixture.id === id)!;
-    const expected = tokens(rawText(...fixture.prose));
+    // The MACG cover note's link to the article is not repeated in the lede: it is the sourceUrl.
+    const expected = tokens(rawText(...fixture.prose).replace(macg!.sourceUrl, ""));
     const fromLede = fixture.id === "M0" ? macg!.lede.flatMap((block) => tokens(block.text)) : [];
     const fromSentences = sentencesOf(lessonBlocks(lesson)).flatMap(tokens);
     expect([...fromLede, ...fromSentences]).toEqual(expected);
@@ -505,5 +505,114 @@ describe("robustness", () => {
 
   it("fails loudly when a message matches no module", () => {
     expect(() => parseDigest(source.replace("HAIL THE OCTOBER REVOLUTION!", "SOMETHING ELSE!"))).toThrow(/matches no module/);
+  });
+});
+
+// --- The rules on a small digest written for the test (no line numbers, no known headings). ------
+
+describe("a synthetic digest with the same conventions", () => {
+  const N = "\u00A0";
+  const synthetic = [
+    "Part 2 : Anarchic update news all over the world - 01.02.2018",
+    "",
+    "Today's Topics:",
+    "",
+    `1.${N} Australia, HAIL THE OCTOBER REVOLUTION! Someone for MACG.`,
+    `2.${N} US, black rose fed - RED AND BLACK OCTOBER: AN ANARCHIST${N}`,
+    `${N} ${N} PERSPECTIVE ON THE RUSSIAN REVOLUTION FOR ITS 100TH ANNIVERSARY`,
+    "",
+    "-".repeat(70),
+    "",
+    "Message: 1",
+    "",
+    `Our cover note: ----${N}`,
+    `https://example.org/a/ ---- In Solidarity,${N}`,
+    "---- Opening sentence one. Opening two.",
+    "",
+    "First Part",
+    "",
+    `Body of the first part. It has St. Petersburg in it and${N}`,
+    "wraps onto a second line.",
+    "",
+    "https://example.org/a/",
+    "",
+    "-".repeat(30),
+    "",
+    "Message: 2",
+    "",
+    `Lede text here. ---- More lede.${N}`,
+    "#Tag #Other",
+    "",
+    "By Jane Doe",
+    "",
+    "Table of Contents",
+    "What is one?",
+    "What is two?",
+    "Works Cited",
+    "",
+    "A map of somewhere",
+    "",
+    "What is one?",
+    '"an epigraph standing under the heading" (Someone).',
+    "",
+    "Prose that introduces a quotation:",
+    "",
+    "The quoted text, which runs on.",
+    "",
+    "And its second paragraph.",
+    "",
+    'Back to prose, with "quotes" of its own.',
+    "",
+    "For further reading:",
+    "",
+    '"A Title" (An Author)',
+    '"What is three?"',
+    "",
+    "What is two?",
+    "Intro of two, right under its heading.",
+    "",
+    "Sub A",
+    "",
+    "Text of sub A.",
+    "",
+    "Works Cited",
+    "",
+    "Doe, Jane. Book (City:",
+    "",
+    "Press, 2000).",
+    "",
+    "https://example.org/b/",
+    "",
+    "-".repeat(30),
+  ].join("\n");
+  const parsed = parseDigest(synthetic);
+  const [rose, mac] = parsed.modules;
+
+  it("reads the envelope", () => {
+    expect(rose).toMatchObject({ date: "2018-02-01", sourceUrl: "https://example.org/b/", author: "Jane Doe" });
+    expect(mac).toMatchObject({ sourceUrl: "https://example.org/a/", author: "Someone", byline: null });
+    expect(rose!.lede.map((block) => block.text)).toEqual(["Lede text here.", "More lede."]);
+    expect(mac!.lede.map((block) => block.text)).toEqual(["Our cover note:", "In Solidarity,"]);
+  });
+
+  it("finds lessons, sub-sections and back matter from the structure", () => {
+    expect(rose!.lessons.map((lesson) => lesson.title)).toEqual(["What is one?", "What is two?"]);
+    expect(rose!.lessons[1]!.sections.map((section) => section.heading)).toEqual([null, "Sub A"]);
+    expect(mac!.lessons.map((lesson) => lesson.title)).toEqual(["Introduction", "First Part"]);
+    expect(parsed.references).toEqual([
+      { heading: "Works Cited", tocHeading: null, slug: "works-cited", entries: ["Doe, Jane. Book (City: Press, 2000)."] },
+    ]);
+  });
+
+  it("classifies blocks by context", () => {
+    const blocks = rose!.lessons[0]!.sections[0]!.blocks.map((block) =>
+      block.kind === "quote" ? `${block.epigraph ? "epigraph" : "quote"}:${block.group}` : block.kind,
+    );
+    expect(blocks).toEqual(["caption", "epigraph:q-1", "paragraph", "quote:q-2", "quote:q-2", "paragraph"]);
+    expect(rose!.lessons[0]!.furtherReading.map((item) => item.title)).toEqual(["A Title", "What is three?"]);
+    expect(mac!.lessons[1]!.sections[0]!.blocks[0]).toMatchObject({
+      text: "Body of the first part. It has St. Petersburg in it and wraps onto a second line.",
+      sentences: ["Body of the first part.", "It has St. Petersburg in it and wraps onto a second line."],
+    });
   });
 });

@@ -573,7 +573,9 @@ export function parseDigest(source: string): Guide {
         readingMinutes: readingMinutesFor(wordCount),
       };
     });
-    const lede: ParagraphBlock[] = draft.lede.map((paragraph, index) => ({
+    // A cover note's bare link to the article repeats the footer URL: `sourceUrl` already has it.
+    const ledeParagraphs = draft.lede.filter((paragraph) => paragraph !== message.sourceUrl);
+    const lede: ParagraphBlock[] = ledeParagraphs.map((paragraph, index) => ({
       kind: "paragraph",
       id: `lede-${index + 1}`,
       text: paragraph,
