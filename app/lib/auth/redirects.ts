@@ -1,0 +1,26 @@
+/**
+ * Where to go after signing in. Only same-site paths are accepted, so a crafted link cannot
+ * bounce a freshly signed-in user to another site ("//evil.example", "/\\evil.example").
+ */
+export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
+
+export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (typeof raw !== "string" || raw.length > 512) return fallback;
+  let candidate = raw;
+  // next-auth sometimes hands back absolute URLs on our own origin; keep only the path.
+  if (/^https?:\/\//i.test(candidate)) {
+    try {
+      const url = new URL(candidate);
+      const own = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : null;
+      if (typeof window !== "undefined" ? url.host !== window.location.host : url.host !== own) return fallback;
+      candidate = url.pathname + url.search + url.hash;
+    } catch {
+      return fallback;
+    }
+  }
+  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.includes("\\")) return fallback;
+  if (/[\u0000-\u001f]/.test(candidate)) return fallback;
+  if (candidate.startsWith("/sign-in") || candidate.startsWith("/sign-up")) return fallback;
+  return candidate;
+}
