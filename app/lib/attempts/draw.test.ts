@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { drawQuestionIds } from "./draw";
+import { seededShuffle } from "./random";
+
+const types = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
+const bank = Array.from({ length: 25 }, (_, i) => ({ id: `q${String(i).padStart(2, "0")}`, type: types[i % 5] as string }));
+const none = { seen: new Set<string>(), missed: new Set<string>() };
+
+describe("drawQuestionIds", () => {
+  it("draws 10 distinct questions by default, fewer when the bank is smaller", () => {
+    const ids = drawQuestionIds(bank, none, 42);
+    expect(ids).toHaveLength(10);
+    expect(new Set(ids).size).toBe(10);
+    expect(drawQuestionIds(bank.slice(0, 4), none, 42)).toHaveLength(4);
+    expect(drawQuestionIds([], none, 42)).toEqual([]);
+  });
+
+  it("is a pure function of the seed and the candidate set (not its order)", () => {
+    const a = drawQuestionIds(bank, none, 7);
+    expect(drawQuestionIds([...bank].reverse(), none, 7)).toEqual(a);
+    expect(drawQuestionIds(bank, none, 8)).not.toEqual(a);
+  });
+
+  it("mixes types: every type appears and no type repeats back to back", () => {
+    const ids = drawQuestionIds(bank, none, 99);
+    const drawnTypes = ids.map((id) => bank.find((q) => q.id === id)?.type);
+    expect(new Set(drawnTypes).size).toBe(5);
+    for (let i = 1; i < drawnTypes.length; i++) expect(drawnTypes[i]).not.toBe(drawnTypes[i - 1]);
+  });
+
+  it("prefers unseen questions, then missed ones", () => {
+    const first = drawQuestionIds(bank, none, 1);
+    const seen = new Set(first);
+    const second = drawQuestionIds(bank, { seen, missed: new Set() }, 2);
+    expect(second.filter((id) => seen.has(id))).toEqual([]);
+    // Only 5 unseen left: the rest are the missed ones first.
+    const seen2 = new Set([...first, ...second]);
+    const missed = new Set(first.slice(0, 5));
+    const third = drawQuestionIds(bank, { seen: seen2, missed }, 3);
+    const unseen = bank.filter((q) => !seen2.has(q.id)).map((q) => q.id);
+    expect(third.filter((id) => unseen.includes(id)).sort()).toEqual(unseen.sort());
+    expect(third.filter((id) => missed.has(id)).sort()).toEqual([...missed].sort());
+  });
+});
+
+describe("seededShuffle", () => {
+  it("is stable per (seed, key) and a permutation", () => {
+    const items = ["a", "b", "c", "d"];
+    expect(seededShuffle(items, 5, "x")).toEqual(seededShuffle(items, 5, "x"));
+    expect([...seededShuffle(items, 5, "x")].sort()).toEqual(items);
+    const orders = new Set(Array.from({ length: 40 }, (_, s) => seededShuffle(items, s, "x").join("")));
+    expect(orders.size).toBeGreaterThan(5);
+  });
+});

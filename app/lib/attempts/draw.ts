@@ -1,0 +1,73 @@
+/**
+ * Which questions an attempt gets. Pure: the caller supplies the lesson's usable questions, what
+ * the learner has met before and the attempt's seed.
+ *
+ * - Questions the learner has not met come first, then ones they got wrong, then the rest, so a
+ *   retake meets new questions while the bank lasts.
+ * - Within a tier, types take turns (round robin in a seeded type order), so a draw mixes
+ *   multiple choice, fill-in, true/false, ordering and matching instead of ten of one kind.
+ * - The drawn set is then interleaved by type for display, again seeded.
+ */
+import { mulberry32, shuffle } from "./random";
+
+export const DEFAULT_QUIZ_LENGTH = 10;
+
+export interface DrawCandidate {
+  id: string;
+  type: string;
+}
+
+export interface DrawHistory {
+  /** Question ids the learner has met in earlier attempts of this lesson. */
+  seen: ReadonlySet<string>;
+  /** Of those, the ones whose latest response was wrong (or unanswered). */
+  missed: ReadonlySet<string>;
+}
+
+function roundRobinByType<T extends DrawCandidate>(items: readonly T[], typeOrder: readonly string[]): T[] {
+  const buckets = new Map<string, T[]>();
+  for (const item of items) {
+    const list = buckets.get(item.type) ?? [];
+    list.push(item);
+    buckets.set(item.type, list);
+  }
+  const order = [...typeOrder.filter((t) => buckets.has(t)), ...[...buckets.keys()].filter((t) => !typeOrder.includes(t))];
+  const out: T[] = [];
+  let added = true;
+  while (added) {
+    added = false;
+    for (const type of order) {
+      const next = buckets.get(type)?.shift();
+      if (next) {
+        out.push(next);
+        added = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The ordered question ids for a new attempt: min(count, candidates) of them. */
+export function drawQuestionIds(
+  candidates: readonly DrawCandidate[],
+  history: DrawHistory,
+  seed: number,
+  count: number = DEFAULT_QUIZ_LENGTH,
+): string[] {
+  const rand = mulberry32(seed);
+  // Sort first so the draw depends only on the set of candidates, not the order the DB returned.
+  const pool = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const typeOrder = shuffle([...new Set(pool.map((c) => c.type))].sort(), rand);
+  const tier = (c: DrawCandidate) => (!history.seen.has(c.id) ? 0 : history.missed.has(c.id) ? 1 : 2);
+
+  const picked: DrawCandidate[] = [];
+  for (const t of [0, 1, 2]) {
+    if (picked.length >= count) break;
+    const inTier = shuffle(
+      pool.filter((c) => tier(c) === t),
+      rand,
+    );
+    picked.push(...roundRobinByType(inTier, typeOrder).slice(0, count - picked.length));
+  }
+  return roundRobinByType(shuffle(picked, rand), shuffle(typeOrder, rand)).map((c) => c.id);
+}

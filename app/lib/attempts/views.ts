@@ -1,0 +1,48 @@
+/**
+ * What the quiz pages and islands receive. Types only (safe to import from client components).
+ * A QuizView is what a learner sees while answering: public question shapes and their own saved
+ * answers, nothing about which answer is right. A ResultView exists only after submission.
+ */
+import type { Expected, LearnerAnswer, PublicQuestion } from "./questions";
+
+export type { Expected, LearnerAnswer, PublicQuestion };
+
+export interface QuizView {
+  attemptId: string;
+  lesson: { slug: string; title: string };
+  questions: PublicQuestion[];
+  /** The learner's saved answers by question id (resume after refresh). */
+  saved: Record<string, LearnerAnswer>;
+}
+
+export interface FeedbackItem {
+  question: PublicQuestion;
+  /** The learner's answer, null when left blank. */
+  answer: LearnerAnswer | null;
+  correct: boolean;
+  expected: Expected;
+  /** The sentence(s) of the lesson the question was made from ("\n" between sentences). */
+  evidence: string;
+  /** Link to the paragraph holding the evidence: /lessons/<slug>#<anchor>. */
+  evidenceHref: string;
+}
+
+export interface ResultView {
+  attemptId: string;
+  lesson: { slug: string; title: string };
+  score: number;
+  total: number;
+  submittedAt: string;
+  items: FeedbackItem[];
+  /** Whether this result belongs to a guest (offer "Sign up to keep this result"). */
+  guest: boolean;
+}
+
+export type QuizFailureCode = "invalid" | "unauthenticated" | "not_found" | "closed" | "no_questions" | "conflict";
+
+export interface QuizFailure {
+  ok?: undefined;
+  error: string;
+  code: QuizFailureCode;
+  fieldErrors?: Record<string, string[]>;
+}
