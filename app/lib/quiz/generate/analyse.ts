@@ -1,0 +1,209 @@
+/**
+ * Sentence analysis: which sentences can stand alone as prompts, and which spans in them are
+ * candidate keys (typed names, dates, numbers).
+ */
+import type { Lesson } from "@/app/lib/content/types";
+import type { FactKind } from "../types";
+import type { Entity, Gazetteer, Mention } from "./gazetteer";
+import { cleanForPrompt, inSpans, quoteSpans, quotedFraction, tokenize, wordCount } from "./text";
+import { findTimes, type TimeExpr } from "./time";
+import { NUMBER_WORDS, parseNumber } from "../numbers";
+import { tag, type TaggedToken } from "./nlp";
+
+export interface Key {
+  text: string;
+  /** Character offsets in the sentence's `prompt` text. */
+  start: number;
+  end: number;
+  kind: FactKind;
+  subkind: string;
+  entity: Entity | null;
+  time: TimeExpr | null;
+  /** Numeric value for number keys. */
+  value: number | null;
+  /** Part of a coordinated list of names ("Lenin, Trotsky, and Bukharin"). */
+  inList: boolean;
+}
+
+export interface SentenceInfo {
+  lessonSlug: string;
+  moduleSlug: string;
+  blockId: string;
+  blockKind: "paragraph" | "quote";
+  /** Index of the sentence in the lesson (reading order). */
+  index: number;
+  /** Index of the block in the lesson. */
+  blockIndex: number;
+  /** The sentence exactly as in the lesson. */
+  evidence: string;
+  /** Cleaned text (citations removed, brackets repaired, leading connective dropped). */
+  prompt: string;
+  words: number;
+  /** Can be shown without its neighbours (not in a quotation, no pronoun start, no colon end…). */
+  standalone: boolean;
+  /** Why not standalone (for debugging/reports). */
+  reasons: string[];
+  quoteFraction: number;
+  keys: Key[];
+  /** Every time expression in the prompt text. */
+  times: TimeExpr[];
+  /** Year in force for the sentence (last explicit year in the block so far), for bare "March 2". */
+  contextYear: number | null;
+  tags: TaggedToken[];
+}
+
+const PRONOUN_START =
+  /^(He|She|It|They|Them|His|Her|Its|Their|This|These|That|Those|Such|There|Here|Both|Which|Who|Whom|Another|Otherwise|And|Or|Nor|So|Hence|Rather|No|Yes|See)\b/;
+/** A leading phrase that only points back ("In this way, ", "Against such slanderous charges, "). */
+const DEICTIC_LEAD = /^(?:[A-Z][a-z]+ )?(?:such|this|these|that)\b[^,"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
+const CONNECTIVE =
+  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?,? )+/;
+/** "this speech", "these elements", "such rhetoric": the referent is in another sentence. */
+const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/i;
+/** A third-person pronoun with no named referent before it in the sentence. */
+const EARLY_PRONOUN = /\b(he|his|him|she|her)\b/i;
+const NEEDS_CONTEXT =
+  /\b(the latter|the former|above|below|these two|this time|this end|this deal|this measure|this lack|this process|the same fate|this sense|this reason|such a turn|the same|this piece|this event|this arrangement|thereafter|hereafter|as detailed|as discussed|as described|as we have seen)\b/i;
+
+export function analyseLesson(
+  lesson: Lesson,
+  moduleSlug: string,
+  gaz: Gazetteer,
+  authors: ReadonlySet<string>,
+): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  let index = 0;
+  let blockIndex = 0;
+  for (const section of lesson.sections) {
+    for (const block of section.blocks) {
+      if (block.kind === "caption") continue;
+      blockIndex++;
+      let contextYear: number | null = null;
+      for (const evidence of block.sentences) {
+        const cleaned = cleanForPrompt(evidence, authors);
+        const connective = CONNECTIVE.exec(cleaned);
+        let prompt = connective ? cleaned.slice(connective[0].length) : cleaned;
+        const lead = DEICTIC_LEAD.exec(prompt);
+        if (lead && !/^(That|This|These|Such) /.test(prompt)) prompt = prompt.slice(lead[0].length);
+        prompt = prompt.charAt(0).toUpperCase() + prompt.slice(1);
+        const reasons: string[] = [];
+        if (block.kind === "quote") reasons.push("quotation block");
+        if (PRONOUN_START.test(prompt)) reasons.push("pronoun start");
+        if (/:\s*$/.test(prompt) || /(that,|but,|through)\s*$/.test(prompt)) reasons.push("introduces a quotation");
+        if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
+        if (NEEDS_CONTEXT.test(prompt)) reasons.push("refers outside");
+        const q = quoteSpans(prompt);
+        if (!q.balanced) reasons.push("unbalanced quotes");
+        if (/^["'\[]|^\p{Ll}/u.test(prompt)) reasons.push("starts inside a quotation");
+        if (!/[.!?]["')\]]*$/.test(prompt)) reasons.push("no sentence end");
+        const words = wordCount(prompt);
+        if (DEICTIC.test(prompt)) reasons.push("deictic reference");
+        const pron = EARLY_PRONOUN.exec(prompt);
+        // A personal pronoun needs a person named before it (or right after it: "For his part, Bakunin").
+        if (pron && !/\b(Tsar|Czar|leader|commander|officer|ruler|man|himself)\b/.test(prompt.slice(0, pron.index)) &&
+          !gaz.find(prompt.slice(0, pron.index + 30)).some((m) => m.entity.kind === "person")) reasons.push("pronoun before its referent");
+        const qf = quotedFraction(prompt);
+        const mentions = gaz.find(prompt);
+        // "February Revolution", "Red October": a month inside a name is not a date.
+        const times = findTimes(prompt).filter((t) => !mentions.some((m) => overlaps(m, t)));
+        const info: SentenceInfo = {
+          lessonSlug: lesson.slug,
+          moduleSlug,
+          blockId: block.id,
+          blockKind: block.kind,
+          index: index++,
+          blockIndex,
+          evidence,
+          prompt,
+          words,
+          standalone: reasons.length === 0 && words >= 5,
+          reasons,
+          quoteFraction: qf,
+          keys: [],
+          times,
+          contextYear,
+          tags: block.kind === "quote" ? [] : tag(prompt),
+        };
+        const yearsHere = times.filter((t) => t.year !== null && t.precision !== "range");
+        if (yearsHere.length) contextYear = yearsHere[yearsHere.length - 1]!.year;
+        info.keys = findKeys(info, mentions, q.spans);
+        out.push(info);
+      }
+    }
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number, number]>): Key[] {
+  const text = info.prompt;
+  const keys: Key[] = [];
+  // A key inside a quotation is only allowed when the quotation is exactly the name (a title).
+  const quotedOk = (s: number, e: number) =>
+    !inSpans(quotes, s, e) || quotes.some(([qs, qe]) => qs === s - 1 && qe === e + 1);
+
+  for (const m of mentions) {
+    if (!quotedOk(m.start, m.end)) continue;
+    keys.push({
+      text: m.text, start: m.start, end: m.end, kind: m.entity.kind, subkind: m.entity.subkind,
+      entity: m.entity, time: null, value: null, inList: false,
+    });
+  }
+  for (const t of info.times) {
+    if (!quotedOk(t.start, t.end)) continue;
+    if (keys.some((k) => overlaps(k, t))) continue;
+    // Years inside names ("1905 Revolution") are part of that name.
+    keys.push({ text: t.text, start: t.start, end: t.end, kind: "time", subkind: t.precision, entity: null, time: t, value: null, inList: false });
+  }
+  // Numbers: digits (not years, not part of dates) and number words before a noun.
+  const toks = tokenize(text);
+  for (let i = 0; i < toks.length; i++) {
+    const tk = toks[i]!;
+    let start = tk.start;
+    let end = tk.end;
+    let raw = tk.text;
+    if (/^\d/.test(raw)) {
+      // Re-join "18,000" and "85%".
+      let j = i;
+      while (toks[j + 1]?.text === "," && /^\d{3}$/.test(toks[j + 2]?.text ?? "") && toks[j + 1]!.start === toks[j]!.end) j += 2;
+      end = toks[j]!.end;
+      if (toks[j + 1]?.text === "%" && toks[j + 1]!.start === end) { j++; end = toks[j]!.end; }
+      if (/^(thousand|million)$/.test(toks[j + 1]?.text ?? "")) { j++; end = toks[j]!.end; }
+      raw = text.slice(start, end);
+      i = j;
+    } else if (NUMBER_WORDS.has(tk.text.toLowerCase())) {
+      let j = i;
+      while (toks[j + 1] && (NUMBER_WORDS.has(toks[j + 1]!.text.toLowerCase()) || toks[j + 1]!.text === "-") ) j++;
+      end = toks[j]!.end;
+      raw = text.slice(start, end);
+      i = j;
+      if (/^(one|a)$/i.test(raw) || /^(hundred|thousand|million)$/i.test(raw)) continue;
+      // Must count something: followed by a noun-ish word, not "one of", not "the first".
+      const next = toks[j + 1];
+      if (!next || !next.word || /^(of|and|or|to|in|the)$/.test(next.text)) continue;
+    } else continue;
+    const value = parseNumber(raw);
+    if (value === null) continue;
+    const span = { start, end };
+    if (keys.some((k) => overlaps(k, span))) continue;
+    if (!quotedOk(start, end)) continue;
+    if (/^1[89]\d\d$/.test(raw)) continue; // a year, handled above
+    // Ordinals, page-like refs and names ("Third", "II") never reach here; skip a number inside brackets.
+    if (/\(\s*$/.test(text.slice(0, start)) || /^\s*\)/.test(text.slice(end))) continue;
+    keys.push({ text: raw, start, end, kind: "number", subkind: /%|percent/.test(raw) ? "percent" : /^\d/.test(raw) ? "digits" : "words", entity: null, time: null, value, inList: false });
+  }
+  keys.sort((a, b) => a.start - b.start);
+  // Coordinated lists of same-kind names.
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const prev = keys[i - 1];
+    const next = keys[i + 1];
+    const joinedPrev = prev && prev.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*$/.test(text.slice(prev.end, k.start));
+    const joinedNext = next && next.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*$/.test(text.slice(k.end, next.start));
+    if (joinedPrev || joinedNext) k.inList = true;
+  }
+  return keys;
+}

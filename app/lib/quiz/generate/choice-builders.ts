@@ -1,0 +1,229 @@
+/**
+ * Builders for sentence-level questions: multiple choice, typed cloze, true/false.
+ */
+import type { FactKind } from "../types";
+import { GENERATOR_VERSION } from "../version";
+import type { Key, SentenceInfo } from "./analyse";
+import { BLANK, type Candidate } from "./candidate";
+import { distractorsFor, visibleIn, type DistractorContext } from "./distractors";
+import { hash64, seededShuffle } from "./hash";
+import { contentWords } from "./text";
+import { numberToWords, withThousands, parseNumber } from "../numbers";
+import { MONTHS } from "./time";
+
+export function questionId(lessonSlug: string, type: string, evidence: string, key: string): string {
+  return `q-${hash64([lessonSlug, type, evidence, key].join("\u0000"))}`;
+}
+
+const KIND_WEIGHT: Record<FactKind, number> = {
+  person: 1, time: 0.95, number: 0.95, organisation: 0.9, document: 0.9, event: 0.85,
+  place: 0.85, group: 0.75, term: 0.8,
+};
+
+/** Usable as a blank at all (type-independent hard filters). */
+export function blankable(info: SentenceInfo, key: Key): boolean {
+  if (!info.standalone) return false;
+  if (key.kind === "time" && key.time?.precision === "range") return false;
+  if (key.entity && key.entity.source === "cue" && key.entity.count < 2) return false;
+  // The blank would leave another spelling of the answer visible.
+  const blanked = info.prompt.slice(0, key.start) + BLANK + info.prompt.slice(key.end);
+  const spellings = key.entity ? key.entity.spellings : [key.text];
+  if (spellings.some((s) => visibleIn(blanked, s))) return false;
+  // Blanks right after a connector that only makes sense with the name ("of the _____ of").
+  if (/\b(the|a|an)$/.test(info.prompt.slice(0, key.start).trim()) && key.kind === "person") return false;
+  // Cut edges: a name that continues ("_____ of Workers' Deputies") or a plural possessive ("the _____' rule").
+  const after = info.prompt.slice(key.end);
+  if (/^ of (the )?\p{Lu}/u.test(after) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
+  if (/\p{L}-$/u.test(info.prompt.slice(0, key.start))) return false;
+  if (info.words < 7) return false;
+  // A sentence that is mostly someone's words: the blank would sit in their argument.
+  if (info.quoteFraction > 0.6) return false;
+  return true;
+}
+
+function keyScore(info: SentenceInfo, key: Key): number {
+  const informative = Math.min(1, info.keys.length / 4);
+  const lengthFit = info.words < 10 ? 0.7 : info.words <= 38 ? 1 : info.words <= 50 ? 0.8 : 0.55;
+  const lessonCount = key.entity ? key.entity.lessons.get(info.lessonSlug) ?? 1 : 1;
+  const importance = key.entity ? Math.min(1, 0.55 + 0.15 * Math.log2(1 + lessonCount)) : 0.85;
+  let s = KIND_WEIGHT[key.kind] * (0.4 + 0.3 * informative + 0.3 * importance) * lengthFit;
+  if (info.quoteFraction > 0.3) s -= 0.12;
+  if (/\[/.test(info.prompt)) s -= 0.1;
+  if (key.inList) s -= 0.15;
+  if (key.entity && key.entity.count > 60) s -= 0.08; // "Russia", "Bolsheviks": easy to guess
+  return s;
+}
+
+function difficulty(base: number, info: SentenceInfo, key: Key | null): number {
+  let d = base;
+  if (key?.entity) d += key.entity.count <= 2 ? 0.15 : key.entity.count > 30 ? -0.1 : 0;
+  if (key && (key.kind === "time" || key.kind === "number")) d += 0.1;
+  if (info.words > 35) d += 0.05;
+  return Math.round(Math.max(0, Math.min(1, d)) * 100) / 100;
+}
+
+function common(info: SentenceInfo, keyKind: FactKind) {
+  return {
+    lessonSlug: info.lessonSlug,
+    moduleSlug: info.moduleSlug,
+    evidence: info.evidence,
+    evidenceAnchor: info.blockId,
+    evidenceAnchors: [info.blockId],
+    keyKind,
+    generatorVersion: GENERATOR_VERSION,
+  };
+}
+
+export function blankedPrompt(info: SentenceInfo, key: Key): string {
+  return info.prompt.slice(0, key.start) + BLANK + info.prompt.slice(key.end);
+}
+
+export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: DistractorContext): Candidate | null {
+  if (!blankable(info, key)) return null;
+  const prompt = blankedPrompt(info, key);
+  const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${key.start}`;
+  const ds = distractorsFor(key, prompt, info.prompt.slice(0, key.start), ctx, seed);
+  if (!ds) return null;
+  const id = questionId(info.lessonSlug, "multiple_choice", info.evidence, `${key.text}@${key.start}`);
+  const choices = seededShuffle([key.text, ...ds], id);
+  return {
+    question: {
+      ...common(info, key.kind),
+      id,
+      type: "multiple_choice",
+      prompt,
+      choices,
+      answer: key.text,
+      difficulty: difficulty(0.3, info, key),
+    },
+    score: keyScore(info, key),
+    sentences: [info.index],
+    fact: `${info.index}:${key.start}`,
+  };
+}
+
+/** Other spellings a typed answer may take. */
+export function acceptedVariants(key: Key): string[] {
+  const out = new Set<string>();
+  if (key.entity) {
+    for (const s of key.entity.spellings) out.add(s);
+    // "Left-SR's" → "Left-SRs"; plural possessive spellings.
+    for (const s of [...out]) if (/'s$/.test(s)) out.add(s.replace(/'s$/, "s"));
+  }
+  if (key.kind === "number" && key.value !== null) {
+    const v = key.value;
+    out.add(String(v));
+    out.add(withThousands(v));
+    const w = numberToWords(v);
+    if (w) out.add(w);
+    if (/%$/.test(key.text)) { out.add(`${v} percent`); out.add(`${v} per cent`); }
+  }
+  if (key.kind === "time" && key.time) {
+    const t = key.time;
+    const mn = t.month ? MONTHS[t.month - 1] : null;
+    if (t.precision === "day" && mn && t.day) {
+      if (t.year) { out.add(`${mn} ${t.day}, ${t.year}`); out.add(`${t.day} ${mn} ${t.year}`); out.add(`${mn} ${t.day} ${t.year}`); }
+      else { out.add(`${mn} ${t.day}`); out.add(`${t.day} ${mn}`); }
+    }
+    if (t.precision === "month" && mn && t.year) out.add(`${mn}, ${t.year}`);
+  }
+  out.delete(key.text);
+  return [...out].sort();
+}
+
+function typeable(key: Key): boolean {
+  if (key.inList) return false;
+  if (key.text.split(/\s+/).length > 4) return false;
+  if (key.kind === "number" && parseNumber(key.text) === null) return false;
+  if (key.kind === "time" && key.time?.precision === "season") return false;
+  return true;
+}
+
+export function buildFillBlank(info: SentenceInfo, key: Key): Candidate | null {
+  if (!blankable(info, key) || !typeable(key)) return null;
+  const prompt = blankedPrompt(info, key);
+  // A typed blank needs enough context to be uniquely answerable.
+  if (contentWords(prompt).length < 5) return null;
+  return {
+    question: {
+      ...common(info, key.kind),
+      id: questionId(info.lessonSlug, "fill_blank", info.evidence, `${key.text}@${key.start}`),
+      type: "fill_blank",
+      prompt,
+      answer: key.text,
+      accepted: acceptedVariants(key),
+      difficulty: difficulty(0.55, info, key),
+    },
+    score: keyScore(info, key) - 0.05,
+    sentences: [info.index],
+    fact: `${info.index}:${key.start}`,
+  };
+}
+
+export const TF_PREFIX = "True or false? According to the lesson: ";
+
+/**
+ * A true statement (the sentence itself) or a false one (the key swapped for a same-type
+ * alternative that the lesson does not link to this context).
+ */
+export function buildTrueFalse(
+  info: SentenceInfo,
+  keys: readonly Key[],
+  ctx: DistractorContext,
+  lessonSentences: readonly SentenceInfo[],
+  wantFalse: boolean,
+): Candidate | null {
+  if (!info.standalone || info.words > 42 || info.quoteFraction > 0.35) return null;
+  if (/\[/.test(info.prompt)) return null;
+  if (!wantFalse) {
+    const id = questionId(info.lessonSlug, "true_false", info.evidence, "true");
+    return {
+      question: {
+        ...common(info, keys[0]?.kind ?? "term"),
+        id,
+        type: "true_false",
+        prompt: TF_PREFIX + info.prompt,
+        choices: ["True", "False"],
+        answer: "True",
+        difficulty: difficulty(0.25, info, null),
+      },
+      score: 0.55 + 0.1 * Math.min(1, keys.length / 3),
+      sentences: [info.index],
+      fact: `${info.index}:tf`,
+    };
+  }
+  for (const key of keys) {
+    if (!blankable(info, key)) continue;
+    // Swaps of terms, groups and parties are often still arguable ("the Bolsheviks" vs "the Reds").
+    if (key.kind === "term" || key.kind === "group" || key.subkind === "party") continue;
+    const blanked = blankedPrompt(info, key);
+    const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
+    if (!ds) continue;
+    // Never a substitute the lesson also connects to this context (it could be true as well).
+    const window = contentWords(
+      info.prompt.slice(Math.max(0, key.start - 60), Math.min(info.prompt.length, key.end + 60)),
+    ).filter((w) => !key.text.toLowerCase().includes(w));
+    const sub = ds.find((d) =>
+      !lessonSentences.some((s) => s.index !== info.index && visibleIn(s.prompt, d) &&
+        window.filter((w) => s.prompt.toLowerCase().includes(w)).length >= 2),
+    );
+    if (!sub) continue;
+    const statement = info.prompt.slice(0, key.start) + sub + info.prompt.slice(key.end);
+    const id = questionId(info.lessonSlug, "true_false", info.evidence, `false:${key.text}@${key.start}>${sub}`);
+    return {
+      question: {
+        ...common(info, key.kind),
+        id,
+        type: "true_false",
+        prompt: TF_PREFIX + statement,
+        choices: ["True", "False"],
+        answer: "False",
+        difficulty: difficulty(0.35, info, key),
+      },
+      score: keyScore(info, key),
+      sentences: [info.index],
+      fact: `${info.index}:tf`,
+    };
+  }
+  return null;
+}

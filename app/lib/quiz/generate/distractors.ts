@@ -1,0 +1,185 @@
+/**
+ * Distractors of the same type as the key, from across the whole guide: people of the same
+ * kind, years near the answer, numbers of the same magnitude and format. Never equal to or a
+ * variant of the answer, never visible elsewhere in the prompt.
+ */
+import type { Entity, Gazetteer } from "./gazetteer";
+import type { Key } from "./analyse";
+import { MONTHS } from "./time";
+import { normaliseAnswer, damerauLevenshtein } from "../marking";
+import { numberToWords, withThousands } from "../numbers";
+import { rng, seededShuffle } from "./hash";
+
+export interface DistractorContext {
+  gaz: Gazetteer;
+  lessonSlug: string;
+  moduleLessons: ReadonlySet<string>;
+  /** Years mentioned anywhere in the guide (plausible alternatives). */
+  guideYears: ReadonlySet<number>;
+}
+
+/** True when two answers are the same thing or spellings of it (never both offered). */
+export function tooSimilar(a: string, b: string): boolean {
+  const x = normaliseAnswer(a);
+  const y = normaliseAnswer(b);
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const len = Math.max(x.length, y.length);
+  return damerauLevenshtein(x, y) <= (len > 8 ? 2 : 1);
+}
+
+/** Does the text visibly contain this answer (as a whole word sequence)? */
+export function visibleIn(text: string, answer: string): boolean {
+  const re = new RegExp(`(^|[^\\p{L}\\p{N}])${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+  return re.test(text);
+}
+
+function pickSpelling(e: Entity, key: Key): string {
+  const keyWords = key.text.split(/\s+/).length;
+  const same = e.spellings.filter((s) => s.split(/\s+/).length === keyWords);
+  const capitalised = /^\p{Lu}/u.test(key.text);
+  const pool = same.length ? same : e.spellings;
+  let s = pool[0] ?? e.canonical;
+  if (capitalised && /^\p{Ll}/u.test(s)) s = s.charAt(0).toUpperCase() + s.slice(1);
+  return s;
+}
+
+function roleConstraint(prefix: string): string | null {
+  if (/\b(General|Generals|Admiral)\s*$/.test(prefix)) return "white";
+  if (/\b(Tsar|Czar)\s*$/.test(prefix)) return "ruler";
+  return null;
+}
+
+function entityDistractors(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
+  const e = key.entity;
+  if (!e) return null;
+  const required = roleConstraint(prefix);
+  const candidates = ctx.gaz
+    .ofKind(e.kind)
+    .filter((c) => c.id !== e.id && (!required || c.subkind === required))
+    .map((c) => {
+      let score = 0;
+      if (c.subkind === e.subkind) score += 4;
+      if (c.lessons.has(ctx.lessonSlug)) score += 2;
+      else if ([...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l))) score += 1;
+      score += Math.min(2, Math.log10(1 + c.count));
+      if (c.source === "cue") score -= 1;
+      return { c, score, text: pickSpelling(c, key) };
+    })
+    .filter(({ c, text }) => {
+      if (c.spellings.some((s) => visibleIn(blanked, s))) return false;
+      if (e.spellings.some((s) => tooSimilar(s, text))) return false;
+      // Plural keys get plural distractors and vice versa ("the _____ seized power").
+      if (e.kind === "group" && /s$/.test(key.text) !== /s$/.test(text)) return false;
+      return true;
+    })
+    .sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1));
+  // A little seeded variety among near-equal candidates.
+  const top = candidates.slice(0, 6);
+  if (top.length < 3) return null;
+  const bestScore = top[0]!.score;
+  const near = top.filter((t) => t.score >= bestScore - 1.5);
+  const chosen = (near.length >= 3 ? seededShuffle(near, seed) : top).slice(0, 3).map((t) => t.text);
+  return dedupe(chosen, key.text);
+}
+
+function dedupe(list: string[], answer: string): string[] | null {
+  const out: string[] = [];
+  for (const d of list) {
+    if (tooSimilar(d, answer) || out.some((o) => tooSimilar(o, d))) continue;
+    out.push(d);
+  }
+  return out.length >= 3 ? out.slice(0, 3) : null;
+}
+
+function timeDistractors(key: Key, blanked: string, ctx: DistractorContext, seed: string): string[] | null {
+  const t = key.time;
+  if (!t || t.precision === "range") return null;
+  const r = rng(seed);
+  const offsetsSets = [[-1, 1, 2], [-2, -1, 1], [1, 2, 3], [-3, -2, -1], [-1, 1, 3], [-2, 1, 2]];
+  const offsets = offsetsSets[Math.floor(r() * offsetsSets.length)]!;
+  const out: string[] = [];
+  const ok = (s: string) => !visibleIn(blanked, s) && s !== key.text && !out.includes(s);
+  if (t.precision === "year" || t.precision === "season") {
+    const y = t.year!;
+    for (const o of offsets) {
+      const s = key.text.replace(String(y), String(y + o));
+      if (ok(s)) out.push(s);
+    }
+    for (const o of [4, -4, 5, -5]) if (out.length < 3) {
+      const s = key.text.replace(String(y), String(y + o));
+      if (ok(s)) out.push(s);
+    }
+  } else if (t.month !== null) {
+    const m = t.month;
+    const monthOffsets = seededShuffle([-3, -2, -1, 1, 2, 3, 4, -4], seed);
+    for (const o of monthOffsets) {
+      if (out.length >= 3) break;
+      const nm = ((m - 1 + o + 12) % 12) + 1;
+      let s = key.text.replace(MONTHS[m - 1]!, MONTHS[nm - 1]!);
+      // For day dates vary the day too, so the answer is not the odd one out.
+      if (t.day !== null && r() < 0.5) {
+        const nd = Math.max(1, Math.min(28, t.day + (r() < 0.5 ? -1 : 1) * (2 + Math.floor(r() * 9))));
+        s = s.replace(new RegExp(`\\b${t.day}\\b`), String(nd));
+      }
+      if (ok(s)) out.push(s);
+    }
+  }
+  void ctx;
+  return out.length >= 3 ? out.slice(0, 3) : null;
+}
+
+function formatLike(template: string, value: number): string {
+  const pct = /%$/.test(template);
+  const scale = /\b(thousand|million)$/.exec(template)?.[1];
+  if (/^\p{L}/u.test(template)) {
+    const w = numberToWords(value) ?? String(value);
+    return /^\p{Lu}/u.test(template) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+  }
+  const digits = /,/.test(template) ? withThousands(value) : String(value);
+  return `${digits}${pct ? "%" : ""}${scale ? ` ${scale}` : ""}`;
+}
+
+function roundSig(v: number, sig: number): number {
+  if (v === 0) return 0;
+  const p = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - sig + 1);
+  return Math.round(v / p) * p;
+}
+
+function numberDistractors(key: Key, blanked: string, seed: string): string[] | null {
+  if (key.value === null) return null;
+  const template = key.text;
+  const scaleWord = /\b(thousand|million)$/.exec(template)?.[1];
+  // Work in the written unit ("5 million" → 5; "18,000" → 18000).
+  const base = scaleWord && /^\d/.test(template) ? key.value / (scaleWord === "million" ? 1e6 : 1e3) : key.value;
+  const digitsOnly = String(Math.round(base)).replace(/0+$/, "");
+  const sig = Math.max(1, Math.min(2, digitsOnly.length));
+  let cands: number[];
+  if (/%$/.test(template)) cands = [base - 10, base + 10, base - 20, base - 25, base + 5, base - 15];
+  else if (base < 20) cands = [base + 1, base - 1, base + 2, base - 2, base + 3, base + 5, base * 2];
+  else cands = [0.5, 0.6, 0.75, 1.25, 1.5, 2, 2.5, 3].map((f) => roundSig(base * f, sig));
+  const seen = new Set<number>([base]);
+  const pool: string[] = [];
+  for (const c of cands) {
+    if (c <= 0 || seen.has(c) || (/%$/.test(template) && c >= 100)) continue;
+    seen.add(c);
+    const s = formatLike(template, c);
+    if (!visibleIn(blanked, s)) pool.push(s);
+  }
+  const r = rng(seed);
+  // Mix smaller and larger so the answer is not always the middle value.
+  const smaller = pool.filter((s) => parseFloat(s.replace(/,/g, "")) < base || /^\p{L}/u.test(s));
+  void smaller;
+  const chosen = seededShuffle(pool, seed).slice(0, 3);
+  void r;
+  return chosen.length >= 3 ? chosen : null;
+}
+
+/**
+ * Three distractors for a key in a blanked sentence, or null when no plausible set exists.
+ * `prefix` is the prompt text before the blank (for role words like "General").
+ */
+export function distractorsFor(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
+  if (key.kind === "time") return timeDistractors(key, blanked, ctx, seed);
+  if (key.kind === "number") return numberDistractors(key, blanked, seed);
+  return entityDistractors(key, blanked, prefix, ctx, seed);
+}
