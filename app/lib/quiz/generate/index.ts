@@ -123,6 +123,12 @@ function select(cands: Candidate[], minimum: number): Candidate[] {
       take(c);
     }
   }
+  // Every type the lesson can support appears at least once (variety on retakes).
+  for (const type of ["true_false", "fill_blank", "multiple_choice", "ordering", "matching"]) {
+    if (chosen.some((c) => c.question.type === type)) continue;
+    const best = ranked.find((c) => c.question.type === type && !chosen.includes(c));
+    if (best) take(best);
+  }
   return chosen;
 }
 

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getGuide } from "@/app/lib/content";
+import type { Guide, Lesson } from "@/app/lib/content/types";
+import { generateQuestionBank, minimumFor } from "./index";
+import { questionSchema, type Question, type QuestionBank } from "../types";
+import { markAnswer, toPublicQuestion } from "../public-question";
+import { normaliseAnswer } from "../marking";
+import { BLANK } from "./candidate";
+
+let guide: Guide;
+let bank: QuestionBank;
+const lessons = new Map<string, Lesson>();
+
+function lessonText(l: Lesson): string {
+  return l.sections.flatMap((s) => s.blocks.map((b) => b.text)).join("\n");
+}
+
+function all(): Question[] {
+  return bank.lessons.flatMap((l) => l.questions);
+}
+
+beforeAll(() => {
+  guide = getGuide();
+  for (const m of guide.modules) for (const l of m.lessons) lessons.set(l.slug, l);
+  bank = generateQuestionBank(guide);
+});
+
+describe("question bank over the whole guide", () => {
+  it("is deterministic: two runs give byte-identical JSON", () => {
+    expect(JSON.stringify(generateQuestionBank(guide))).toBe(JSON.stringify(bank));
+  });
+
+  it("every question matches the schema and ids are unique", () => {
+    const ids = new Set<string>();
+    for (const q of all()) {
+      expect(() => questionSchema.parse(q)).not.toThrow();
+      expect(ids.has(q.id)).toBe(false);
+      ids.add(q.id);
+    }
+  });
+
+  it("meets the per-lesson minimums with at least three question types", () => {
+    for (const l of bank.lessons) {
+      const lesson = lessons.get(l.slug)!;
+      expect(l.questions.length, l.slug).toBeGreaterThanOrEqual(minimumFor(lesson));
+      expect(new Set(l.questions.map((q) => q.type)).size, l.slug).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("uses all five question types across the guide", () => {
+    expect(new Set(all().map((q) => q.type)).size).toBe(5);
+  });
+
+  it("evidence appears verbatim in its lesson, in the block named by its anchor", () => {
+    for (const q of all()) {
+      const lesson = lessons.get(q.lessonSlug)!;
+      const blocks = new Map(lesson.sections.flatMap((s) => s.blocks.map((b) => [b.id, b.text] as const)));
+      const lines = q.evidence.split("\n");
+      expect(lines.length).toBe(q.evidenceAnchors.length);
+      expect(q.evidenceAnchor).toBe(q.evidenceAnchors[0]);
+      lines.forEach((line, i) => {
+        expect(lessonText(lesson)).toContain(line);
+        expect(blocks.get(q.evidenceAnchors[i]!), q.id).toContain(line);
+      });
+    }
+  });
+
+  it("cloze answers appear in their evidence", () => {
+    for (const q of all()) if (q.type === "fill_blank") expect(q.evidence, q.id).toContain(q.answer);
+  });
+
+  it("choice questions have distinct choices and exactly one right answer", () => {
+    for (const q of all()) {
+      if (q.type === "multiple_choice" || q.type === "true_false") {
+        expect(new Set(q.choices).size).toBe(q.choices.length);
+        expect(q.choices.filter((c) => c === q.answer).length, q.id).toBe(1);
+        const norm = q.choices.map(normaliseAnswer);
+        expect(new Set(norm).size, q.id).toBe(norm.length);
+      }
+      if (q.type === "ordering") {
+        expect([...q.choices].sort()).toEqual([...q.answer].sort());
+        expect(new Set(q.answer).size).toBe(q.answer.length);
+        expect(q.choices).not.toEqual(q.answer);
+      }
+      if (q.type === "matching") {
+        expect([...q.choices].sort()).toEqual(q.answer.map((p) => p[1]).sort());
+        expect(new Set(q.answer.map((p) => p[0])).size).toBe(q.answer.length);
+      }
+    }
+  });
+
+  it("no prompt reveals its answer or shows a distractor in the sentence", () => {
+    for (const q of all()) {
+      if (q.type === "multiple_choice" || q.type === "fill_blank") {
+        expect(q.prompt, q.id).toContain(BLANK);
+        const rest = q.prompt.replace(BLANK, " ");
+        const re = (s: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+        expect(re(q.answer).test(rest), `${q.id}: ${q.prompt}`).toBe(false);
+        if (q.type === "multiple_choice") for (const c of q.choices) expect(re(c).test(rest), `${q.id}: ${c}`).toBe(false);
+      }
+      if (q.type === "ordering") for (const item of q.choices) expect(/\b1[89]\d\d\b/.test(item), item).toBe(false);
+      if (q.type === "matching") {
+        for (const [left] of q.answer) for (const r of q.choices) expect(r.includes(left), `${left} / ${r}`).toBe(false);
+      }
+    }
+  });
+
+  it("prompts carry no citation brackets", () => {
+    for (const q of all()) {
+      expect(q.prompt, q.id).not.toMatch(/\((?:[A-Z][a-z]+ )?\d{1,3}(?:-\d{1,3})?\)/);
+      expect(q.prompt, q.id).not.toMatch(/emphasis (added|in original)/);
+    }
+  });
+
+  it("spreads keys across kinds of fact", () => {
+    const kinds = new Map<string, number>();
+    for (const q of all()) kinds.set(q.keyKind, (kinds.get(q.keyKind) ?? 0) + 1);
+    expect(kinds.size).toBeGreaterThanOrEqual(6);
+    for (const n of kinds.values()) expect(n / all().length).toBeLessThan(0.35);
+  });
+
+  it("public questions hide the key; marking accepts the key and rejects a wrong choice", () => {
+    for (const q of all()) {
+      const pub = toPublicQuestion(q);
+      const json = JSON.stringify(pub);
+      expect(json).not.toContain('"answer":');
+      expect(json).not.toContain('"accepted":');
+      expect(json).not.toContain('"evidence":');
+      const right = markAnswer(q, q.type === "matching" ? q.answer : q.answer);
+      expect(right.correct, q.id).toBe(true);
+      if (q.type === "multiple_choice") {
+        const wrong = q.choices.find((c) => c !== q.answer)!;
+        expect(markAnswer(q, wrong).correct).toBe(false);
+      }
+      if (q.type === "ordering") {
+        const r = markAnswer(q, [...q.answer].reverse());
+        expect(r.correct).toBe(false);
+        expect(r.score).toBeLessThan(1);
+      }
+      if (q.type === "fill_blank") expect(markAnswer(q, q.answer.toUpperCase()).correct).toBe(true);
+    }
+  });
+});
