@@ -1,3 +1,4 @@
+export {};
 /**
  * Times question generation for the whole guide.
  *   npx tsx scripts/bench/generation.ts [--runs N] [--json]

@@ -56,8 +56,9 @@ const PRONOUN_START =
   /^(He|She|It|They|Them|His|Her|Its|Their|This|These|That|Those|Such|There|Here|Both|Which|Who|Whom|Another|Otherwise|And|Or|Nor|So|Hence|Rather|No|Yes|See)\b/;
 /** A leading phrase that only points back ("In this way, ", "Against such slanderous charges, "). */
 const DEICTIC_LEAD = /^(?:[A-Z][a-z]+ )?(?:such|this|these|that)\b[^,"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
+// Only when followed by a comma: "As a result of the Kornilov Affair" or "In contrast to X" must stay.
 const CONNECTIVE =
-  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?,? )+/;
+  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
 /** "this speech", "these elements", "such rhetoric": the referent is in another sentence. */
 const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/i;
 /** A third-person pronoun with no named referent before it in the sentence. */
@@ -97,7 +98,11 @@ export function analyseLesson(
         if (/^["'\[]|^\p{Ll}/u.test(prompt)) reasons.push("starts inside a quotation");
         if (!/[.!?]["')\]]*$/.test(prompt)) reasons.push("no sentence end");
         const words = wordCount(prompt);
-        if (DEICTIC.test(prompt)) reasons.push("deictic reference");
+        const deictic = DEICTIC.exec(prompt);
+        // "… Mikhail Bakunin, progressed beyond this anarchist militant's …" points inside the sentence.
+        const inside = deictic && /^(this|these) (?:\p{L}+ ){0,2}(militant|leader|man|commander|officer|figure|general|ruler|writer|thinker)/iu.test(prompt.slice(deictic.index)) &&
+          gaz.find(prompt.slice(0, deictic.index)).some((m) => m.entity.kind === "person");
+        if (deictic && !inside) reasons.push("deictic reference");
         const pron = EARLY_PRONOUN.exec(prompt);
         // A personal pronoun needs a person named before it (or right after it: "For his part, Bakunin").
         if (pron && !/\b(Tsar|Czar|leader|commander|officer|ruler|man|himself)\b/.test(prompt.slice(0, pron.index)) &&
@@ -201,8 +206,8 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     const k = keys[i]!;
     const prev = keys[i - 1];
     const next = keys[i + 1];
-    const joinedPrev = prev && prev.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*$/.test(text.slice(prev.end, k.start));
-    const joinedNext = next && next.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*$/.test(text.slice(k.end, next.start));
+    const joinedPrev = prev && prev.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(prev.end, k.start));
+    const joinedNext = next && next.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(k.end, next.start));
     if (joinedPrev || joinedNext) k.inList = true;
   }
   return keys;

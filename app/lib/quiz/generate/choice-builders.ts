@@ -35,7 +35,13 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
   const after = info.prompt.slice(key.end);
   if (/^ of (the )?\p{Lu}/u.test(after) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
   if (/\p{L}-$/u.test(info.prompt.slice(0, key.start))) return false;
+  // "(_____)": a bare bracketed date or name reads like a citation.
+  if (/\($/.test(info.prompt.slice(0, key.start)) && /^\)/.test(after)) return false;
   if (info.words < 7) return false;
+  // Enough context left around the blank to point at one answer ("The _____ was also formed" has none).
+  if (contentWords(info.prompt.slice(0, key.start) + " " + after).length < 4) return false;
+  // Clock times: "At _____ p.m." would invite "14 p.m.".
+  if (/^\s*(a\.m\.|p\.m\.)/.test(after)) return false;
   // A sentence that is mostly someone's words: the blank would sit in their argument.
   if (info.quoteFraction > 0.6) return false;
   return true;
@@ -175,6 +181,9 @@ export function buildTrueFalse(
 ): Candidate | null {
   if (!info.standalone || info.words > 42 || info.quoteFraction > 0.35) return null;
   if (/\[/.test(info.prompt)) return null;
+  // A statement with no name, date or number is usually vague opinion ("We've done it before").
+  if (keys.length === 0) return null;
+  if (contentWords(info.prompt).length < 6) return null;
   if (!wantFalse) {
     const id = questionId(info.lessonSlug, "true_false", info.evidence, "true");
     return {

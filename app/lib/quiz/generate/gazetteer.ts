@@ -12,7 +12,7 @@
  * Lower-case "-ism" words become ideology terms.
  */
 import type { FactKind } from "../types";
-import { GENERIC, TYPING } from "./typing-data";
+import { GENERIC, GENERIC_NAMES, TYPING } from "./typing-data";
 import { tokenize, type Token } from "./text";
 
 export interface Entity {
@@ -143,7 +143,11 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
       // Drop a sentence-initial ordinary word ("The", "Thus", "Grimly").
       while (words.length && run.sentenceInitial && lowerWords.has(words[0]!.text.toLowerCase())) words = words.slice(1);
       if (words.length === 0) continue;
+      // Role words and citation words are not part of a name ("Menshevik Martov", "Pipes Ibid").
+      while (words.length > 1 && /^(Menshevik|Bolshevik|General|Admiral|Tsar|Czar|Russian|Moscow)$/.test(words[0]!.text)) words = words.slice(1);
+      while (words.length > 1 && /^(Ibid)$/.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
       const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
+      if (GENERIC_NAMES.has(name)) continue;
       if (GENERIC.has(name) || bySpelling.has(keyOf(name)) || MONTH_NAMES.test(name) || /ly$/.test(name)) continue;
       // Only names also written capitalised mid-sentence count (not "Wrongly", "Following").
       if (run.sentenceInitial && words[0] === run.tokens[0]) continue;
@@ -182,17 +186,23 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
   }
 
   // 3. Ideologies: "-ism" words (Bolshevism, statism, substitutionism).
-  const isms = new Map<string, string>();
-  for (const m of allText.matchAll(/\b(\p{L}+ism)\b/gu)) {
+  const isms = new Map<string, { lower: boolean; cap: string | null }>();
+  for (const m of allText.matchAll(/(?<![-\p{L}])(\p{L}+ism)\b/gu)) {
     const w = m[1]!;
     if (w.length < 7 || /^(mechanism|organism|criticism|pessimism|optimism|heroism)$/i.test(w)) continue;
     const lower = w.toLowerCase();
-    if (!isms.has(lower) || /^\p{Lu}/u.test(w)) isms.set(lower, /^\p{Lu}/u.test(w) && !/^\p{Lu}/u.test(isms.get(lower) ?? w) ? w : isms.get(lower) ?? w);
+    const rec = isms.get(lower) ?? { lower: false, cap: null };
+    if (/^\p{Lu}/u.test(w)) {
+      // Capitalised only at a sentence start does not make it a proper noun.
+      const before = allText.slice(Math.max(0, (m.index ?? 0) - 2), m.index ?? 0);
+      if (!/(^|[.!?"]\s|\n)$/.test(before)) rec.cap = w;
+    } else rec.lower = true;
+    isms.set(lower, rec);
   }
-  for (const [lower, w] of [...isms].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [lower, rec] of [...isms].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (bySpelling.has(lower)) continue;
-    // Proper-noun isms (Bolshevism, Marxism) are spelled capitalised; plain ones match any case.
-    const spelling = /^(bolshevism|marxism|leninism|stalinism|trotskyism|tsarism)$/.test(lower) ? w : lower;
+    // Proper-noun isms (Bolshevism, Tsarism) keep their capital; plain ones match any case.
+    const spelling = !rec.lower && rec.cap ? rec.cap : lower;
     const e: Entity = {
       id: `term:${spelling}`,
       canonical: spelling,

@@ -84,7 +84,9 @@ function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext): Candi
   return out;
 }
 
-function select(cands: Candidate[], minimum: number): Candidate[] {
+function select(cands: Candidate[], minimum: number, shortLesson: boolean): Candidate[] {
+  // Short lessons have few sentences; let a rich sentence carry more of their questions.
+  const maxLoad = shortLesson ? 6 : 4;
   const ranked = cands
     .filter((c) => c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || (a.question.id < b.question.id ? -1 : 1));
@@ -119,7 +121,7 @@ function select(cands: Candidate[], minimum: number): Candidate[] {
       if (chosen.length >= minimum) break;
       if (chosen.includes(c) || facts.has(`${c.fact}|${c.question.type}`)) continue;
       if (relax === 1 && (facts.has(c.fact) || sentenceLoad(c) >= 3)) continue;
-      if (relax === 2 && sentenceLoad(c) >= 4) continue;
+      if (relax === 2 && sentenceLoad(c) >= maxLoad) continue;
       take(c);
     }
   }
@@ -137,7 +139,7 @@ const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "
 function generateLesson(lesson: Lesson, moduleSlug: string, moduleLessons: Set<string>, ctx: GenerationContext): Question[] {
   const sentences = analyseLesson(lesson, moduleSlug, ctx.gaz, ctx.authors);
   const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears };
-  const chosen = select(candidatesFor(sentences, dctx), minimumFor(lesson));
+  const chosen = select(candidatesFor(sentences, dctx), minimumFor(lesson), lesson.wordCount < 400);
   return chosen
     .sort((a, b) =>
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||

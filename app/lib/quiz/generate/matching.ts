@@ -23,7 +23,10 @@ const LEAD_IN = /^(?:(?:the|a|an) )?(?:(?:White|Red|Left-SR|Menshevik|Bolshevik|
 function pairFrom(info: SentenceInfo, key: Key): Pair | null {
   if (!key.entity || key.kind !== "person") return null;
   if (!info.standalone || info.quoteFraction > 0.5) return null;
-  if (!LEAD_IN.test(info.prompt.slice(0, key.start))) return null;
+  // Subject position: sentence start, or after a short introductory phrase ("Later, from 1920-1921, ").
+  const prefix = info.prompt.slice(0, key.start);
+  const intro = /^[^,;:"]{0,60}, /.exec(prefix);
+  if (!LEAD_IN.test(prefix) && !(intro && LEAD_IN.test(prefix.slice(intro[0].length)))) return null;
   let rest = info.prompt.slice(key.end);
   // Possessive subject ("Lenin's mind …") is not what the person did.
   if (/^'s?\b/.test(rest)) return null;
@@ -73,10 +76,10 @@ function pairFrom(info: SentenceInfo, key: Key): Pair | null {
 export function buildMatching(sentences: readonly SentenceInfo[]): Candidate[] {
   const pairs: Pair[] = [];
   for (const info of sentences) {
-    const first = info.keys[0];
-    if (!first) continue;
-    const p = pairFrom(info, first);
-    if (p) pairs.push(p);
+    for (const k of info.keys.slice(0, 2)) {
+      const p = pairFrom(info, k);
+      if (p) { pairs.push(p); break; }
+    }
   }
   if (new Set(pairs.map((p) => p.personId)).size < 3) return [];
   const out: Candidate[] = [];

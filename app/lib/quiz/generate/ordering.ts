@@ -36,15 +36,21 @@ function dateClause(prompt: string, t: TimeExpr): string {
 function withoutDate(prompt: string, t: TimeExpr): string | null {
   const before = prompt.slice(0, t.start);
   const after = prompt.slice(t.end);
-  const prep = /(?:,\s*)?\b(?:in|on|by|from|since|until|during|of|at the (?:start|end) of|the end of|(?:in )?early|(?:in )?late)\s+$/i.exec(before);
+  // Boundary words ("until July 1918", "by 1921", "since February") date a limit, not the event.
+  if (/\b(until|till|since|from|by|before|after|between|than|not|and|to)\s+$/i.test(before)) return null;
+  if (/^\s*(alone|and|to|-)\b/.test(after)) return null;
+  const prep = /(?:,\s*)?\b(?:in|on|during|of|at the (?:start|end) of|the end of|(?:in )?early|(?:in )?late)\s+$/i.exec(before);
   const calNote = new RegExp(`^${CAL_NOTE}`).exec(after);
   let head = prep ? before.slice(0, prep.index) : before;
   let tail = calNote ? after.slice(calNote[0].length) : after;
   // Sentence-initial date phrase: "In February 1917, starving masses rose up" → "Starving masses rose up".
   if (head.trim() === "") tail = tail.replace(/^\s*,\s*/, "");
-  if (/\b(the|a)\s*$/.test(head) && /^\s*\p{Ll}/u.test(tail)) return null; // "the 1921 famine": date is part of a noun
-  let s = (head.trimEnd() + (head.trim() && /^[\s,.;]/.test(tail) ? "" : " ") + tail.trimStart()).trim();
-  s = s.replace(/\s+,/g, ",").replace(/,\s*\./g, ".").replace(/\(\s*\)/g, "").replace(/\s{2,}/g, " ");
+  if (/\b(the|a|an)\s*$/i.test(head) && /^\s*\p{L}/u.test(tail)) return null; // "the 1921 famine": date is part of a noun
+  // A bare adverb left behind ("Even in November 1917, …" → "Even, …").
+  head = head.replace(/(^|\s)(Even|Only|Already|Soon|Also)\s*$/, "$1");
+  let s = (head.trimEnd() + (head.trim() && /^[,.;]/.test(tail.trimStart()) ? "" : " ") + tail.trimStart()).trim();
+  if (/\b(than|not|that|of|in|the|to|and|before|after|a|an)\.$/i.test(s)) return null;
+  s = s.replace(/\(\s*\)/g, "").replace(/\s+,/g, ",").replace(/,\s*\./g, ".").replace(/\s{2,}/g, " ");
   s = s.charAt(0).toUpperCase() + s.slice(1);
   // Still dated (months inside names such as "Red October" do not count): would give the answer away.
   if (findTimes(s).some((x) => !/^\s*Revolution/.test(s.slice(x.end)) && !/Red\s*$/.test(s.slice(0, x.start)))) return null;
@@ -56,17 +62,23 @@ function events(sentences: readonly SentenceInfo[]): DatedEvent[] {
   const out: DatedEvent[] = [];
   for (const info of sentences) {
     if (!info.standalone) continue;
-    const dated = info.times.filter((t) => t.precision !== "month" || t.year !== null);
-    if (dated.length !== 1) continue;
-    const t = dated[0]!;
-    if (info.times.length !== 1) continue;
-    const iv = interval(t, t.year === null ? info.contextYear : null, rangeEnd(t));
-    if (!iv) continue;
-    // Intervals longer than a year tell no order.
-    if (iv[1] - iv[0] > 400) continue;
-    const clause = dateClause(info.prompt, t);
-    const text = withoutDate(clause, t) ?? (clause !== info.prompt ? withoutDate(info.prompt, t) : null);
-    if (!text) continue;
+    // One event per sentence: the first date whose clause holds no other date.
+    let picked: { t: TimeExpr; text: string; iv: [number, number] } | null = null;
+    for (const t of info.times) {
+      // A bare month ("before October") is no date; a bare day ("March 2") takes the block's year.
+      if (t.year === null && !(t.precision === "day" && info.contextYear !== null)) continue;
+      const iv = interval(t, t.year === null ? info.contextYear : null, rangeEnd(t));
+      // Intervals longer than a year tell no order.
+      if (!iv || iv[1] - iv[0] > 400) continue;
+      const clause = dateClause(info.prompt, t);
+      if (clause === info.prompt && info.times.length > 1) continue;
+      const text = withoutDate(clause, t);
+      if (!text) continue;
+      picked = { t, text, iv };
+      break;
+    }
+    if (!picked) continue;
+    const { t, text, iv } = picked;
     out.push({ info, text, from: iv[0], to: iv[1], time: t });
   }
   return out.sort((a, b) => a.from - b.from || a.to - b.to || a.info.index - b.info.index);

@@ -69,6 +69,7 @@ export function cleanForPrompt(sentence: string, authors: ReadonlySet<string> = 
   s = s.replace(/\[([a-z])\](?=\p{Ll})/gu, "$1"); // "[i]n" → "in"
   s = s.replace(/^\[([a-z])\]/, (_, c: string) => c.toUpperCase());
   s = s.replace(/\[([,;:])\]/g, "$1 ");
+  s = s.replace(/(\p{L})\[(\p{Ll}{1,2})\](?![\p{L}])/gu, "$1$2"); // "alliance[s]" → "alliances"
   s = s.replace(/(\S)\[/g, "$1 [").replace(/\](?=[\p{L}\p{N}"])/gu, "] ");
   s = s.replace(/\s+([.,;:!?])/g, "$1").replace(/\s{2,}/g, " ").trim();
   return s;

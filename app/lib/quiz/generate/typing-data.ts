@@ -247,6 +247,9 @@ export const GENERIC = new Set(
   ).split(" "),
 );
 
+/** Multi-word names too general to be a key in this guide (nearly every sentence is about them). */
+export const GENERIC_NAMES = new Set(["Russian Revolution", "State Terror", "Red State", "Soviet Union", "Russian Empire"]);
+
 /** Words that may stand right before a person's name without being part of it. */
 export const ROLE_WORDS = new Set(
   "General Generals Admiral Tsar Czar Menshevik Bolshevik Left-SR SR head leader commander anarchist Communist White Red".split(" "),
