@@ -142,6 +142,10 @@ function typeable(key: Key): boolean {
   if (key.text.split(/\s+/).length > 4) return false;
   if (key.kind === "number" && parseNumber(key.text) === null) return false;
   if (key.kind === "time" && key.time?.precision === "season") return false;
+  // A bare month ("well before _____" → October? the October Revolution? 1917?) has rivals when typed.
+  if (key.kind === "time" && key.time && key.time.year === null && key.time.day === null) return false;
+  // An ideology typed into "the ruthless _____" has near-synonyms (centralism, dictatorship, terror).
+  if (key.kind === "term" && key.subkind === "ideology") return false;
   return true;
 }
 
