@@ -104,6 +104,8 @@ export interface ExportQuestion {
   accepted?: string[];
   evidence: string;
   evidenceAnchor: string;
+  /** Only on module-wide chronology questions: the lesson slug of each evidence line. */
+  evidenceLessons?: string[];
   difficulty: number;
   keyKind: string;
 }
@@ -127,9 +129,10 @@ export function toExportQuestion(q: Question): ExportQuestion {
   };
   if ("choices" in q) out.choices = [...q.choices];
   if (q.type === "fill_blank") out.accepted = q.accepted;
+  if (q.evidenceLessons) out.evidenceLessons = [...q.evidenceLessons];
   // Keep the documented key order: id, lessonSlug, type, prompt, choices?, answer, accepted?, evidence, difficulty.
-  const { id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, difficulty, keyKind } = out;
-  return JSON.parse(JSON.stringify({ id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, difficulty, keyKind }));
+  const { id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, evidenceLessons, difficulty, keyKind } = out;
+  return JSON.parse(JSON.stringify({ id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, evidenceLessons, difficulty, keyKind }));
 }
 
 export function toExportBank(bank: QuestionBank): ExportBank {

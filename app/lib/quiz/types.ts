@@ -33,6 +33,12 @@ const base = {
   evidenceAnchor: z.string().min(1),
   /** Block ids of every evidence line, parallel to evidence.split("\n"). */
   evidenceAnchors: z.array(z.string().min(1)).min(1),
+  /**
+   * Optional, parallel to evidenceAnchors: the lesson slug of each evidence line. Present only
+   * when some line comes from another lesson of the module (chronology questions that draw on
+   * the whole module); absent means every line is in `lessonSlug`.
+   */
+  evidenceLessons: z.array(z.string().min(1)).min(1).optional(),
   /** 0 (easy) … 1 (hard), two decimals. */
   difficulty: z.number().min(0).max(1),
   /** What kind of fact the key is. */

@@ -53,14 +53,30 @@ describe("question bank over the whole guide", () => {
 
   it("evidence appears verbatim in its lesson, in the block named by its anchor", () => {
     for (const q of all()) {
-      const lesson = lessons.get(q.lessonSlug)!;
-      const blocks = new Map(lesson.sections.flatMap((s) => s.blocks.map((b) => [b.id, b.text] as const)));
       const lines = q.evidence.split("\n");
       expect(lines.length).toBe(q.evidenceAnchors.length);
       expect(q.evidenceAnchor).toBe(q.evidenceAnchors[0]);
+      if (q.evidenceLessons) {
+        // Only module-wide chronology questions cite other lessons, and then name each line's lesson.
+        expect(q.type, q.id).toBe("ordering");
+        expect(q.evidenceLessons.length).toBe(lines.length);
+        expect(q.evidenceLessons, q.id).toContain(q.lessonSlug);
+        expect(q.evidenceLessons.some((s) => s !== q.lessonSlug), q.id).toBe(true);
+      }
       lines.forEach((line, i) => {
+        const slug = q.evidenceLessons?.[i] ?? q.lessonSlug;
+        const lesson = lessons.get(slug)!;
+        expect(lesson, `${q.id}: ${slug}`).toBeDefined();
+        expect(lesson.moduleSlug, q.id).toBe(q.moduleSlug);
+        const anchor = q.evidenceAnchors[i]!;
+        if (anchor === "further-reading") {
+          // A reading-list line: exactly one of the lesson's "For further reading" items.
+          expect(lesson.furtherReading.map((r) => r.text), q.id).toContain(line);
+          return;
+        }
+        const blocks = new Map(lesson.sections.flatMap((s) => s.blocks.map((b) => [b.id, b.text] as const)));
         expect(lessonText(lesson)).toContain(line);
-        expect(blocks.get(q.evidenceAnchors[i]!), q.id).toContain(line);
+        expect(blocks.get(anchor), q.id).toContain(line);
       });
     }
   });

@@ -18,7 +18,7 @@ import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
-import { buildOrdering } from "./ordering";
+import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
 
@@ -62,7 +62,7 @@ export function buildContext(guide: Guide): GenerationContext {
   return { gaz, authors, guideYears };
 }
 
-function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext): Candidate[] {
+function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext, events: readonly DatedEvent[], long: boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const info of sentences) {
     for (const key of info.keys) {
@@ -79,7 +79,9 @@ function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext): Candi
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
     if (tf) out.push(tf);
   }
-  out.push(...buildOrdering(sentences).slice(0, 4));
+  const slug = sentences[0]?.lessonSlug;
+  const moduleSlug = sentences[0]?.moduleSlug;
+  if (slug && moduleSlug) out.push(...buildOrdering(slug, moduleSlug, events, long ? 3 : 2));
   out.push(...buildMatching(sentences).slice(0, 4));
   return out;
 }
@@ -136,10 +138,10 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean): Cand
 
 const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 
-function generateLesson(lesson: Lesson, moduleSlug: string, moduleLessons: Set<string>, ctx: GenerationContext): Question[] {
-  const sentences = analyseLesson(lesson, moduleSlug, ctx.gaz, ctx.authors);
+function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext): Question[] {
   const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears };
-  const chosen = select(candidatesFor(sentences, dctx), minimumFor(lesson), lesson.wordCount < 400);
+  const long = lesson.wordCount >= LONG_LESSON_WORDS;
+  const chosen = select(candidatesFor(sentences, dctx, events, long), minimumFor(lesson), lesson.wordCount < 400);
   return chosen
     .sort((a, b) =>
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||
@@ -154,9 +156,11 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
   const lessons: LessonBank[] = [];
   for (const m of guide.modules) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
-    for (const l of m.lessons) {
-      lessons.push({ slug: l.slug, title: l.title, module: m.slug, questions: generateLesson(l, m.slug, moduleLessons, ctx) });
-    }
+    const analysed = m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
+    const events = moduleEvents(analysed);
+    m.lessons.forEach((l, i) => {
+      lessons.push({ slug: l.slug, title: l.title, module: m.slug, questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx) });
+    });
   }
   return { generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION }, lessons };
 }

@@ -35,7 +35,7 @@ const TIME_RE = new RegExp(
     String.raw`\b(?<m1>${MONTH_RE}) (?<d1>\d{1,2}), (?<y1>1[89]\d\d)\b`,
     String.raw`\b(?<d2>\d{1,2}) (?<m2>${MONTH_RE}) (?<y2>1[89]\d\d)\b`,
     String.raw`\b(?<m3>${MONTH_RE}) (?<y3>1[89]\d\d)\b`,
-    String.raw`\b(?<m4>${MONTH_RE}) (?<d4>\d{1,2})(?![\d,])\b`,
+    String.raw`\b(?<m4>${MONTH_RE}) (?<d4>\d{1,2})(?!\d|, ?1[89]\d\d)\b`,
     String.raw`\b(?<d5>\d{1,2}) (?<m5>${MONTH_RE})\b`,
     String.raw`\b(?<ya>1[89]\d\d)-(?<yb>\d{2,4})\b`,
     String.raw`\b(?<s6>early|late|summer|spring|winter|autumn) (?<y6>1[89]\d\d)\b`,
@@ -59,9 +59,11 @@ export function findTimes(text: string): TimeExpr[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const after = text.slice(end, end + 40);
-    const style: TimeExpr["style"] = /^\s*\((Old Style|Julian calendar)\)/.test(after)
+    // "(Old Style)", "(Julian calendar)", "February 1917 (March by the Gregorian calendar)" → Julian;
+    // "(New Style)", "March (February, old style) 1917" → Gregorian.
+    const style: TimeExpr["style"] = /^\s*\((Old Style|Julian calendar|[A-Z][a-z]+ by the Gregorian calendar)\)/i.test(after)
       ? "julian"
-      : /^\s*\((New Style|Gregorian)/.test(after)
+      : /^\s*\((New Style|Gregorian|[A-Z][a-z]+, old style\))/i.test(after)
         ? "gregorian"
         : null;
     let e: Omit<TimeExpr, "text" | "start" | "end" | "style">;
