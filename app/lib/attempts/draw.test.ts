@@ -43,6 +43,18 @@ describe("drawQuestionIds", () => {
   });
 });
 
+describe("one question per sentence", () => {
+  it("avoids two questions on the same evidence while the bank allows", () => {
+    const withEvidence = bank.map((q, i) => ({ ...q, evidence: `s${i % 12}` }));
+    const ids = drawQuestionIds(withEvidence, none, 5);
+    const sentences = ids.map((id) => withEvidence.find((q) => q.id === id)?.evidence);
+    expect(new Set(sentences).size).toBe(10);
+    // Only 3 sentences for 6 questions: still 6 questions drawn.
+    const tiny = bank.slice(0, 6).map((q, i) => ({ ...q, evidence: `s${i % 3}` }));
+    expect(drawQuestionIds(tiny, none, 5)).toHaveLength(6);
+  });
+});
+
 describe("seededShuffle", () => {
   it("is stable per (seed, key) and a permutation", () => {
     const items = ["a", "b", "c", "d"];

@@ -15,6 +15,11 @@ export const DEFAULT_QUIZ_LENGTH = 10;
 export interface DrawCandidate {
   id: string;
   type: string;
+  /**
+   * The sentence the question was made from. Two questions on one sentence (a true statement and
+   * a blank in it) would give each other away, so a draw takes one per sentence while it can.
+   */
+  evidence?: string;
 }
 
 export interface DrawHistory {
@@ -61,13 +66,25 @@ export function drawQuestionIds(
   const tier = (c: DrawCandidate) => (!history.seen.has(c.id) ? 0 : history.missed.has(c.id) ? 1 : 2);
 
   const picked: DrawCandidate[] = [];
+  const usedEvidence = new Set<string>();
+  const skipped: DrawCandidate[] = [];
   for (const t of [0, 1, 2]) {
     if (picked.length >= count) break;
     const inTier = shuffle(
       pool.filter((c) => tier(c) === t),
       rand,
     );
-    picked.push(...roundRobinByType(inTier, typeOrder).slice(0, count - picked.length));
+    for (const c of roundRobinByType(inTier, typeOrder)) {
+      if (picked.length >= count) break;
+      if (c.evidence !== undefined && usedEvidence.has(c.evidence)) {
+        skipped.push(c);
+        continue;
+      }
+      if (c.evidence !== undefined) usedEvidence.add(c.evidence);
+      picked.push(c);
+    }
   }
+  // A small bank may need the doubles after all: better a full quiz than a short one.
+  picked.push(...skipped.slice(0, Math.max(0, count - picked.length)));
   return roundRobinByType(shuffle(picked, rand), shuffle(typeOrder, rand)).map((c) => c.id);
 }

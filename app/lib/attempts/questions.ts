@@ -8,7 +8,8 @@
  * items are re-shuffled per attempt and never shown in the right order).
  */
 import { z } from "zod";
-import { markTyped } from "@/app/lib/quiz/marking";
+import { markAnswer } from "@/app/lib/quiz/public-question";
+import type { Question } from "@/app/lib/quiz/types";
 import { seededShuffle } from "./random";
 
 export const QUIZ_TYPES = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"] as const;
@@ -32,6 +33,8 @@ export interface QuestionRow {
   accepted: unknown;
   evidence: string;
   evidenceAnchor: string;
+  /** Anchors of every evidence line, parallel to evidence.split("\n"). */
+  evidenceAnchors?: unknown;
   teacherEdit?: unknown;
 }
 
@@ -40,6 +43,7 @@ interface Common {
   prompt: string;
   evidence: string;
   evidenceAnchor: string;
+  evidenceAnchors: string[];
 }
 export type QuizQuestion = Common &
   (
@@ -62,7 +66,14 @@ export function parseQuestionRow(row: QuestionRow): QuizQuestion | null {
   const choices = e.choices ?? row.choices;
   const answer = e.answer ?? row.answer;
   const accepted = e.accepted ?? row.accepted;
-  const common: Common = { id: row.id, prompt, evidence: row.evidence, evidenceAnchor: row.evidenceAnchor };
+  const anchors = z.array(str).safeParse(row.evidenceAnchors);
+  const common: Common = {
+    id: row.id,
+    prompt,
+    evidence: row.evidence,
+    evidenceAnchor: row.evidenceAnchor,
+    evidenceAnchors: anchors.success && anchors.data.length > 0 ? anchors.data : [row.evidenceAnchor],
+  };
   switch (row.type) {
     case "multiple_choice":
     case "true_false": {
@@ -211,25 +222,34 @@ export function parseStoredAnswer(value: unknown): LearnerAnswer | null {
 
 export type Expected = string | string[] | [string, string][];
 
-/** Mark one response; an absent answer is wrong. `expected` is the key to show in feedback. */
+/**
+ * Mark one response with the quiz domain's `markAnswer` (one set of marking rules for the whole
+ * app, tolerant for typed answers); an absent answer is wrong. `expected` is the key to show.
+ */
 export function markQuestion(q: QuizQuestion, response: LearnerAnswer | null): { correct: boolean; expected: Expected } {
+  if (response === null || (typeof response === "string" && response.trim() === "")) {
+    return { correct: false, expected: q.answer };
+  }
+  const marked = markAnswer(toDomainQuestion(q), response);
+  return { correct: marked.correct, expected: marked.expected };
+}
+
+/**
+ * Adapter: a stored row carries only what marking needs, while the generator's Question type
+ * also names bookkeeping fields (module, kind, version) that marking never reads.
+ */
+function toDomainQuestion(q: QuizQuestion): Question {
+  const rest = { id: q.id, lessonSlug: "", moduleSlug: "", prompt: q.prompt, evidence: q.evidence, evidenceAnchor: q.evidenceAnchor, evidenceAnchors: q.evidenceAnchors, difficulty: 0, keyKind: "term" as const, generatorVersion: "" };
   switch (q.type) {
     case "multiple_choice":
+      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
     case "true_false":
-      return { correct: response === q.answer, expected: q.answer };
+      return { ...rest, type: q.type, choices: ["True", "False"], answer: q.answer === "True" ? "True" : "False" };
     case "fill_blank":
-      return {
-        correct: typeof response === "string" && response.trim() !== "" && markTyped(q.answer, q.accepted, response).correct,
-        expected: q.answer,
-      };
+      return { ...rest, type: q.type, answer: q.answer, accepted: q.accepted };
     case "ordering":
-      return {
-        correct: Array.isArray(response) && response.length === q.answer.length && q.answer.every((v, i) => response[i] === v),
-        expected: q.answer,
-      };
-    case "matching": {
-      const given = new Map(Array.isArray(response) ? (response as [string, string][]).filter(Array.isArray).map((p) => [p[0], p[1]]) : []);
-      return { correct: q.answer.every(([l, r]) => given.get(l) === r), expected: q.answer };
-    }
+      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
+    case "matching":
+      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
   }
 }

@@ -23,8 +23,10 @@ export interface FeedbackItem {
   expected: Expected;
   /** The sentence(s) of the lesson the question was made from ("\n" between sentences). */
   evidence: string;
-  /** Link to the paragraph holding the evidence: /lessons/<slug>#<anchor>. */
+  /** Link to the paragraph holding the (first) evidence sentence: /lessons/<slug>#<anchor>. */
   evidenceHref: string;
+  /** Every evidence sentence with a link to its own paragraph (ordering/matching cite several). */
+  evidenceLinks: { text: string; href: string }[];
 }
 
 export interface ResultView {

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getActor } from "@/app/lib/auth/actor";
+import { getLesson } from "@/app/lib/content";
+import { getInProgressQuiz, getQuizAvailabilityForLesson } from "@/app/lib/attempts/service";
+import { QuizClient } from "@/app/ui/quiz/quiz-client";
+
+type Props = { params: Promise<{ lessonSlug: string }> };
+
+/**
+ * The quiz for one lesson. Dynamic (it reads the visitor's cookies to resume an attempt in
+ * progress); the lesson page itself stays static. It passes the island only public question
+ * shapes and the visitor's own saved answers.
+ */
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const lesson = getLesson((await params).lessonSlug);
+  return { title: lesson ? `Quiz: ${lesson.title}` : "Quiz not found", robots: { index: false } };
+}
+
+export default async function QuizPage({ params }: Props) {
+  const { lessonSlug } = await params;
+  const lesson = getLesson(lessonSlug);
+  if (!lesson) notFound();
+
+  const actor = await getActor();
+  const [availability, inProgress] = await Promise.all([
+    getQuizAvailabilityForLesson(lesson.slug),
+    actor ? getInProgressQuiz(actor, lesson.slug) : Promise.resolve(null),
+  ]);
+
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
+        <Link href="/" className="hover:underline">
+          Home
+        </Link>{" "}
+        /{" "}
+        <Link href={`/lessons/${lesson.slug}`} className="hover:underline">
+          Lesson {lesson.order}
+        </Link>{" "}
+        / Quiz
+      </nav>
+      <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
+        <span className="block text-base font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">Quiz</span>
+        {lesson.title}
+      </h1>
+      <QuizClient
+        lesson={{ slug: lesson.slug, title: lesson.title }}
+        questionCount={availability?.questionCount ?? 0}
+        initialQuiz={inProgress}
+      />
+    </main>
+  );
+}

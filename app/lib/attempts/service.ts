@@ -1,0 +1,183 @@
+import "server-only";
+/**
+ * Taking a quiz, end to end: start (draw or resume), save an answer, submit (grade once), read
+ * a result. Server actions and route handlers both call these, with the acting owner resolved
+ * by the caller; these functions never read the request.
+ */
+import {
+  findInProgressAttempt,
+  getAttemptBundle,
+  getQuizAvailability,
+  saveResponse,
+  startOrResumeAttempt,
+  submitAttempt,
+  type AttemptBundle,
+  type AttemptOwner,
+  type DrawInput,
+  type DrawPlan,
+  type Grade,
+  type QuestionRecord,
+  type ResponseRecord,
+} from "@/app/lib/db/attempts";
+import { drawQuestionIds } from "./draw";
+import { evidenceLinks } from "./evidence";
+import { checkAnswer, markQuestion, parseQuestionRow, parseStoredAnswer, toPublicQuestion, type LearnerAnswer, type QuizQuestion } from "./questions";
+import { newSeed } from "./random";
+import type { FeedbackItem, QuizFailure, QuizView, ResultView } from "./views";
+
+export type { AttemptOwner };
+
+const fail = (code: QuizFailure["code"], error: string, fieldErrors?: Record<string, string[]>): QuizFailure => ({
+  code,
+  error,
+  ...(fieldErrors ? { fieldErrors } : {}),
+});
+
+function usable(rows: QuestionRecord[]): QuizQuestion[] {
+  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
+}
+
+/** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
+export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
+  const candidates = usable(input.questions);
+  if (candidates.length === 0) return null;
+  const seen = new Set<string>();
+  const latest = new Map<string, boolean>();
+  for (const attempt of input.history) {
+    for (const id of attempt.questionIds) seen.add(id);
+    for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
+  }
+  const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
+  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed) };
+}
+
+export function toQuizView(bundle: AttemptBundle): QuizView {
+  const { attempt } = bundle;
+  const saved: Record<string, LearnerAnswer> = {};
+  for (const r of bundle.responses) {
+    const answer = parseStoredAnswer(r.answer);
+    if (answer !== null) saved[r.questionId] = answer;
+  }
+  return {
+    attemptId: attempt.id,
+    lesson: attempt.lesson,
+    questions: usable(bundle.questions).map((q) => toPublicQuestion(q, attempt.seed)),
+    saved,
+  };
+}
+
+export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
+  const { attempt } = bundle;
+  const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
+  const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
+    const response = byQuestion.get(q.id);
+    const answer = response ? parseStoredAnswer(response.answer) : null;
+    const marked = markQuestion(q, answer);
+    const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors);
+    return {
+      question: toPublicQuestion(q, attempt.seed),
+      answer,
+      // The stored mark is the record; re-marking only fills a gap (e.g. an old row).
+      correct: response?.correct ?? marked.correct,
+      expected: marked.expected,
+      evidence: q.evidence,
+      evidenceHref: links[0]?.href ?? `/lessons/${attempt.lesson.slug}#${q.evidenceAnchor}`,
+      evidenceLinks: links,
+    };
+  });
+  return {
+    attemptId: attempt.id,
+    lesson: attempt.lesson,
+    score: attempt.score ?? items.filter((i) => i.correct).length,
+    total: attempt.total,
+    submittedAt: (attempt.submittedAt ?? attempt.startedAt).toISOString(),
+    items,
+    guest,
+  };
+}
+
+/** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
+export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
+  const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
+  return questions.map((row) => {
+    const q = parseQuestionRow(row);
+    const answer = parseStoredAnswer(byQuestion.get(row.id)?.answer);
+    return { questionId: row.id, correct: q ? markQuestion(q, answer).correct : false };
+  });
+}
+
+export type StartQuizResult = { ok: true; resumed: boolean; quiz: QuizView } | QuizFailure;
+
+/** Resume the owner's in-progress attempt for the lesson, or start a new one. */
+export async function startQuiz(owner: AttemptOwner, lessonSlug: string): Promise<StartQuizResult> {
+  const result = await startOrResumeAttempt(owner, lessonSlug, (input) => planDraw(input));
+  switch (result.kind) {
+    case "no_lesson":
+      return fail("not_found", "There is no such lesson.");
+    case "no_questions":
+      return fail("no_questions", "This lesson has no questions yet. Run `npm run content:sync` to generate them.");
+    default:
+      return { ok: true, resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
+  }
+}
+
+export type SaveAnswerResult = { ok: true } | QuizFailure;
+
+/** Save one answer of one of the owner's in-progress attempts. */
+export async function saveAnswer(owner: AttemptOwner, attemptId: string, questionId: string, answer: LearnerAnswer): Promise<SaveAnswerResult> {
+  const result = await saveResponse(owner, attemptId, questionId, (row) => {
+    const q = parseQuestionRow(row);
+    if (!q) return { ok: false, message: "This question can no longer be answered." };
+    const checked = checkAnswer(q, answer);
+    return checked.ok ? { ok: true, answer: checked.answer } : checked;
+  });
+  switch (result.kind) {
+    case "saved":
+      return { ok: true };
+    case "not_found":
+      return fail("not_found", "That attempt does not exist or is not yours.");
+    case "closed":
+      return fail("closed", "This attempt has already been submitted.");
+    case "not_in_attempt":
+      return fail("invalid", "That question is not part of this attempt.", { questionId: ["Not part of this attempt."] });
+    case "invalid":
+      return fail("invalid", result.message, { answer: [result.message] });
+  }
+}
+
+export type SubmitQuizResult = { ok: true; alreadySubmitted: boolean; result: ResultView } | QuizFailure;
+
+/** Grade and close the attempt once; repeating it returns the stored result unchanged. */
+export async function submitQuiz(owner: AttemptOwner, attemptId: string, now: Date = new Date()): Promise<SubmitQuizResult> {
+  const result = await submitAttempt(owner, attemptId, gradeResponses, now);
+  if (result.kind === "not_found") return fail("not_found", "That attempt does not exist or is not yours.");
+  return {
+    ok: true,
+    alreadySubmitted: result.kind === "already_submitted",
+    result: toResultView(result.bundle, owner.kind === "guest"),
+  };
+}
+
+/** The owner's attempt as a quiz (in progress) or a result (submitted); null if not theirs. */
+export async function getAttemptForOwner(
+  owner: AttemptOwner,
+  attemptId: string,
+): Promise<{ status: "in_progress"; quiz: QuizView } | { status: "submitted"; result: ResultView } | null> {
+  const bundle = await getAttemptBundle(owner, attemptId);
+  if (!bundle) return null;
+  return bundle.attempt.status === "submitted"
+    ? { status: "submitted", result: toResultView(bundle, owner.kind === "guest") }
+    : { status: "in_progress", quiz: toQuizView(bundle) };
+}
+
+/** The owner's in-progress attempt for a lesson (to resume on page load), if any. */
+export async function getInProgressQuiz(owner: AttemptOwner, lessonSlug: string): Promise<QuizView | null> {
+  const bundle = await findInProgressAttempt(owner, lessonSlug);
+  return bundle ? toQuizView(bundle) : null;
+}
+
+/** How many questions the lesson's quiz can draw from; null for an unknown lesson. */
+export async function getQuizAvailabilityForLesson(lessonSlug: string): Promise<{ questionCount: number } | null> {
+  const found = await getQuizAvailability(lessonSlug);
+  return found ? { questionCount: found.questionCount } : null;
+}

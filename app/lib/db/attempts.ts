@@ -1,0 +1,310 @@
+import "server-only";
+/**
+ * Every Prisma call for quiz attempts and their responses. Each function takes the acting owner
+ * (a signed-in user or a guest token) explicitly and scopes every query to it, so a foreign
+ * attempt id behaves exactly like a missing one. Decisions (what to draw, whether an answer fits,
+ * how to mark) are pure functions passed in by app/lib/attempts; this file only moves rows.
+ */
+import { Prisma } from "@/app/generated/prisma/sqlite/client";
+import { prisma } from "@/app/lib/db/prisma";
+import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+
+export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
+
+/** Where-clause that limits attempts to the owner's own. */
+function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
+  return owner.kind === "user" ? { userId: owner.userId } : { userId: null, guestToken: owner.guestToken };
+}
+
+/** Generous bounds: 32 learners submitting at once queue on SQLite's single writer. */
+const TX = { maxWait: 15_000, timeout: 15_000 } as const;
+
+const questionSelect = {
+  id: true,
+  type: true,
+  prompt: true,
+  choices: true,
+  answer: true,
+  accepted: true,
+  evidence: true,
+  evidenceAnchor: true,
+  evidenceAnchors: true,
+  teacherEdit: true,
+} as const satisfies Prisma.QuestionSelect;
+
+export type QuestionRecord = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
+
+export interface ResponseRecord {
+  questionId: string;
+  answer: unknown;
+  correct: boolean | null;
+}
+
+export interface AttemptRecord {
+  id: string;
+  status: "in_progress" | "submitted";
+  seed: number;
+  questionIds: string[];
+  score: number | null;
+  total: number;
+  startedAt: Date;
+  submittedAt: Date | null;
+  lesson: { slug: string; title: string };
+}
+
+/** An attempt with its questions (in draw order) and saved responses. */
+export interface AttemptBundle {
+  attempt: AttemptRecord;
+  questions: QuestionRecord[];
+  responses: ResponseRecord[];
+}
+
+const attemptSelect = {
+  id: true,
+  status: true,
+  seed: true,
+  questionIds: true,
+  score: true,
+  total: true,
+  startedAt: true,
+  submittedAt: true,
+  lesson: { select: { slug: true, title: true } },
+} as const satisfies Prisma.AttemptSelect;
+
+type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
+
+function toAttemptRecord(row: AttemptRow): AttemptRecord {
+  const ids = Array.isArray(row.questionIds) ? row.questionIds.filter((v): v is string => typeof v === "string") : [];
+  return {
+    id: row.id,
+    status: row.status,
+    seed: row.seed,
+    questionIds: ids,
+    score: row.score,
+    total: row.total,
+    startedAt: row.startedAt,
+    submittedAt: row.submittedAt,
+    lesson: row.lesson ?? { slug: "", title: "" },
+  };
+}
+
+function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRecord[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
+}
+
+/** Questions a quiz may draw from: active and not rejected by a teacher. */
+const drawable = (lessonId: string): Prisma.QuestionWhereInput => ({
+  lessonId,
+  status: "active",
+  review: { not: "rejected" },
+});
+
+/** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */
+export async function getQuizAvailability(lessonSlug: string): Promise<{ lessonId: string; questionCount: number } | null> {
+  const lesson = await prisma.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true } });
+  if (!lesson) return null;
+  const questionCount = await prisma.question.count({ where: drawable(lesson.id) });
+  return { lessonId: lesson.id, questionCount };
+}
+
+/** The owner's in-progress quiz attempt for a lesson, with saved answers, if any. */
+export async function findInProgressAttempt(owner: AttemptOwner, lessonSlug: string): Promise<AttemptBundle | null> {
+  const row = await prisma.attempt.findFirst({
+    where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lesson: { slug: lessonSlug } },
+    orderBy: { startedAt: "desc" },
+    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+  });
+  if (!row) return null;
+  const attempt = toAttemptRecord(row);
+  const questions = await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+  return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
+}
+
+export interface DrawInput {
+  questions: QuestionRecord[];
+  /** Earlier attempts of this lesson by the owner, oldest first. */
+  history: { questionIds: string[]; responses: { questionId: string; correct: boolean | null }[] }[];
+}
+export type DrawPlan = { seed: number; questionIds: string[] } | null;
+
+export type StartResult =
+  | { kind: "started" | "resumed"; bundle: AttemptBundle }
+  | { kind: "no_lesson" }
+  | { kind: "no_questions" };
+
+/**
+ * Resume the owner's in-progress attempt for the lesson, or draw a new one with `plan`.
+ * One transaction, so a double click on Start never creates two attempts.
+ */
+export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: string, plan: (input: DrawInput) => DrawPlan): Promise<StartResult> {
+  return prisma.$transaction(async (tx) => {
+    const lesson = await tx.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true, slug: true, title: true } });
+    if (!lesson) return { kind: "no_lesson" } as const;
+    const existing = await tx.attempt.findFirst({
+      where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lessonId: lesson.id },
+      orderBy: { startedAt: "desc" },
+      select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+    });
+    if (existing) {
+      const attempt = toAttemptRecord(existing);
+      const questions = await tx.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+      return { kind: "resumed", bundle: { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: existing.responses } } as const;
+    }
+    const questions = await tx.question.findMany({ where: drawable(lesson.id), select: questionSelect });
+    const past = await tx.attempt.findMany({
+      where: { ...ownedBy(owner), lessonId: lesson.id },
+      orderBy: { startedAt: "asc" },
+      select: { questionIds: true, responses: { select: { questionId: true, correct: true } } },
+    });
+    const history = past.map((a) => ({
+      questionIds: Array.isArray(a.questionIds) ? a.questionIds.filter((v): v is string => typeof v === "string") : [],
+      responses: a.responses,
+    }));
+    const drawn = plan({ questions, history });
+    if (!drawn || drawn.questionIds.length === 0) return { kind: "no_questions" } as const;
+    const created = await tx.attempt.create({
+      data: {
+        userId: owner.kind === "user" ? owner.userId : null,
+        guestToken: owner.kind === "guest" ? owner.guestToken : null,
+        kind: "quiz",
+        lessonId: lesson.id,
+        seed: drawn.seed,
+        questionIds: drawn.questionIds,
+        total: drawn.questionIds.length,
+      },
+      select: attemptSelect,
+    });
+    return {
+      kind: "started",
+      bundle: { attempt: toAttemptRecord(created), questions: inDrawOrder(drawn.questionIds, questions), responses: [] },
+    } as const;
+  }, TX);
+}
+
+/** One of the owner's attempts with questions and responses; null when missing or not theirs. */
+export async function getAttemptBundle(owner: AttemptOwner, attemptId: string): Promise<AttemptBundle | null> {
+  const row = await prisma.attempt.findFirst({
+    where: { id: attemptId, ...ownedBy(owner) },
+    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+  });
+  if (!row) return null;
+  const attempt = toAttemptRecord(row);
+  const questions = await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+  return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
+}
+
+export type SaveResult =
+  | { kind: "saved" }
+  | { kind: "not_found" }
+  | { kind: "closed" }
+  | { kind: "not_in_attempt" }
+  | { kind: "invalid"; message: string };
+
+/**
+ * Save (or replace) the owner's answer to one question of one of their in-progress attempts.
+ * `prepare` checks the answer against the question and returns what to store. The checks and
+ * the write share a transaction, so an answer can never land after the attempt is submitted.
+ */
+export async function saveResponse(
+  owner: AttemptOwner,
+  attemptId: string,
+  questionId: string,
+  prepare: (question: QuestionRecord) => { ok: true; answer: Prisma.InputJsonValue } | { ok: false; message: string },
+): Promise<SaveResult> {
+  return prisma.$transaction(async (tx) => {
+    const attempt = await tx.attempt.findFirst({ where: { id: attemptId, ...ownedBy(owner) }, select: { status: true, questionIds: true } });
+    if (!attempt) return { kind: "not_found" } as const;
+    if (attempt.status !== "in_progress") return { kind: "closed" } as const;
+    if (!Array.isArray(attempt.questionIds) || !attempt.questionIds.includes(questionId)) return { kind: "not_in_attempt" } as const;
+    const question = await tx.question.findUnique({ where: { id: questionId }, select: questionSelect });
+    if (!question) return { kind: "not_in_attempt" } as const;
+    const prepared = prepare(question);
+    if (!prepared.ok) return { kind: "invalid", message: prepared.message } as const;
+    await tx.response.upsert({
+      where: { attemptId_questionId: { attemptId, questionId } },
+      create: { attemptId, questionId, answer: prepared.answer },
+      update: { answer: prepared.answer },
+      select: { id: true },
+    });
+    return { kind: "saved" } as const;
+  }, TX);
+}
+
+export interface Grade {
+  questionId: string;
+  correct: boolean;
+}
+
+export type SubmitResult = { kind: "submitted" | "already_submitted"; bundle: AttemptBundle } | { kind: "not_found" };
+
+/**
+ * Grade and close one of the owner's attempts, exactly once.
+ *
+ * Inside one transaction: a conditional update (`status: in_progress → submitted`) claims the
+ * attempt; only the claimant reads the saved responses, grades them with `grade`, stores every
+ * response's correctness (unanswered questions get a response with a null answer, marked wrong),
+ * the score, and - for signed-in learners - the review schedule. A second submit (double click,
+ * replay, a concurrent request) finds nothing to claim and returns the stored result unchanged.
+ */
+export async function submitAttempt(
+  owner: AttemptOwner,
+  attemptId: string,
+  grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[],
+  now: Date = new Date(),
+): Promise<SubmitResult> {
+  const row = await prisma.attempt.findFirst({
+    where: { id: attemptId, ...ownedBy(owner) },
+    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+  });
+  if (!row) return { kind: "not_found" };
+  const attempt = toAttemptRecord(row);
+  const questions = inDrawOrder(
+    attempt.questionIds,
+    await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect }),
+  );
+  if (attempt.status === "submitted") {
+    return { kind: "already_submitted", bundle: { attempt, questions, responses: row.responses } };
+  }
+
+  const outcome = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.attempt.updateMany({
+      where: { id: attemptId, ...ownedBy(owner), status: "in_progress" },
+      data: { status: "submitted", submittedAt: now },
+    });
+    if (claimed.count === 0) return null;
+    const saved = await tx.response.findMany({ where: { attemptId }, select: { questionId: true, answer: true } });
+    const grades = grade(questions, saved.map((r) => ({ ...r, correct: null })));
+    const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
+    const wrongIds = grades.filter((g) => !g.correct).map((g) => g.questionId);
+    const savedIds = new Set(saved.map((r) => r.questionId));
+    const unanswered = questions.map((q) => q.id).filter((id) => !savedIds.has(id));
+    if (correctIds.length) await tx.response.updateMany({ where: { attemptId, questionId: { in: correctIds } }, data: { correct: true } });
+    const wrongSaved = wrongIds.filter((id) => savedIds.has(id));
+    if (wrongSaved.length) await tx.response.updateMany({ where: { attemptId, questionId: { in: wrongSaved } }, data: { correct: false } });
+    if (unanswered.length) {
+      await tx.response.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, answer: Prisma.JsonNull, correct: false })) });
+    }
+    const score = correctIds.length;
+    await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
+    if (owner.kind === "user") {
+      await recordReviewOutcomes(tx, owner.userId, grades, now);
+    }
+    const correctSet = new Set(correctIds);
+    const responses: ResponseRecord[] = [
+      ...saved.map((r) => ({ questionId: r.questionId, answer: r.answer, correct: correctSet.has(r.questionId) })),
+      ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false })),
+    ];
+    return { score, responses };
+  }, TX);
+
+  if (!outcome) {
+    // Lost the race to a concurrent submit: report what the winner stored.
+    const stored = await getAttemptBundle(owner, attemptId);
+    return stored ? { kind: "already_submitted", bundle: stored } : { kind: "not_found" };
+  }
+  return {
+    kind: "submitted",
+    bundle: { attempt: { ...attempt, status: "submitted", score: outcome.score, submittedAt: now }, questions, responses: outcome.responses },
+  };
+}

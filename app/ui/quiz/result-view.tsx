@@ -1,0 +1,122 @@
+import Link from "next/link";
+import type { Expected, FeedbackItem, LearnerAnswer, ResultView } from "@/app/lib/attempts/views";
+import { formatAnswer, TYPE_LABELS } from "./format";
+import { PromptText } from "./prompt-text";
+
+/**
+ * Feedback for a submitted attempt: the score, then per question whether it was right, the
+ * learner's answer, the right answer and the evidence sentence linked to its paragraph.
+ * No hooks: rendered by the results page (server) and by the quiz island after submitting.
+ */
+export function ResultSummary({ result, headingRef }: { result: ResultView; headingRef?: React.Ref<HTMLHeadingElement> }) {
+  const percent = result.total > 0 ? Math.round((result.score / result.total) * 100) : 0;
+  return (
+    <div className="rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+      <h2 ref={headingRef} tabIndex={-1} className="text-xl font-bold outline-none" data-testid="quiz-score">
+        You scored {result.score} out of {result.total}
+      </h2>
+      <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
+        {percent}% on “{result.lesson.title}”.{" "}
+        {result.score === result.total
+          ? "Every answer right."
+          : "Each question below shows the right answer and the sentence of the lesson it comes from."}
+      </p>
+      {result.guest && (
+        <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+          You are not signed in, so this result is kept only in this browser.{" "}
+          <Link
+            href={`/sign-up?callbackUrl=${encodeURIComponent(`/attempts/${result.attemptId}`)}`}
+            className="font-semibold underline hover:no-underline"
+          >
+            Sign up to keep this result
+          </Link>
+          .
+        </p>
+      )}
+    </div>
+  );
+}
+
+function AnswerValue({ value }: { value: LearnerAnswer | Expected | null }) {
+  if (value !== null && Array.isArray(value) && value.length > 0) {
+    if (typeof value[0] === "string") {
+      return (
+        <ol className="list-decimal space-y-0.5 pl-5">
+          {(value as string[]).map((v, i) => (
+            <li key={i}>{v}</li>
+          ))}
+        </ol>
+      );
+    }
+    return (
+      <ul className="space-y-0.5">
+        {(value as [string, string][]).map(([l, r], i) => (
+          <li key={i}>
+            {l} <span aria-label="matches">→</span> {r}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return <>{formatAnswer(value)}</>;
+}
+
+export function FeedbackList({ items }: { items: FeedbackItem[] }) {
+  return (
+    <ol className="mt-6 space-y-4" aria-label="Feedback for each question">
+      {items.map((item, i) => {
+        const id = `feedback-${i + 1}`;
+        return (
+          <li
+            key={item.question.id}
+            aria-labelledby={id}
+            data-testid="feedback-item"
+            data-correct={item.correct ? "true" : "false"}
+            className={
+              "rounded-lg border p-4 " +
+              (item.correct
+                ? "border-emerald-300 bg-emerald-50/60 dark:border-emerald-800 dark:bg-emerald-950/30"
+                : "border-rose-300 bg-rose-50/60 dark:border-rose-800 dark:bg-rose-950/30")
+            }
+          >
+            <h3 id={id} className="text-sm font-semibold">
+              <span aria-hidden>{item.correct ? "✓ " : "✗ "}</span>
+              Question {i + 1}: {item.correct ? "correct" : "incorrect"}
+              <span className="ml-2 font-normal text-stone-600 dark:text-stone-400">({TYPE_LABELS[item.question.type]})</span>
+            </h3>
+            <p className="mt-2 whitespace-pre-line">
+              <PromptText text={item.question.prompt} />
+            </p>
+            <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
+              <dt className="font-medium text-stone-700 dark:text-stone-300">Your answer</dt>
+              <dd data-testid="feedback-your-answer">
+                <AnswerValue value={item.answer} />
+              </dd>
+              <dt className="font-medium text-stone-700 dark:text-stone-300">Right answer</dt>
+              <dd data-testid="feedback-expected">
+                <AnswerValue value={item.expected} />
+              </dd>
+            </dl>
+            <figure className="mt-3 border-l-4 border-stone-300 pl-3 text-sm dark:border-stone-700">
+              <figcaption className="sr-only">From the lesson</figcaption>
+              {item.evidenceLinks.map((line, j) => (
+                <blockquote key={j} className={j > 0 ? "mt-2" : undefined}>
+                  <p className="italic text-stone-800 dark:text-stone-200">{line.text}</p>
+                  <p className="mt-1">
+                    <Link href={line.href} className="text-accent-700 underline hover:no-underline dark:text-accent-300" data-testid="evidence-link">
+                      Read it in the lesson
+                      <span className="sr-only">
+                        {" "}
+                        (evidence{item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question {i + 1})
+                      </span>
+                    </Link>
+                  </p>
+                </blockquote>
+              ))}
+            </figure>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
