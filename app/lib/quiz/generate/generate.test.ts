@@ -6,6 +6,10 @@ import { questionSchema, type Question, type QuestionBank } from "../types";
 import { markAnswer, toPublicQuestion } from "../public-question";
 import { normaliseAnswer } from "../marking";
 import { BLANK } from "./candidate";
+import { buildContext } from "./index";
+import { analyseLesson } from "./analyse";
+import { moduleEvents, type DatedEvent } from "./ordering";
+import { cleanForPrompt, contentWords } from "./text";
 
 let guide: Guide;
 let bank: QuestionBank;
@@ -155,5 +159,76 @@ describe("question bank over the whole guide", () => {
       }
       if (q.type === "fill_blank") expect(markAnswer(q, q.answer.toUpperCase()).correct).toBe(true);
     }
+  });
+
+  it("ordering answers follow the normalised dates: every consecutive pair is strictly ordered", () => {
+    const ctx = buildContext(guide);
+    const events: DatedEvent[] = [];
+    for (const m of guide.modules) events.push(...moduleEvents(m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors))));
+    let checked = 0;
+    for (const q of all()) {
+      if (q.type !== "ordering") continue;
+      const lines = q.evidence.split("\n");
+      const evs = q.answer.map((text, i) => {
+        const slug = q.evidenceLessons?.[i] ?? q.lessonSlug;
+        const e = events.find((x) => x.text === text && x.info.lessonSlug === slug && x.info.evidence === lines[i]);
+        expect(e, `${q.id}: ${text}`).toBeDefined();
+        return e!;
+      });
+      for (let i = 1; i < evs.length; i++) {
+        // Disjoint Gregorian-day intervals (Julian lag included for unmarked pre-1918 dates).
+        expect(evs[i - 1]!.to, `${q.id}: ${q.answer[i - 1]} < ${q.answer[i]}`).toBeLessThan(evs[i]!.from);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(15);
+  });
+
+  it("an unmarked 1917 date is widened by the Julian lag; Old Style dates are shifted", () => {
+    const ctx = buildContext(guide);
+    const m = guide.modules.find((x) => x.lessons.some((l) => l.slug === "october"))!;
+    const evs = moduleEvents(m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)));
+    const congress = evs.find((e) => /Second All-Russia Congress of Soviets gathered/.test(e.text))!;
+    // 25 October (Old Style) = 7 November 1917 (Gregorian).
+    expect(new Date(congress.from * 86_400_000).toISOString().slice(0, 10)).toBe("1917-11-07");
+    expect(congress.to).toBe(congress.from);
+  });
+
+  it("matching pairs are each backed by their own evidence line", () => {
+    let checked = 0;
+    for (const q of all()) {
+      if (q.type !== "matching") continue;
+      const lines = q.evidence.split("\n");
+      expect(lines.length, q.id).toBe(q.answer.length);
+      q.answer.forEach(([left, right], i) => {
+        const line = cleanForPrompt(lines[i]!).toLowerCase();
+        // The left item is named in its line (a person by at least their surname).
+        const surname = left.split(/\s+/).slice(-1)[0]!.toLowerCase();
+        expect(line.includes(left.toLowerCase()) || line.includes(surname), `${q.id}: ${left} / ${lines[i]}`).toBe(true);
+        // The right item's content words come from the same line.
+        const words = contentWords(right).filter((w) => !/^(named|others)$/.test(w));
+        const missing = words.filter((w) => !line.includes(w.replace(/s$/, "")));
+        expect(missing, `${q.id}: ${right} / ${lines[i]}`).toEqual([]);
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it("lessons of 400+ words get at least four question types and an ordering or matching question", () => {
+    // Achieved with generator 1.1: the two lessons below have no dated events of their own and no
+    // three people, works or glosses the text pairs unambiguously; they keep three types.
+    const THREE_TYPES_ONLY = new Set(["how-did-the-events-beginning-in-1917-present-two-opposing", "lessons"]);
+    let structured = 0;
+    for (const l of bank.lessons) {
+      const lesson = lessons.get(l.slug)!;
+      const types = new Set(l.questions.map((q) => q.type));
+      structured += l.questions.filter((q) => q.type === "ordering" || q.type === "matching").length;
+      if (lesson.wordCount < 400) continue;
+      if (THREE_TYPES_ONLY.has(l.slug)) { expect(types.size, l.slug).toBeGreaterThanOrEqual(3); continue; }
+      expect(types.size, l.slug).toBeGreaterThanOrEqual(4);
+      expect(types.has("ordering") || types.has("matching"), l.slug).toBe(true);
+    }
+    expect(structured).toBeGreaterThanOrEqual(24);
   });
 });

@@ -8,7 +8,7 @@
  *
  * Pure and deterministic: no clock, no Math.random, code-point sorting only.
  */
-import type { Guide, Lesson } from "@/app/lib/content/types";
+import type { Guide, Lesson, ReadingItem } from "@/app/lib/content/types";
 import type { FactKind, LessonBank, Question, QuestionBank } from "../types";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version";
 import { analyseLesson, type SentenceInfo } from "./analyse";
@@ -62,7 +62,14 @@ export function buildContext(guide: Guide): GenerationContext {
   return { gaz, authors, guideYears };
 }
 
-function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext, events: readonly DatedEvent[], long: boolean): Candidate[] {
+function candidatesFor(
+  sentences: SentenceInfo[],
+  ctx: DistractorContext,
+  events: readonly DatedEvent[],
+  long: boolean,
+  reading: readonly ReadingItem[],
+  lessonText: string,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const info of sentences) {
     for (const key of info.keys) {
@@ -82,7 +89,7 @@ function candidatesFor(sentences: SentenceInfo[], ctx: DistractorContext, events
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
   if (slug && moduleSlug) out.push(...buildOrdering(slug, moduleSlug, events, long ? 3 : 2));
-  out.push(...buildMatching(sentences).slice(0, 4));
+  out.push(...buildMatching(sentences, reading, lessonText));
   return out;
 }
 
@@ -141,7 +148,9 @@ const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "
 function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext): Question[] {
   const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
-  const chosen = select(candidatesFor(sentences, dctx, events, long), minimumFor(lesson), lesson.wordCount < 400);
+  const lessonText = lesson.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text)).join("\n");
+  const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);
+  const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400);
   return chosen
     .sort((a, b) =>
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||
