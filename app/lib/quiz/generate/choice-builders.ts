@@ -115,6 +115,9 @@ export function acceptedVariants(key: Key): string[] {
     for (const s of key.entity.spellings) out.add(s);
     // "Left-SR's" → "Left-SRs"; plural possessive spellings.
     for (const s of [...out]) if (/'s$/.test(s)) out.add(s.replace(/'s$/, "s"));
+    // The guide calls the Bolsheviks "the Reds" throughout: a typed blank for one accepts the other.
+    if (key.entity.id === "group:Reds") out.add("Bolsheviks");
+    if (key.entity.id === "group:Bolsheviks") out.add("Reds");
   }
   if (key.kind === "number" && key.value !== null) {
     const v = key.value;

@@ -187,7 +187,7 @@ function glossPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
   const NAME = String.raw`((?:\p{Lu}[\p{L}'-]*)(?: \p{Lu}[\p{L}'-]*){0,3}|waqf)`;
   const patterns: Array<[RegExp, (m: RegExpExecArray) => [string, string] | null]> = [
     [new RegExp(String.raw`${NAME} \((?:Russian for )?"([^"]{2,40})"\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
-    [new RegExp(String.raw`${NAME} \(from (\p{Lu}\p{L}+)\)`, "gu"), (m) => [m[1]!, `named from ${m[2]!}`]],
+    [new RegExp(String.raw`${NAME} \(from (\p{Lu}\p{L}+)\)`, "gu"), (m) => [m[1]!, `from ${m[2]!}`]],
     [new RegExp(String.raw`${NAME} \(which means "([^"]{2,30})"[^)]*\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
     [new RegExp(String.raw`\b([A-Z][A-Za-z]{1,5}) \(((?:\p{Lu}\p{Ll}+ ?){2,4})\)`, "gu"), (m) => [m[1]!, m[2]!.trim()]],
     [new RegExp(String.raw`((?:\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+) \(([A-Z][A-Za-z]{1,5})\)`, "gu"), (m) => [m[2]!, m[1]!.trim()]],
