@@ -5,7 +5,17 @@ import "server-only";
  * scheduling decision itself is the pure `scheduleAnswer` in app/lib/progress/scheduling.
  */
 import type { Prisma } from "@/app/generated/prisma/sqlite/client";
-import { scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
+import { prisma } from "@/app/lib/db/prisma";
+import { dueHorizon, scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
+import {
+  checkAnswer,
+  markQuestion,
+  parseQuestionRow,
+  toPublicQuestion,
+  type Expected,
+  type LearnerAnswer,
+  type PublicQuestion,
+} from "@/app/lib/attempts/questions";
 
 /** What recordReviewOutcomes needs from a transaction (any Prisma transaction client fits). */
 export type ReviewCardsTx = Pick<Prisma.TransactionClient, "reviewCard">;
@@ -83,4 +93,166 @@ export async function recordReviewOutcomes(
     result.set(questionId, next);
   }
   return result;
+}
+
+/* ------------------------------------------------------------------ review queue */
+
+/** Questions that may be reviewed: still produced by the generator and not rejected by a teacher. */
+const reviewable = { status: "active", review: { not: "rejected" } } as const satisfies Prisma.QuestionWhereInput;
+
+const questionSelect = {
+  id: true,
+  type: true,
+  prompt: true,
+  choices: true,
+  answer: true,
+  accepted: true,
+  evidence: true,
+  evidenceAnchor: true,
+  teacherEdit: true,
+  lesson: { select: { slug: true, title: true } },
+} as const satisfies Prisma.QuestionSelect;
+
+export interface DueReview {
+  questionId: string;
+  due: Date;
+  /** Times reviewed so far (quiz answers included); also seeds the choice order. */
+  reps: number;
+  lesson: { slug: string; title: string };
+  /** The question with the public view computed (answer key stripped). */
+  question: PublicQuestion;
+}
+
+export interface DueReviewPage {
+  /** Cards due now (within the learn-ahead window), over all lessons. */
+  dueCount: number;
+  /** The first `limit` of them, earliest due first. */
+  items: DueReview[];
+  /** When the next card not yet due falls due; null when the user has no other cards. */
+  nextDueAt: Date | null;
+}
+
+function dueWhere(userId: string, now: Date): Prisma.ReviewCardWhereInput {
+  return { userId, due: { lte: dueHorizon(now) }, question: reviewable };
+}
+
+/** How many of the user's cards are due now. */
+export async function countDueReviews(userId: string, now: Date): Promise<number> {
+  return prisma.reviewCard.count({ where: dueWhere(userId, now) });
+}
+
+/**
+ * The user's due review cards across all lessons, earliest due first (ties by question id), with
+ * only the public question shape — the answer key never leaves this module for a due card.
+ */
+export async function getDueReviews(userId: string, now: Date, limit: number): Promise<DueReviewPage> {
+  const take = Math.max(0, Math.min(100, Math.floor(limit)));
+  const [dueCount, rows, next] = await Promise.all([
+    countDueReviews(userId, now),
+    take === 0
+      ? Promise.resolve([])
+      : prisma.reviewCard.findMany({
+          where: dueWhere(userId, now),
+          orderBy: [{ due: "asc" }, { questionId: "asc" }],
+          take,
+          select: { questionId: true, due: true, reps: true, question: { select: questionSelect } },
+        }),
+    prisma.reviewCard.findFirst({
+      where: { userId, due: { gt: dueHorizon(now) }, question: reviewable },
+      orderBy: { due: "asc" },
+      select: { due: true },
+    }),
+  ]);
+  const items: DueReview[] = [];
+  for (const row of rows) {
+    const parsed = parseQuestionRow(row.question);
+    if (!parsed) continue;
+    items.push({
+      questionId: row.questionId,
+      due: row.due,
+      reps: row.reps,
+      lesson: row.question.lesson,
+      question: toPublicQuestion(parsed, row.reps + 1),
+    });
+  }
+  return { dueCount, items, nextDueAt: next?.due ?? null };
+}
+
+export type RecordReviewResult =
+  | {
+      kind: "graded";
+      correct: boolean;
+      expected: Expected;
+      /** The learner's answer as stored. */
+      answer: LearnerAnswer;
+      evidence: string;
+      evidenceHref: string;
+      lesson: { slug: string; title: string };
+      nextDue: Date;
+    }
+  /** No card for this user and question (or the question is no longer reviewable). */
+  | { kind: "not_found" }
+  /** The card is not due (already answered, e.g. a double submit). */
+  | { kind: "not_due"; nextDue: Date }
+  | { kind: "invalid"; message: string };
+
+/**
+ * Answer one due card in a review session: grade on the server (markQuestion against the key,
+ * teacher edits applied), move the schedule on, and keep the answer as a one-question
+ * `review` attempt (so review days count for streaks and teachers can see the history).
+ * Runs in one transaction; a card that is not due is left alone, so a repeated submit
+ * cannot grade twice.
+ */
+export async function recordReview(userId: string, questionId: string, answer: LearnerAnswer, now: Date): Promise<RecordReviewResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      const card = await tx.reviewCard.findUnique({
+        where: { userId_questionId: { userId, questionId } },
+        select: { ...scheduleSelect, question: { select: { ...questionSelect, status: true, review: true, lessonId: true } } },
+      });
+      if (!card || card.question.status !== "active" || card.question.review === "rejected") return { kind: "not_found" } as const;
+      if (card.due.getTime() > dueHorizon(now).getTime()) return { kind: "not_due", nextDue: card.due } as const;
+
+      const question = parseQuestionRow(card.question);
+      if (!question) return { kind: "not_found" } as const;
+      const checked = checkAnswer(question, answer);
+      if (!checked.ok) return { kind: "invalid", message: checked.message } as const;
+      const { correct, expected } = markQuestion(question, checked.answer);
+
+      const next = scheduleAnswer(card, correct, now);
+      await tx.reviewCard.update({
+        where: { userId_questionId: { userId, questionId } },
+        data: scheduleData(next),
+        select: { id: true },
+      });
+      await tx.attempt.create({
+        data: {
+          userId,
+          kind: "review",
+          lessonId: card.question.lessonId,
+          status: "submitted",
+          seed: card.reps + 1,
+          questionIds: [questionId],
+          score: correct ? 1 : 0,
+          total: 1,
+          startedAt: now,
+          submittedAt: now,
+          responses: { create: { questionId, answer: checked.answer, correct } },
+        },
+        select: { id: true },
+      });
+      const lesson = card.question.lesson;
+      return {
+        kind: "graded",
+        correct,
+        expected,
+        answer: checked.answer,
+        evidence: question.evidence,
+        evidenceHref: `/lessons/${lesson.slug}#${question.evidenceAnchor}`,
+        lesson,
+        nextDue: next.due,
+      } as const;
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Lesson } from "@/app/lib/content/types";
+import { LessonBadgeClient } from "@/app/ui/progress/lesson-badges-client";
 
 /** Numbered lesson list used on the home and module pages. */
 export function LessonList({ lessons }: { lessons: Lesson[] }) {
@@ -15,6 +16,7 @@ export function LessonList({ lessons }: { lessons: Lesson[] }) {
               {lesson.order}
             </span>
             <span className="flex-1 font-medium leading-snug">{lesson.title}</span>
+            <LessonBadgeClient lessonSlug={lesson.slug} />
             <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">
               {lesson.readingMinutes} min read
             </span>

@@ -1,0 +1,256 @@
+/**
+ * Integration tests for the progress data layer (review cards, mastery reads, lesson reads) on a
+ * real temporary SQLite database migrated with the project's own migrations.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { useTempDatabase } from "@/app/lib/auth/test-db";
+import { seedLesson, seedUser } from "./progress-db.test-helper";
+
+vi.mock("server-only", () => ({}));
+
+const temp = useTempDatabase("progress");
+const db = {} as { prisma: (typeof import("@/app/lib/db/prisma"))["prisma"] };
+let recordReviewOutcomes: (typeof import("./review-cards"))["recordReviewOutcomes"];
+let getDueReviews: (typeof import("./review-cards"))["getDueReviews"];
+let recordReview: (typeof import("./review-cards"))["recordReview"];
+let countDueReviews: (typeof import("./review-cards"))["countDueReviews"];
+let getLessonMastery: (typeof import("./progress"))["getLessonMastery"];
+let getDashboard: (typeof import("./progress"))["getDashboard"];
+let getActivityTimes: (typeof import("./progress"))["getActivityTimes"];
+let markLessonRead: (typeof import("./lesson-reads"))["markLessonRead"];
+let getReadLessonSlugs: (typeof import("./lesson-reads"))["getReadLessonSlugs"];
+
+const t0 = new Date("2026-03-02T10:00:00.000Z");
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+let ann: { id: string };
+let bob: { id: string };
+let lessonA: Awaited<ReturnType<typeof seedLesson>>;
+let lessonB: Awaited<ReturnType<typeof seedLesson>>;
+
+beforeAll(async () => {
+  await temp.ready;
+  ({ prisma: db.prisma } = await import("@/app/lib/db/prisma"));
+  ({ recordReviewOutcomes, getDueReviews, recordReview, countDueReviews } = await import("./review-cards"));
+  ({ getLessonMastery, getDashboard, getActivityTimes } = await import("./progress"));
+  ({ markLessonRead, getReadLessonSlugs } = await import("./lesson-reads"));
+  ann = await seedUser(db.prisma, "ann@example.org");
+  bob = await seedUser(db.prisma, "bob@example.org");
+  lessonA = await seedLesson(db.prisma, "lesson-a", 3);
+  lessonB = await seedLesson(db.prisma, "lesson-b", 3);
+});
+
+afterAll(async () => {
+  await temp.cleanup();
+});
+
+describe("recordReviewOutcomes", () => {
+  it("creates cards for new questions, then updates them", async () => {
+    const [q0, q1] = lessonA.questionIds;
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, ann.id, [
+        { questionId: q0!, correct: true },
+        { questionId: q1!, correct: false },
+      ], t0),
+    );
+    const created = await db.prisma.reviewCard.findMany({ where: { userId: ann.id }, orderBy: { questionId: "asc" } });
+    expect(created.map((c) => [c.questionId, c.reps, c.lapses, c.state])).toEqual([
+      [q0, 1, 0, 2], // correct: straight to Review
+      [q1, 1, 0, 1], // missed: Learning, due in a minute
+    ]);
+    expect(created[1]!.due).toEqual(minutes(1));
+    expect(created[0]!.due.getTime()).toBeGreaterThan(minutes(24 * 60).getTime());
+
+    // A later quiz: q1 right this time, q0 wrong.
+    const later = minutes(10);
+    const result = await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, ann.id, [
+        { questionId: q0!, correct: false },
+        { questionId: q1!, correct: true },
+      ], later),
+    );
+    expect(result.size).toBe(2);
+    const updated = await db.prisma.reviewCard.findMany({ where: { userId: ann.id }, orderBy: { questionId: "asc" } });
+    expect(updated).toHaveLength(2); // updated in place, no duplicates
+    expect(updated[0]).toMatchObject({ questionId: q0, reps: 2, lapses: 1, state: 3, lastReview: later });
+    expect(updated[1]).toMatchObject({ questionId: q1, reps: 2, state: 2, lastReview: later });
+  });
+
+  it("counts a question listed twice once, as wrong if either answer was", async () => {
+    const q2 = lessonA.questionIds[2]!;
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, bob.id, [
+        { questionId: q2, correct: true },
+        { questionId: q2, correct: false },
+      ], t0),
+    );
+    const cards = await db.prisma.reviewCard.findMany({ where: { userId: bob.id } });
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ reps: 1, state: 1 });
+  });
+
+  it("does nothing for no outcomes", async () => {
+    const result = await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, bob.id, [], t0));
+    expect(result.size).toBe(0);
+  });
+
+  it("rolls back with the caller's transaction", async () => {
+    const q = lessonB.questionIds[0]!;
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await recordReviewOutcomes(tx, bob.id, [{ questionId: q, correct: false }], t0);
+        throw new Error("submit failed");
+      }),
+    ).rejects.toThrow("submit failed");
+    expect(await db.prisma.reviewCard.count({ where: { userId: bob.id, questionId: q } })).toBe(0);
+  });
+});
+
+describe("getDueReviews", () => {
+  it("returns due cards across lessons, earliest first, public shape only, never another user's", async () => {
+    const user = await seedUser(db.prisma, "cat@example.org");
+    const [a0, a1] = lessonA.questionIds;
+    const [b0] = lessonB.questionIds;
+    // b0 missed first, then a1 and a0 missed later: due order b0, a1, a0 (a0/a1 tie → by id).
+    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, user.id, [{ questionId: b0!, correct: false }], t0));
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, user.id, [
+        { questionId: a1!, correct: false },
+        { questionId: a0!, correct: false },
+        { questionId: lessonB.questionIds[1]!, correct: true }, // not due for days
+      ], minutes(5)),
+    );
+    // Another learner with cards on the same questions, due earlier.
+    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, bob.id, [{ questionId: a0!, correct: false }], minutes(-30)));
+
+    const now = minutes(6);
+    const page = await getDueReviews(user.id, now, 10);
+    expect(page.dueCount).toBe(3);
+    expect(page.items.map((i) => i.questionId)).toEqual([b0, a0, a1]);
+    expect(page.items.map((i) => i.lesson.slug)).toEqual(["lesson-b", "lesson-a", "lesson-a"]);
+    for (const item of page.items) {
+      expect(Object.keys(item.question).sort()).toEqual(["choices", "id", "prompt", "type"]);
+      expect(JSON.stringify(item)).not.toContain("Evidence sentence");
+    }
+    expect(page.nextDueAt!.getTime()).toBeGreaterThan(minutes(24 * 60).getTime());
+
+    const limited = await getDueReviews(user.id, now, 1);
+    expect(limited).toMatchObject({ dueCount: 3 });
+    expect(limited.items).toHaveLength(1);
+
+    // Before the one-minute learning step is near, only the first miss is due.
+    expect(await countDueReviews(user.id, t0)).toBe(1);
+
+    // Bob never sees Cat's cards and vice versa.
+    const bobs = await getDueReviews(bob.id, now, 10);
+    expect(bobs.items.every((i) => i.questionId !== b0)).toBe(true);
+  });
+
+  it("leaves out retired and rejected questions", async () => {
+    const user = await seedUser(db.prisma, "dan@example.org");
+    const [x, y] = lessonB.questionIds;
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, user.id, [
+        { questionId: x!, correct: false },
+        { questionId: y!, correct: false },
+      ], t0),
+    );
+    await db.prisma.question.update({ where: { id: y! }, data: { status: "retired" } });
+    const page = await getDueReviews(user.id, minutes(1), 10);
+    expect(page.items.map((i) => i.questionId)).toEqual([x]);
+    await db.prisma.question.update({ where: { id: y! }, data: { status: "active" } });
+  });
+});
+
+describe("recordReview", () => {
+  it("grades on the server, moves the schedule, keeps a review attempt, and refuses a second grading", async () => {
+    const user = await seedUser(db.prisma, "eve@example.org");
+    const [q0, q1] = lessonA.questionIds;
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, user.id, [
+        { questionId: q0!, correct: false },
+        { questionId: q1!, correct: false },
+      ], t0),
+    );
+    const now = minutes(2);
+    const right = await recordReview(user.id, q0!, "Beta", now);
+    expect(right).toMatchObject({
+      kind: "graded",
+      correct: true,
+      expected: "Beta",
+      evidence: "Evidence sentence 0.",
+      evidenceHref: "/lessons/lesson-a#p-1",
+      lesson: { slug: "lesson-a" },
+    });
+    if (right.kind !== "graded") throw new Error("unreachable");
+    expect(right.nextDue.getTime()).toBeGreaterThan(minutes(24 * 60).getTime());
+    expect(await countDueReviews(user.id, now)).toBe(1);
+
+    // A double submit cannot grade twice.
+    expect(await recordReview(user.id, q0!, "Beta", now)).toMatchObject({ kind: "not_due" });
+
+    const wrong = await recordReview(user.id, q1!, "Gamma", now);
+    expect(wrong).toMatchObject({ kind: "graded", correct: false, expected: "Beta" });
+    // Still in learning: back within the learn-ahead window.
+    expect(await countDueReviews(user.id, now)).toBe(1);
+
+    // Not a choice of the question → invalid, nothing changes.
+    expect(await recordReview(user.id, q1!, "Omega", minutes(4))).toMatchObject({ kind: "invalid" });
+
+    const attempts = await db.prisma.attempt.findMany({ where: { userId: user.id, kind: "review" }, include: { responses: true } });
+    expect(attempts).toHaveLength(2);
+    expect(attempts.map((a) => [a.score, a.total, a.status])).toEqual(expect.arrayContaining([[1, 1, "submitted"], [0, 1, "submitted"]]));
+
+    // Review answers count for streak days but not for mastery.
+    expect(await getActivityTimes(user.id, t0)).toHaveLength(2);
+    expect((await getLessonMastery(user.id)).size).toBe(0);
+  });
+
+  it("refuses a card the user does not have (another user's question)", async () => {
+    const user = await seedUser(db.prisma, "fay@example.org");
+    const q = lessonB.questionIds[2]!;
+    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, bob.id, [{ questionId: q, correct: false }], t0));
+    expect(await recordReview(user.id, q, "Beta", minutes(2))).toEqual({ kind: "not_found" });
+    // Bob's card is untouched.
+    const bobs = await db.prisma.reviewCard.findUnique({ where: { userId_questionId: { userId: bob.id, questionId: q } } });
+    expect(bobs?.reps).toBe(1);
+  });
+});
+
+describe("progress and lesson reads", () => {
+  it("computes mastery from submitted quiz attempts only, and the dashboard lists them", async () => {
+    const user = await seedUser(db.prisma, "gus@example.org");
+    const base = { userId: user.id, kind: "quiz" as const, lessonId: lessonA.lesson.id, seed: 1, questionIds: [], total: 10 };
+    await db.prisma.attempt.createMany({
+      data: [
+        { ...base, status: "submitted", score: 9, submittedAt: minutes(1) },
+        { ...base, status: "submitted", score: 8, submittedAt: minutes(2) },
+        { ...base, status: "in_progress" },
+        { ...base, lessonId: lessonB.lesson.id, status: "submitted", score: 3, submittedAt: minutes(3) },
+      ],
+    });
+    // Someone else's attempt on the same lesson never counts.
+    await db.prisma.attempt.create({ data: { ...base, userId: bob.id, status: "submitted", score: 0, submittedAt: minutes(4) } });
+
+    const mastery = await getLessonMastery(user.id);
+    expect(mastery.get("lesson-a")).toMatchObject({ level: "mastered", attempts: 2, bestPercent: 90, lastPercent: 80 });
+    expect(mastery.get("lesson-b")).toMatchObject({ level: "started", attempts: 1 });
+
+    const dash = await getDashboard(user.id, minutes(5));
+    expect(dash.history.map((a) => a.percent)).toEqual([90, 80, 30]);
+    expect(dash.recent.map((a) => a.lessonSlug)).toEqual(["lesson-b", "lesson-a", "lesson-a"]);
+    expect(dash.dueCount).toBe(0);
+    expect(dash.cardCount).toBe(0);
+  });
+
+  it("remembers lessons read, once per lesson, per user", async () => {
+    const user = await seedUser(db.prisma, "hal@example.org");
+    expect(await markLessonRead(user.id, "lesson-a", t0)).toBe(true);
+    expect(await markLessonRead(user.id, "lesson-a", minutes(5))).toBe(true);
+    expect(await markLessonRead(user.id, "no-such-lesson", t0)).toBe(false);
+    expect([...(await getReadLessonSlugs(user.id))]).toEqual(["lesson-a"]);
+    expect((await getReadLessonSlugs(bob.id)).size).toBe(0);
+    const row = await db.prisma.lessonRead.findFirst({ where: { userId: user.id } });
+    expect(row?.readAt).toEqual(t0);
+  });
+});

@@ -1,0 +1,107 @@
+import "server-only";
+/**
+ * The dashboard's view model: the guide's structure (modules and lessons, from content) joined
+ * with one user's progress (from the data layer) and, when opted in, their streak.
+ */
+import { getGuide } from "@/app/lib/content";
+import { getActivityTimes, getDashboard, type AttemptSummary } from "@/app/lib/db/progress";
+import { getUserProfile } from "@/app/lib/db/users";
+import { moduleProgress, type LessonMastery, type MasteryLevel } from "./mastery";
+import { computeStreak, safeTimeZone, type StreakSummary } from "./streak";
+
+export interface DashboardLesson {
+  slug: string;
+  order: number;
+  title: string;
+  level: MasteryLevel;
+  attempts: number;
+  bestPercent: number | null;
+  lastPercent: number | null;
+  read: boolean;
+}
+
+export interface DashboardModule {
+  slug: string;
+  title: string;
+  mastered: number;
+  total: number;
+  /** Lessons with at least one submitted attempt. */
+  attempted: number;
+  lessons: DashboardLesson[];
+}
+
+export interface DashboardView {
+  name: string;
+  timeZone: string;
+  modules: DashboardModule[];
+  history: AttemptSummary[];
+  recent: AttemptSummary[];
+  dueCount: number;
+  cardCount: number;
+  nextDueAt: Date | null;
+  /** Present only when the learner opted in to streaks. */
+  streak: StreakSummary | null;
+  /** True until the learner submits a first quiz. */
+  isNew: boolean;
+  /** Where a new learner should start. */
+  firstLesson: { slug: string; title: string } | null;
+}
+
+const STREAK_LOOKBACK_DAYS = 400;
+
+export async function getDashboardView(userId: string, now: Date = new Date()): Promise<DashboardView | null> {
+  const [profile, data] = await Promise.all([getUserProfile(userId), getDashboard(userId, now)]);
+  if (!profile) return null;
+  const timeZone = safeTimeZone(profile.timezone);
+
+  let streak: StreakSummary | null = null;
+  if (profile.streakOptIn) {
+    const since = new Date(now.getTime() - STREAK_LOOKBACK_DAYS * 86_400_000);
+    streak = computeStreak(await getActivityTimes(userId, since), timeZone, now);
+  }
+
+  const guide = getGuide();
+  const empty: LessonMastery = { level: "not_started", attempts: 0, bestPercent: null, lastPercent: null, lastAttemptAt: null };
+  const modules: DashboardModule[] = guide.modules.map((m) => {
+    const lessons = m.lessons.map((lesson) => {
+      const mastery = data.mastery.get(lesson.slug) ?? empty;
+      return {
+        slug: lesson.slug,
+        order: lesson.order,
+        title: lesson.title,
+        level: mastery.level,
+        attempts: mastery.attempts,
+        bestPercent: mastery.bestPercent,
+        lastPercent: mastery.lastPercent,
+        read: data.read.has(lesson.slug),
+      };
+    });
+    const levels = new Map(lessons.map((l) => [l.slug, l.level]));
+    const progress = moduleProgress(
+      lessons.map((l) => l.slug),
+      levels,
+    );
+    return {
+      slug: m.slug,
+      title: m.title,
+      ...progress,
+      attempted: lessons.filter((l) => l.attempts > 0).length,
+      lessons,
+    };
+  });
+
+  const first = guide.modules[0]?.lessons[0];
+  return {
+    name: profile.name,
+    timeZone,
+    modules,
+    history: data.history,
+    recent: data.recent,
+    dueCount: data.dueCount,
+    cardCount: data.cardCount,
+    nextDueAt: data.nextDueAt,
+    streak,
+    isNew: data.history.length === 0,
+    firstLesson: first ? { slug: first.slug, title: first.title } : null,
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * What GET /api/progress returns (types only, safe for client components): the signed-in user's
+ * own per-lesson progress, for the badges on the (static) home and module lesson lists.
+ */
+import type { MasteryLevel } from "./mastery";
+
+export interface LessonProgressView {
+  level: MasteryLevel;
+  attempts: number;
+  bestPercent: number | null;
+  lastPercent: number | null;
+  read: boolean;
+}
+
+export type ProgressResponse =
+  | { signedIn: false }
+  | { signedIn: true; lessons: Record<string, LessonProgressView> };

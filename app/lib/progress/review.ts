@@ -1,0 +1,54 @@
+import "server-only";
+/**
+ * A review session, for the review page and its server action: read the queue, answer a card.
+ * The acting user's id is passed in; these functions never read the request.
+ */
+import { getDueReviews, recordReview } from "@/app/lib/db/review-cards";
+import type { LearnerAnswer } from "@/app/lib/attempts/questions";
+import type { ReviewAnswerView, ReviewQueueView } from "./review-views";
+
+export async function getReviewQueue(userId: string, now: Date = new Date()): Promise<ReviewQueueView> {
+  const page = await getDueReviews(userId, now, 1);
+  const first = page.items[0];
+  return {
+    dueCount: page.dueCount,
+    current: first ? { question: first.question, lesson: first.lesson } : null,
+    nextDueAt: page.nextDueAt?.toISOString() ?? null,
+  };
+}
+
+export type AnswerReviewResult = { ok: true; view: ReviewAnswerView } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export async function answerReview(
+  userId: string,
+  questionId: string,
+  answer: LearnerAnswer,
+  now: Date = new Date(),
+): Promise<AnswerReviewResult> {
+  const result = await recordReview(userId, questionId, answer, now);
+  switch (result.kind) {
+    case "not_found":
+      return { ok: false, error: "That question is not in your review queue." };
+    case "not_due":
+      return { ok: false, error: "That card has already been reviewed; it is not due again yet." };
+    case "invalid":
+      return { ok: false, error: result.message, fieldErrors: { answer: [result.message] } };
+    case "graded":
+      return {
+        ok: true,
+        view: {
+          feedback: {
+            questionId,
+            correct: result.correct,
+            answer: result.answer,
+            expected: result.expected,
+            evidence: result.evidence,
+            evidenceHref: result.evidenceHref,
+            lesson: result.lesson,
+            nextDueAt: result.nextDue.toISOString(),
+          },
+          queue: await getReviewQueue(userId, now),
+        },
+      };
+  }
+}

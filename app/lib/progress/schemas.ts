@@ -1,0 +1,16 @@
+/**
+ * One zod schema per progress input (server actions share them with any route handler).
+ * Ids and answers reuse the quiz's bounded shapes.
+ */
+import { z } from "zod";
+import { learnerAnswerSchema } from "@/app/lib/attempts/questions";
+import { lessonSlugSchema, questionIdSchema } from "@/app/lib/attempts/schemas";
+
+export const reviewAnswerInput = z.strictObject({
+  questionId: questionIdSchema,
+  answer: learnerAnswerSchema,
+});
+export type ReviewAnswerInput = z.infer<typeof reviewAnswerInput>;
+
+export const markLessonReadInput = z.strictObject({ lessonSlug: lessonSlugSchema });
+export type MarkLessonReadInput = z.infer<typeof markLessonReadInput>;
