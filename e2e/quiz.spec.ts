@@ -78,9 +78,10 @@ test("[QUIZ]: a guest takes lesson 1's quiz and sees the score and feedback with
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
   // The evidence link lands on the paragraph holding the sentence.
-  const link = items.first().getByTestId("evidence-link");
+  // (A chronology question may cite sentences of several lessons, one link each.)
+  const link = items.first().getByTestId("evidence-link").first();
   const href = (await link.getAttribute("href")) ?? "";
-  expect(href).toMatch(new RegExp(`^/lessons/${lesson.slug}#[\\w-]+$`));
+  expect(href).toMatch(/^\/lessons\/[\w-]+#[\w-]+$/);
   const evidence = ((await items.first().locator("blockquote p").first().textContent()) ?? "").trim();
   await link.click();
   await expect(page).toHaveURL(new RegExp(`${href}$`));
@@ -159,6 +160,10 @@ function findLeaks(bodies: { url: string; type: string; text: string }[], items:
       const marker = KEY_MARKERS.exec(text);
       if (marker) leaks.push(`${body.url}: key field ${marker[0]}`);
     }
+    // Lesson pages (prefetched by links) are the open book the questions come from: every
+    // evidence sentence is there by design. Sentences and answers are looked for in what the
+    // quiz itself sends: its page, its server actions and the attempts API.
+    if (!isCode && !isQuizData(body.url)) continue;
     for (const item of items) {
       const expected = item.expected;
       // Bundled code is full of short English words; there only a whole sentence is evidence
@@ -185,6 +190,11 @@ function findLeaks(bodies: { url: string; type: string; text: string }[], items:
     }
   }
   return leaks;
+}
+
+function isQuizData(url: string): boolean {
+  const { pathname } = new URL(url);
+  return /^\/lessons\/[^/]+\/quiz\b/.test(pathname) || pathname.startsWith("/api/attempts") || pathname.startsWith("/attempts/");
 }
 
 function escapeRe(s: string) {
@@ -243,7 +253,7 @@ test("[QUIZ]: no answer key reaches the browser before the quiz is submitted", a
   ].join("\n");
 
   // The detector works: the same check on the graded result finds the key.
-  expect(findLeaks([{ url: "after-submit", type: "application/json", text: afterText }], items, visible).length).toBeGreaterThan(0);
+  expect(findLeaks([{ url: new URL(`/api/attempts/${attemptId}`, page.url()).href, type: "application/json", text: afterText }], items, visible).length).toBeGreaterThan(0);
   // …and finds nothing in anything the browser received before submitting.
   expect(findLeaks(bodies, items, visible)).toEqual([]);
 });

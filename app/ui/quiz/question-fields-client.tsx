@@ -98,7 +98,7 @@ export function OrderingField({ question, value, onChange, promptId, announce }:
       <ol className="mt-2 space-y-2" data-testid="ordering-list">
         {items.map((item, i) => (
           <li key={item} className="flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900">
-            <span className="w-6 shrink-0 text-sm font-semibold text-stone-500" aria-hidden>
+            <span className="w-6 shrink-0 text-sm font-semibold text-stone-600 dark:text-stone-400" aria-hidden>
               {i + 1}.
             </span>
             <span className="min-w-0 flex-1 break-words">{item}</span>

@@ -264,7 +264,6 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
 
   return (
     <section className="mt-6" aria-label="Quiz" data-attempt-id={quiz.attemptId}>
-      {liveRegion}
       <div className="flex items-center justify-between gap-3 text-sm">
         <p id="quiz-progress-label" data-testid="quiz-progress">
           Question {index + 1} of {total}
