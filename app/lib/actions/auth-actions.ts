@@ -1,0 +1,36 @@
+"use server";
+
+import { createUser, updateProfile } from "@/app/lib/db/users";
+import { hashPassword } from "@/app/lib/auth/password";
+import { profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
+import { claimGuestFromCookie } from "@/app/lib/auth/claim";
+import { ActionError, publicAction, requireUser } from "./safe-action";
+
+/**
+ * Creates a learner account and moves the visitor's guest attempts to it. It does not sign in:
+ * the sign-up island then calls next-auth's `signIn("credentials")`, so there is exactly one
+ * place (the credentials provider) that issues sessions.
+ */
+export const signUpAction = publicAction(signUpSchema, async (input) => {
+  const passwordHash = await hashPassword(input.password);
+  const created = await createUser({
+    email: input.email,
+    name: input.name,
+    passwordHash,
+    role: "learner",
+    timezone: input.timezone,
+  });
+  if (!created.ok) {
+    throw new ActionError("Please correct the highlighted fields.", {
+      email: ["An account with this email already exists. Sign in instead?"],
+    });
+  }
+  const claimedAttempts = await claimGuestFromCookie(created.user.id);
+  return { email: created.user.email, claimedAttempts };
+});
+
+/** The signed-in user's own name, timezone and streak preference. */
+export const updateProfileAction = requireUser(profileSchema, async (input, { actor }) => {
+  const profile = await updateProfile(actor.userId, input);
+  return { name: profile.name, timezone: profile.timezone, streakOptIn: profile.streakOptIn };
+});

@@ -1,0 +1,129 @@
+import "server-only";
+import { prisma } from "@/app/lib/db/prisma";
+import type { Role } from "@/app/lib/auth/roles";
+
+/**
+ * Users: the only module that touches the User table (and, for claiming, guest attempts).
+ * Every function takes the acting user (or the email being signed in) explicitly; nothing here
+ * reads the session. Password hashes leave this module only through `findUserForSignIn`.
+ */
+
+export type UserProfile = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timezone: string;
+  streakOptIn: boolean;
+  createdAt: Date;
+};
+
+const profileSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  timezone: true,
+  streakOptIn: true,
+  createdAt: true,
+} as const;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+}
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** argon2id hash; null for accounts that sign in through OAuth only. */
+  passwordHash: string | null;
+  role?: Role;
+  timezone?: string;
+};
+
+export type CreateUserResult = { ok: true; user: UserProfile } | { ok: false; reason: "email_taken" };
+
+/** Creates a user; a duplicate email is an expected outcome, not an exception. */
+export async function createUser(input: CreateUserInput): Promise<CreateUserResult> {
+  try {
+    const user = await prisma.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash: input.passwordHash,
+        role: input.role ?? "learner",
+        timezone: input.timezone ?? "UTC",
+      },
+      select: profileSelect,
+    });
+    return { ok: true, user };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "email_taken" };
+    throw error;
+  }
+}
+
+export type UserForSignIn = UserProfile & { passwordHash: string | null };
+
+/** The one query that returns a password hash: for the credentials sign-in check only. */
+export async function findUserForSignIn(email: string): Promise<UserForSignIn | null> {
+  const user = await prisma.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timezone: user.timezone,
+    streakOptIn: user.streakOptIn,
+    createdAt: user.createdAt,
+    passwordHash: user.passwordHash ?? null,
+  };
+}
+
+/** The acting user's own profile (null if the account no longer exists). */
+export async function getUserProfile(userId: string): Promise<UserProfile | null> {
+  return prisma.user.findUnique({ where: { id: userId }, select: profileSelect });
+}
+
+export async function getUserProfileByEmail(email: string): Promise<UserProfile | null> {
+  return prisma.user.findUnique({ where: { email }, select: profileSelect });
+}
+
+export type ProfileUpdate = { name?: string; timezone?: string; streakOptIn?: boolean };
+
+/** Updates the acting user's own profile. Role and email are not editable here. */
+export async function updateProfile(userId: string, data: ProfileUpdate): Promise<UserProfile> {
+  return prisma.user.update({
+    where: { id: userId },
+    data: { name: data.name, timezone: data.timezone, streakOptIn: data.streakOptIn },
+    select: profileSelect,
+  });
+}
+
+/**
+ * OAuth sign-in: finds the account with this (provider-verified) email or creates a learner.
+ * An existing account keeps its name, role and password.
+ */
+export async function upsertOAuthUser(input: { email: string; name: string }): Promise<UserProfile> {
+  return prisma.user.upsert({
+    where: { email: input.email },
+    update: {},
+    create: { email: input.email, name: input.name, passwordHash: null, role: "learner", timezone: "UTC" },
+    select: profileSelect,
+  });
+}
+
+/**
+ * Moves every attempt a guest made to `userId` (on sign-up or sign-in) and forgets the token on
+ * them. Only unowned attempts move, so a token can never take attempts from another account.
+ * Returns how many attempts moved.
+ */
+export async function claimGuestAttempts(userId: string, guestToken: string): Promise<number> {
+  if (!userId || !guestToken) return 0;
+  const { count } = await prisma.attempt.updateMany({
+    where: { guestToken, userId: null },
+    data: { userId, guestToken: null },
+  });
+  return count;
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useActionState, useEffect, useRef, startTransition } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { FormStatus, TextField, fieldErrorsOf, focusFirstInvalid, primaryButtonClass, secondaryButtonClass, type FormState } from "./form-parts";
+import { PasswordField } from "./password-field-client";
+
+type Props = {
+  callbackUrl: string;
+  oauth: { github: boolean; google: boolean };
+  /** A message from the server (e.g. `?error=` after an OAuth failure). */
+  initialError?: string;
+};
+
+export const WRONG_CREDENTIALS = "The email or password is incorrect.";
+
+/**
+ * Email + password sign-in through next-auth's credentials provider (CSRF-protected POST to
+ * /api/auth/callback/credentials); the server checks the password and sets the HttpOnly session
+ * cookie. The browser never decides who is signed in.
+ */
+export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(
+    async (_previous, form) => {
+      const email = String(form.get("email") ?? "").trim();
+      const password = String(form.get("password") ?? "");
+      const fieldErrors: Record<string, string[]> = {};
+      if (!email) fieldErrors.email = ["Enter your email address."];
+      if (!password) fieldErrors.password = ["Enter your password."];
+      if (Object.keys(fieldErrors).length) {
+        return { ok: false, error: "Please fill in both fields.", fieldErrors };
+      }
+      try {
+        const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
+        if (!result?.ok || result.error) {
+          return {
+            ok: false,
+            error: result?.error === "CredentialsSignin" || result?.status === 401 ? WRONG_CREDENTIALS : "Sign-in failed. Please try again.",
+          };
+        }
+      } catch {
+        return { ok: false, error: "Could not reach the server. Check your connection and try again." };
+      }
+      router.replace(callbackUrl);
+      router.refresh();
+      return { ok: true };
+    },
+    initialError ? { ok: false, error: initialError } : null,
+  );
+
+  useEffect(() => {
+    if (state && !state.ok) focusFirstInvalid(formRef.current);
+  }, [state]);
+
+  return (
+    <div className="space-y-6">
+      <form
+        ref={formRef}
+        noValidate
+        aria-label="Sign in"
+        onSubmit={(event) => {
+          // Submitting through a transition (not the `action` prop) keeps what was typed on error.
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => dispatch(data));
+        }}
+        className="space-y-5"
+      >
+        <FormStatus state={state} success="Signed in. Redirecting…" />
+        <TextField
+          id="sign-in-email"
+          name="email"
+          type="email"
+          label="Email"
+          autoComplete="email"
+          inputMode="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          maxLength={254}
+          errors={fieldErrorsOf(state, "email")}
+        />
+        <PasswordField
+          id="sign-in-password"
+          name="password"
+          label="Password"
+          autoComplete="current-password"
+          maxLength={1024}
+          errors={fieldErrorsOf(state, "password")}
+        />
+        <button type="submit" disabled={pending} aria-disabled={pending} className={primaryButtonClass}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+
+      {oauth.github || oauth.google ? (
+        <div className="space-y-3 border-t border-stone-200 pt-5 dark:border-stone-800">
+          <p className="text-center text-sm text-stone-600 dark:text-stone-400">Or continue with</p>
+          <div className="flex flex-col gap-2 sm:flex-row">
+            {oauth.github ? (
+              <button type="button" className={`${secondaryButtonClass} flex-1`} onClick={() => signIn("github", { callbackUrl })}>
+                GitHub
+              </button>
+            ) : null}
+            {oauth.google ? (
+              <button type="button" className={`${secondaryButtonClass} flex-1`} onClick={() => signIn("google", { callbackUrl })}>
+                Google
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useActionState, useEffect, useRef, startTransition } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { signUpAction } from "@/app/lib/actions/auth-actions";
+import { FormStatus, TextField, Field, fieldErrorsOf, focusFirstInvalid, primaryButtonClass, type FormState } from "./form-parts";
+import { PasswordField } from "./password-field-client";
+import { TimezoneSelect } from "./timezone-select-client";
+
+type Props = {
+  callbackUrl: string;
+  zones: string[];
+  passwordMin: number;
+  passwordMax: number;
+};
+
+/**
+ * Sign-up: the server action validates and creates the learner (and claims guest attempts);
+ * then next-auth's credentials sign-in issues the session, so the new user is really signed in.
+ */
+export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Props) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const [state, dispatch, pending] = useActionState<FormState, FormData>(async (_previous, form) => {
+    const created = await signUpAction(form).catch(() => null);
+    if (!created) return { ok: false, error: "Could not reach the server. Check your connection and try again." };
+    if (!created.ok) return created;
+    try {
+      const result = await signIn("credentials", {
+        email: created.data.email,
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+        callbackUrl,
+      });
+      if (!result?.ok || result.error) throw new Error(result?.error ?? "sign-in failed");
+    } catch {
+      router.replace(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}&created=1`);
+      return { ok: false, error: "Your account was created, but signing in failed. Please sign in." };
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+    return { ok: true };
+  }, null);
+
+  useEffect(() => {
+    if (state && !state.ok) focusFirstInvalid(formRef.current);
+  }, [state]);
+
+  const timezoneErrors = fieldErrorsOf(state, "timezone");
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      aria-label="Create an account"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => dispatch(data));
+      }}
+      className="space-y-5"
+    >
+      <FormStatus state={state} success="Account created. Redirecting…" />
+      <TextField
+        id="sign-up-name"
+        name="name"
+        label="Display name"
+        autoComplete="name"
+        required
+        maxLength={80}
+        hint="Shown to you and, if you join a class, to your teacher."
+        errors={fieldErrorsOf(state, "name")}
+      />
+      <TextField
+        id="sign-up-email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={254}
+        errors={fieldErrorsOf(state, "email")}
+      />
+      <PasswordField
+        id="sign-up-password"
+        name="password"
+        label="Password"
+        autoComplete="new-password"
+        minLength={passwordMin}
+        maxLength={passwordMax}
+        hint={`At least ${passwordMin} characters. A few unrelated words make a strong one.`}
+        errors={fieldErrorsOf(state, "password")}
+      />
+      <Field id="sign-up-timezone" label="Timezone" errors={timezoneErrors} hint="Used for due dates and daily streaks.">
+        {(describedBy, invalid) => (
+          <TimezoneSelect id="sign-up-timezone" name="timezone" zones={zones} describedBy={describedBy} invalid={invalid} />
+        )}
+      </Field>
+      <button type="submit" disabled={pending} aria-disabled={pending} className={primaryButtonClass}>
+        {pending ? "Creating your account…" : "Create account"}
+      </button>
+    </form>
+  );
+}
