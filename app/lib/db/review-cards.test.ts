@@ -180,6 +180,7 @@ describe("recordReview", () => {
       expected: "Beta",
       evidence: "Evidence sentence 0.",
       evidenceHref: "/lessons/lesson-a#p-1",
+      evidenceLinks: [{ text: "Evidence sentence 0.", href: "/lessons/lesson-a#p-1" }],
       lesson: { slug: "lesson-a" },
     });
     if (right.kind !== "graded") throw new Error("unreachable");

@@ -7,6 +7,7 @@ import "server-only";
 import type { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import { dueHorizon, scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
+import { evidenceLinks } from "@/app/lib/attempts/evidence";
 import {
   checkAnswer,
   markQuestion,
@@ -109,6 +110,7 @@ const questionSelect = {
   accepted: true,
   evidence: true,
   evidenceAnchor: true,
+  evidenceAnchors: true,
   teacherEdit: true,
   lesson: { select: { slug: true, title: true } },
 } as const satisfies Prisma.QuestionSelect;
@@ -186,7 +188,10 @@ export type RecordReviewResult =
       /** The learner's answer as stored. */
       answer: LearnerAnswer;
       evidence: string;
+      /** Link to the first evidence line's paragraph: /lessons/<slug>#<evidenceAnchor>. */
       evidenceHref: string;
+      /** Every evidence line with its own link (chronology questions may cite other lessons). */
+      evidenceLinks: { text: string; href: string }[];
       lesson: { slug: string; title: string };
       nextDue: Date;
     }
@@ -242,13 +247,15 @@ export async function recordReview(userId: string, questionId: string, answer: L
         select: { id: true },
       });
       const lesson = card.question.lesson;
+      const links = evidenceLinks(lesson.slug, question.evidence, question.evidenceAnchors);
       return {
         kind: "graded",
         correct,
         expected,
         answer: checked.answer,
         evidence: question.evidence,
-        evidenceHref: `/lessons/${lesson.slug}#${question.evidenceAnchor}`,
+        evidenceHref: links[0]?.href ?? `/lessons/${lesson.slug}#${question.evidenceAnchor}`,
+        evidenceLinks: links,
         lesson,
         nextDue: next.due,
       } as const;

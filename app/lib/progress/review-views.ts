@@ -27,8 +27,10 @@ export interface ReviewFeedbackView {
   expected: Expected;
   /** The lesson sentence(s) the question was made from ("\n" between sentences). */
   evidence: string;
-  /** /lessons/<slug>#<evidenceAnchor> */
+  /** /lessons/<slug>#<evidenceAnchor> (the first evidence line). */
   evidenceHref: string;
+  /** Each evidence line with a link to its own paragraph. */
+  evidenceLinks: { text: string; href: string }[];
   lesson: { slug: string; title: string };
   /** ISO time this card is next due. */
   nextDueAt: string;

@@ -44,6 +44,7 @@ export async function answerReview(
             expected: result.expected,
             evidence: result.evidence,
             evidenceHref: result.evidenceHref,
+            evidenceLinks: result.evidenceLinks,
             lesson: result.lesson,
             nextDueAt: result.nextDue.toISOString(),
           },

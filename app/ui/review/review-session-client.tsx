@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { answerReviewAction } from "@/app/lib/actions/progress-actions";
 import type { LearnerAnswer, ReviewFeedbackView, ReviewQueueView } from "@/app/lib/progress/review-views";
 import { QuestionFields } from "@/app/ui/quiz/question-fields-client";
 import { formatAnswer, isAnswered, TYPE_LABELS } from "@/app/ui/quiz/format";
+import { PromptText } from "@/app/ui/quiz/prompt-text";
 import { formatDue } from "./format-time";
 
 /**
@@ -27,6 +28,7 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
   const [pending, startTransition] = useTransition();
   const nextButton = useRef<HTMLButtonElement>(null);
   const promptRef = useRef<HTMLHeadingElement>(null);
+  const emptyRef = useRef<HTMLHeadingElement>(null);
 
   const promptId = "review-prompt";
 
@@ -49,7 +51,6 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
       setFeedback(result.data.feedback);
       setQueue(result.data.queue);
       setReviewed((r) => ({ total: r.total + 1, correct: r.correct + (result.data.feedback.correct ? 1 : 0) }));
-      requestAnimationFrame(() => nextButton.current?.focus());
     });
   }
 
@@ -58,8 +59,17 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
     setAnswer(undefined);
     setError(null);
     setCard(queue.current);
-    requestAnimationFrame(() => promptRef.current?.focus());
   }
+
+  // Move focus with the session once React has committed: to "Next" when feedback appears, back
+  // to the new question (or the empty state) when the learner moves on. Not on first render.
+  const shown = useRef({ feedback, card });
+  useEffect(() => {
+    if (shown.current.feedback === feedback && shown.current.card === card) return;
+    shown.current = { feedback, card };
+    if (feedback) nextButton.current?.focus();
+    else (promptRef.current ?? emptyRef.current)?.focus();
+  }, [feedback, card]);
 
   const dueLabel = queue.dueCount === 1 ? "1 card due" : `${queue.dueCount} cards due`;
 
@@ -81,7 +91,7 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
             {TYPE_LABELS[card.question.type]} · from “{card.lesson.title}”
           </p>
           <h2 id={promptId} ref={promptRef} tabIndex={-1} className="mt-2 whitespace-pre-line text-lg font-semibold leading-snug outline-none">
-            {card.question.prompt}
+            <PromptText text={card.question.prompt} />
           </h2>
           <div className="mt-4">
             <QuestionFields question={card.question} value={answer} onChange={(v) => setAnswer(v)} promptId={promptId} announce={setAnnouncement} />
@@ -119,7 +129,9 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
               <span aria-hidden>{feedback.correct ? "✓ " : "✗ "}</span>
               {feedback.correct ? "Correct" : "Not quite"}
             </h2>
-            <p className="mt-1 whitespace-pre-line text-sm">{card.question.prompt}</p>
+            <p className="mt-1 whitespace-pre-line text-sm">
+              <PromptText text={card.question.prompt} />
+            </p>
             <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[9rem_1fr]">
               <dt className="font-medium text-stone-700 dark:text-stone-300">Your answer</dt>
               <dd className="break-words">{formatAnswer(feedback.answer)}</dd>
@@ -131,12 +143,18 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
               <dd>{formatDue(feedback.nextDueAt, new Date(), timeZone)}</dd>
             </dl>
             <figure className="mt-3 border-l-4 border-stone-300 pl-3 text-sm dark:border-stone-700">
-              <blockquote className="whitespace-pre-line italic text-stone-800 dark:text-stone-200">{feedback.evidence}</blockquote>
-              <figcaption className="mt-1">
-                <Link href={feedback.evidenceHref} className="text-accent-700 underline hover:no-underline dark:text-accent-300" data-testid="review-evidence-link">
-                  Read it in “{feedback.lesson.title}”
-                </Link>
-              </figcaption>
+              <figcaption className="sr-only">From the lesson</figcaption>
+              {feedback.evidenceLinks.map((line, i) => (
+                <blockquote key={i} className={i > 0 ? "mt-2" : undefined}>
+                  <p className="italic text-stone-800 dark:text-stone-200">{line.text}</p>
+                  <p className="mt-1">
+                    <Link href={line.href} className="text-accent-700 underline hover:no-underline dark:text-accent-300" data-testid="review-evidence-link">
+                      Read it in the lesson
+                      {feedback.evidenceLinks.length > 1 && <span className="sr-only"> (evidence {i + 1})</span>}
+                    </Link>
+                  </p>
+                </blockquote>
+              ))}
             </figure>
           </section>
         )}
@@ -154,7 +172,7 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
         </button>
       )}
 
-      {!card && <EmptyState queue={queue} timeZone={timeZone} reviewed={reviewed.total} />}
+      {!card && <EmptyState queue={queue} timeZone={timeZone} reviewed={reviewed.total} headingRef={emptyRef} />}
 
       <p aria-live="polite" className="sr-only">
         {announcement}
@@ -163,10 +181,22 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
   );
 }
 
-export function EmptyState({ queue, timeZone, reviewed }: { queue: ReviewQueueView; timeZone: string; reviewed: number }) {
+export function EmptyState({
+  queue,
+  timeZone,
+  reviewed,
+  headingRef,
+}: {
+  queue: ReviewQueueView;
+  timeZone: string;
+  reviewed: number;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}) {
   return (
     <div className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700" data-testid="review-empty">
-      <h2 className="text-lg font-semibold">{reviewed > 0 ? "All caught up." : "Nothing due."}</h2>
+      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+        {reviewed > 0 ? "All caught up." : "Nothing due."}
+      </h2>
       <p className="mt-2 text-stone-700 dark:text-stone-300">
         {queue.nextDueAt ? (
           <>
