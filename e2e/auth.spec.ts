@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { getGuide } from "../app/lib/content";
 import { e2eDatabaseUrl } from "./playwright.config";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -114,13 +115,96 @@ test("[AUTH]: sign-up errors are shown on the fields, announced, and keyboard-re
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("[AUTH]: sign-in and sign-up pages have no serious axe violations and fit 375 px", async ({ page }) => {
+test("[AUTH]: sign-in, sign-up and account pages have no serious axe violations, light and dark, at 375 px", async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
-  for (const url of ["/sign-in", "/sign-up"]) {
-    await page.goto(url);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await seriousViolations(page), url).toEqual([]);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-  }
+  const email = uniqueEmail("axe");
+  createUser({ email, name: "Axe Person", password: "a long password" });
+  const check = async (url: string) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(url);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+    }
+  };
+  await check("/sign-in");
+  await check("/sign-up");
+  await page.goto("/sign-in?callbackUrl=%2Faccount");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("a long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await check("/account");
+});
+
+test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign-in", async ({ page, context }) => {
+  const lessonSlug = getGuide().modules[0]!.lessons[0]!.slug;
+  const guestCookie = async () => (await context.cookies()).find((c) => c.name === "rbo_guest");
+
+  // A guest starts a quiz: the server sets an HttpOnly guest cookie.
+  await page.goto("/");
+  const started = await page.request.post("/api/attempts", { data: { lessonSlug } });
+  expect(started.status()).toBe(201);
+  const attemptId: string = (await started.json()).data.quiz.attemptId;
+  const cookie = await guestCookie();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+  // Sign-up claims it and clears the cookie; the attempt now belongs to the account.
+  const email = uniqueEmail("claim");
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Guest Turned Learner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("guest no more");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(await guestCookie()).toBeUndefined();
+  expect((await page.request.get(`/api/attempts/${attemptId}`)).status()).toBe(200);
+
+  // Signed out, a second guest attempt is claimed by signing in (through next-auth's route).
+  await header(page).getByRole("button", { name: "Sign out" }).click();
+  await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
+  const second = await page.request.post("/api/attempts", { data: { lessonSlug: getGuide().modules[0]!.lessons[1]!.slug } });
+  expect(second.status()).toBe(201);
+  const secondId: string = (await second.json()).data.quiz.attemptId;
+  expect(await guestCookie()).toBeDefined();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("guest no more");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(await guestCookie()).toBeUndefined();
+  expect((await page.request.get(`/api/attempts/${secondId}`)).status()).toBe(200);
+  expect((await page.request.get(`/api/attempts/${attemptId}`)).status()).toBe(200);
+});
+
+test("[AUTH]: the account page saves name, timezone and streak opt-in, and the header follows", async ({ page }) => {
+  const email = uniqueEmail("account");
+  createUser({ email, name: "Old Name", password: "a long password" });
+  await page.goto("/sign-in?callbackUrl=%2Faccount");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("a long password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(header(page).getByText("Old Name")).toBeVisible();
+
+  const profile = page.getByRole("form", { name: "Profile" });
+  await profile.getByLabel("Display name").fill("New Name");
+  await profile.getByLabel("Timezone").selectOption("America/New_York");
+  await profile.getByLabel("Track my daily study streak").check();
+  await profile.getByRole("button", { name: "Save changes" }).click();
+  await expect(profile.getByRole("status")).toHaveText("Your profile has been saved.");
+  await expect(header(page).getByText("New Name")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Display name")).toHaveValue("New Name");
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Timezone")).toHaveValue("America/New_York");
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Track my daily study streak")).toBeChecked();
+
+  // An empty name is refused on the field and nothing changes.
+  await page.getByRole("form", { name: "Profile" }).getByLabel("Display name").fill("   ");
+  await page.getByRole("form", { name: "Profile" }).getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Display name")).toHaveAccessibleDescription(/Enter your name\./);
+  await expect(header(page).getByText("New Name")).toBeVisible();
 });
