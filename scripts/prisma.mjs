@@ -14,10 +14,12 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 
 /** @type {typeof import("../app/lib/db/database-url")} */
-const { resolveDatabaseUrl } = await tsImport("../app/lib/db/database-url.ts", import.meta.url);
+const { loadProjectEnv, resolveDatabaseUrl } = await tsImport("../app/lib/db/database-url.ts", import.meta.url);
 
 let database;
 try {
+  // .env / .env.local as Next.js reads them, so the CLI migrates the database the app uses.
+  loadProjectEnv(root);
   database = resolveDatabaseUrl(process.env, root);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

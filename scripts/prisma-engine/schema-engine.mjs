@@ -75,9 +75,6 @@ async function runCli(command, datasource) {
     else if (command === "create-database") {
       const name = await createDatabase(target);
       stdoutWrite(`Database '${name}' was successfully created.\n`);
-    } else if (command === "drop-database") {
-      if (target.provider !== "sqlite") throw new Error("drop-database is only supported for SQLite here.");
-      removeSqliteFiles(target.file);
     } else throw new Error(`Unknown CLI command: ${command}`);
     return 0;
   } catch (error) {

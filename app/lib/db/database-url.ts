@@ -2,7 +2,7 @@
 // (.config/prisma.ts), the CLI wrapper (scripts/prisma.mjs) and the runtime client (client.ts).
 // No "server-only" here: the config and the scripts load this file outside Next.js.
 import path from "node:path";
-import nextEnv from "@next/env";
+import * as nextEnvModule from "@next/env";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
@@ -51,8 +51,11 @@ export function resolveDatabaseUrl(
  */
 export function loadProjectEnv(projectRoot: string = process.cwd()): void {
   if (process.env.NEXT_RUNTIME) return;
+  // @next/env is CommonJS: a named export under bundlers and CJS, only `default` under Node ESM.
+  const nextEnv = nextEnvModule as typeof nextEnvModule & { default?: typeof nextEnvModule };
+  const loadEnvConfig = nextEnv.loadEnvConfig ?? nextEnv.default?.loadEnvConfig;
   const quiet = { info: () => {}, error: (...args: unknown[]) => console.error(...args) };
-  nextEnv.loadEnvConfig(projectRoot, process.env.NODE_ENV !== "production", quiet);
+  loadEnvConfig(projectRoot, process.env.NODE_ENV !== "production", quiet);
 }
 
 /**
