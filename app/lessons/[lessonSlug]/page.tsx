@@ -5,6 +5,7 @@ import { getAllLessons, getLesson, getLessonNeighbours, getModule } from "@/app/
 import { LessonBody } from "@/app/ui/content/lesson-body";
 import { FurtherReading } from "@/app/ui/content/further-reading";
 import { LessonPager } from "@/app/ui/content/lesson-pager";
+import { MarkReadClient } from "@/app/ui/progress/mark-read-client";
 
 type Props = { params: Promise<{ lessonSlug: string }> };
 
@@ -74,6 +75,7 @@ export default async function LessonPage({ params }: Props) {
         </header>
         <LessonBody sections={lesson.sections} />
         <FurtherReading items={lesson.furtherReading} />
+        <MarkReadClient lessonSlug={lesson.slug} readingMinutes={lesson.readingMinutes} />
       </article>
       <LessonPager previous={previous} next={next} />
     </main>
