@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/app/lib/db/prisma";
+import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
 import type { Role } from "@/app/lib/auth/roles";
 
 /**
@@ -117,13 +118,56 @@ export async function upsertOAuthUser(input: { email: string; name: string }): P
 /**
  * Moves every attempt a guest made to `userId` (on sign-up or sign-in) and forgets the token on
  * them. Only unowned attempts move, so a token can never take attempts from another account.
+ * Submitted guest quizzes then feed the user's review queue, replayed in the order they were
+ * taken, for questions the user has no review card for yet (their own history wins).
  * Returns how many attempts moved.
  */
 export async function claimGuestAttempts(userId: string, guestToken: string): Promise<number> {
   if (!userId || !guestToken) return 0;
-  const { count } = await prisma.attempt.updateMany({
-    where: { guestToken, userId: null },
-    data: { userId, guestToken: null },
-  });
-  return count;
+  return prisma.$transaction(
+    async (tx) => {
+      const attempts = await tx.attempt.findMany({
+        where: { guestToken, userId: null },
+        select: {
+          id: true,
+          status: true,
+          kind: true,
+          submittedAt: true,
+          questionIds: true,
+          responses: { select: { questionId: true, correct: true } },
+        },
+        orderBy: { startedAt: "asc" },
+      });
+      if (attempts.length === 0) return 0;
+      const { count } = await tx.attempt.updateMany({
+        where: { id: { in: attempts.map((a) => a.id) }, userId: null },
+        data: { userId, guestToken: null },
+      });
+
+      const submitted = attempts
+        .filter((a) => a.status === "submitted" && a.kind === "quiz" && a.submittedAt)
+        .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
+      if (submitted.length) {
+        const drawn = new Set(submitted.flatMap((a) => questionIdsOf(a.questionIds)));
+        const known = await tx.reviewCard.findMany({
+          where: { userId, questionId: { in: [...drawn] } },
+          select: { questionId: true },
+        });
+        const skip = new Set(known.map((card) => card.questionId));
+        for (const attempt of submitted) {
+          const correct = new Map(attempt.responses.map((r) => [r.questionId, r.correct === true]));
+          const outcomes = questionIdsOf(attempt.questionIds)
+            .filter((questionId) => !skip.has(questionId))
+            .map((questionId) => ({ questionId, correct: correct.get(questionId) ?? false }));
+          await recordReviewOutcomes(tx, userId, outcomes, attempt.submittedAt!);
+        }
+      }
+      return count;
+    },
+    { maxWait: 15_000, timeout: 15_000 },
+  );
+}
+
+function questionIdsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
 }
