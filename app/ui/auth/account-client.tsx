@@ -36,6 +36,7 @@ export function ProfileForm({ profile, zones }: Props) {
     <form
       ref={formRef}
       noValidate
+      method="post"
       aria-label="Profile"
       onSubmit={(event) => {
         event.preventDefault();

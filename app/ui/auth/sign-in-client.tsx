@@ -61,9 +61,11 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
       <form
         ref={formRef}
         noValidate
+        method="post"
         aria-label="Sign in"
         onSubmit={(event) => {
           // Submitting through a transition (not the `action` prop) keeps what was typed on error.
+          // method="post" above: a submit before hydration must never put the password in a URL.
           event.preventDefault();
           const data = new FormData(event.currentTarget);
           startTransition(() => dispatch(data));

@@ -54,6 +54,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
     <form
       ref={formRef}
       noValidate
+      method="post"
       aria-label="Create an account"
       onSubmit={(event) => {
         event.preventDefault();
