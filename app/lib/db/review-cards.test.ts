@@ -190,20 +190,33 @@ describe("recordReview", () => {
     // A double submit cannot grade twice.
     expect(await recordReview(user.id, q0!, "Beta", now)).toMatchObject({ kind: "not_due" });
 
-    const wrong = await recordReview(user.id, q1!, "Gamma", now);
+    const shown = (await getDueReviews(user.id, now, 1)).items[0]!;
+    expect(shown.questionId).toBe(q1);
+    const wrong = await recordReview(user.id, q1!, "Gamma", now, { expectedReps: shown.reps });
     expect(wrong).toMatchObject({ kind: "graded", correct: false, expected: "Beta" });
-    // Still in learning: back within the learn-ahead window.
+    // Still in learning: back within the learn-ahead window...
     expect(await countDueReviews(user.id, now)).toBe(1);
-
+    // ...but the same showing cannot be answered again (a double click), even though it is due.
+    expect(await recordReview(user.id, q1!, "Beta", now, { expectedReps: shown.reps })).toEqual({ kind: "stale" });
     // Not a choice of the question → invalid, nothing changes.
-    expect(await recordReview(user.id, q1!, "Omega", minutes(4))).toMatchObject({ kind: "invalid" });
+    expect(await recordReview(user.id, q1!, "Omega", minutes(3))).toMatchObject({ kind: "invalid" });
+    // Two racing submits of the next showing: exactly one is graded.
+    const again = (await getDueReviews(user.id, minutes(3), 1)).items[0]!;
+    const race = await Promise.all([
+      recordReview(user.id, q1!, "Beta", minutes(3), { expectedReps: again.reps }),
+      recordReview(user.id, q1!, "Beta", minutes(3), { expectedReps: again.reps }),
+    ]);
+    expect(race.map((r) => r.kind).sort()).toEqual(["graded", "stale"]);
+
 
     const attempts = await db.prisma.attempt.findMany({ where: { userId: user.id, kind: "review" }, include: { responses: true } });
-    expect(attempts).toHaveLength(2);
-    expect(attempts.map((a) => [a.score, a.total, a.status])).toEqual(expect.arrayContaining([[1, 1, "submitted"], [0, 1, "submitted"]]));
+    expect(attempts).toHaveLength(3);
+    expect(attempts.map((a) => [a.score, a.total, a.status])).toEqual(
+      expect.arrayContaining([[1, 1, "submitted"], [0, 1, "submitted"], [1, 1, "submitted"]]),
+    );
 
     // Review answers count for streak days but not for mastery.
-    expect(await getActivityTimes(user.id, t0)).toHaveLength(2);
+    expect(await getActivityTimes(user.id, t0)).toHaveLength(3);
     expect((await getLessonMastery(user.id)).size).toBe(0);
   });
 

@@ -199,16 +199,25 @@ export type RecordReviewResult =
   | { kind: "not_found" }
   /** The card is not due (already answered, e.g. a double submit). */
   | { kind: "not_due"; nextDue: Date }
+  /** The card moved on since the learner saw it (`expectedReps` no longer matches): answered twice. */
+  | { kind: "stale" }
   | { kind: "invalid"; message: string };
 
 /**
  * Answer one due card in a review session: grade on the server (markQuestion against the key,
  * teacher edits applied), move the schedule on, and keep the answer as a one-question
  * `review` attempt (so review days count for streaks and teachers can see the history).
- * Runs in one transaction; a card that is not due is left alone, so a repeated submit
- * cannot grade twice.
+ * Runs in one transaction. A card that is not due is left alone, and the schedule is updated
+ * only if it is still the version read (and, when given, the version the learner was shown:
+ * `expectedReps`), so a repeated or concurrent submit cannot grade the same showing twice.
  */
-export async function recordReview(userId: string, questionId: string, answer: LearnerAnswer, now: Date): Promise<RecordReviewResult> {
+export async function recordReview(
+  userId: string,
+  questionId: string,
+  answer: LearnerAnswer,
+  now: Date,
+  options: { expectedReps?: number } = {},
+): Promise<RecordReviewResult> {
   return prisma.$transaction(
     async (tx) => {
       const card = await tx.reviewCard.findUnique({
@@ -216,6 +225,7 @@ export async function recordReview(userId: string, questionId: string, answer: L
         select: { ...scheduleSelect, question: { select: { ...questionSelect, status: true, review: true, lessonId: true } } },
       });
       if (!card || card.question.status !== "active" || card.question.review === "rejected") return { kind: "not_found" } as const;
+      if (options.expectedReps !== undefined && card.reps !== options.expectedReps) return { kind: "stale" } as const;
       if (card.due.getTime() > dueHorizon(now).getTime()) return { kind: "not_due", nextDue: card.due } as const;
 
       const question = parseQuestionRow(card.question);
@@ -225,11 +235,12 @@ export async function recordReview(userId: string, questionId: string, answer: L
       const { correct, expected } = markQuestion(question, checked.answer);
 
       const next = scheduleAnswer(card, correct, now);
-      await tx.reviewCard.update({
-        where: { userId_questionId: { userId, questionId } },
+      // Conditional on the version read, so two racing submits cannot both move the card.
+      const moved = await tx.reviewCard.updateMany({
+        where: { userId, questionId, reps: card.reps, lastReview: card.lastReview },
         data: scheduleData(next),
-        select: { id: true },
       });
+      if (moved.count !== 1) return { kind: "stale" } as const;
       await tx.attempt.create({
         data: {
           userId,

@@ -10,6 +10,8 @@ export type { Expected, LearnerAnswer, PublicQuestion };
 export interface ReviewCardView {
   question: PublicQuestion;
   lesson: { slug: string; title: string };
+  /** The card's version when shown; sent back with the answer so a double submit is refused. */
+  reps: number;
 }
 
 export interface ReviewQueueView {

@@ -12,7 +12,7 @@ export async function getReviewQueue(userId: string, now: Date = new Date()): Pr
   const first = page.items[0];
   return {
     dueCount: page.dueCount,
-    current: first ? { question: first.question, lesson: first.lesson } : null,
+    current: first ? { question: first.question, lesson: first.lesson, reps: first.reps } : null,
     nextDueAt: page.nextDueAt?.toISOString() ?? null,
   };
 }
@@ -23,14 +23,16 @@ export async function answerReview(
   userId: string,
   questionId: string,
   answer: LearnerAnswer,
+  expectedReps?: number,
   now: Date = new Date(),
 ): Promise<AnswerReviewResult> {
-  const result = await recordReview(userId, questionId, answer, now);
+  const result = await recordReview(userId, questionId, answer, now, { expectedReps });
   switch (result.kind) {
     case "not_found":
       return { ok: false, error: "That question is not in your review queue." };
     case "not_due":
-      return { ok: false, error: "That card has already been reviewed; it is not due again yet." };
+    case "stale":
+      return { ok: false, error: "That card has already been reviewed. Reload the page for the next one." };
     case "invalid":
       return { ok: false, error: result.message, fieldErrors: { answer: [result.message] } };
     case "graded":

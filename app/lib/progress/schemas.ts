@@ -9,6 +9,8 @@ import { lessonSlugSchema, questionIdSchema } from "@/app/lib/attempts/schemas";
 export const reviewAnswerInput = z.strictObject({
   questionId: questionIdSchema,
   answer: learnerAnswerSchema,
+  /** The card version the learner was shown (ReviewCardView.reps). */
+  reps: z.number().int().min(0).max(1_000_000),
 });
 export type ReviewAnswerInput = z.infer<typeof reviewAnswerInput>;
 

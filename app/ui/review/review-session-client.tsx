@@ -42,8 +42,9 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
     setError(null);
     const questionId = card.question.id;
     const given = answer as LearnerAnswer;
+    const reps = card.reps;
     startTransition(async () => {
-      const result = await answerReviewAction({ questionId, answer: given });
+      const result = await answerReviewAction({ questionId, answer: given, reps });
       if (!result.ok) {
         setError(result.fieldErrors?.answer?.[0] ?? result.error);
         return;
