@@ -18,8 +18,8 @@ describe("resolveDatabaseUrl", () => {
       provider: "sqlite",
       file: "/srv/app/prisma/data/e2e.db",
     });
-    expect(resolveDatabaseUrl({ DATABASE_URL: "file:/tmp/x.db" }, root).file).toBe("/tmp/x.db");
-    expect(resolveDatabaseUrl({ DATABASE_URL: "file:///tmp/with%20space.db" }, root).file).toBe("/tmp/with space.db");
+    expect(resolveDatabaseUrl({ DATABASE_URL: "file:/tmp/x.db" }, root)).toMatchObject({ file: "/tmp/x.db" });
+    expect(resolveDatabaseUrl({ DATABASE_URL: "file:///tmp/with%20space.db" }, root)).toMatchObject({ file: "/tmp/with space.db" });
   });
 
   it("passes PostgreSQL URLs through and rejects other schemes without echoing the password", () => {
