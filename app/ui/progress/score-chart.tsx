@@ -42,7 +42,7 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
         viewBox={`0 0 ${W} ${H}`}
         role="img"
         aria-labelledby="score-chart-title score-chart-desc"
-        className="h-auto w-full text-stone-600 dark:text-stone-400"
+        className="h-auto w-full max-w-xl text-stone-600 dark:text-stone-400"
         data-testid="score-chart"
       >
         <title id="score-chart-title">Quiz scores over time</title>
@@ -50,7 +50,7 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
         {[0, 25, 50, 75, 100].map((p) => (
           <g key={p}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(p)} y2={y(p)} className="stroke-stone-200 dark:stroke-stone-800" strokeWidth={1} />
-            <text x={PAD.left - 8} y={y(p) + 5} textAnchor="end" fontSize={15} fill="currentColor">
+            <text x={PAD.left - 8} y={y(p) + 5} textAnchor="end" fontSize={14} fill="currentColor">
               {p}%
             </text>
           </g>
@@ -64,7 +64,7 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
           strokeWidth={1.5}
           strokeDasharray="6 4"
         />
-        <text x={W - PAD.right} y={y(MASTERY_PERCENT) - 5} textAnchor="end" fontSize={14} className="fill-emerald-700 dark:fill-emerald-300">
+        <text x={W - PAD.right} y={y(MASTERY_PERCENT) - 5} textAnchor="end" fontSize={13} className="fill-emerald-700 dark:fill-emerald-300">
           mastery {MASTERY_PERCENT}%
         </text>
         {n > 1 && <polyline points={points} fill="none" className="stroke-accent-600 dark:stroke-accent-300" strokeWidth={2.5} strokeLinejoin="round" />}
@@ -73,11 +73,11 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
             <title>{`${a.lessonTitle}: ${a.score}/${a.total} (${a.percent}%), ${formatDate(a.submittedAt, timeZone)}`}</title>
           </circle>
         ))}
-        <text x={PAD.left} y={H - 6} fontSize={15} fill="currentColor">
+        <text x={PAD.left} y={H - 6} fontSize={14} fill="currentColor">
           {formatDate(first.submittedAt, timeZone)}
         </text>
         {n > 1 && (
-          <text x={W - PAD.right} y={H - 6} textAnchor="end" fontSize={15} fill="currentColor">
+          <text x={W - PAD.right} y={H - 6} textAnchor="end" fontSize={14} fill="currentColor">
             {formatDate(last.submittedAt, timeZone)}
           </text>
         )}
