@@ -4,6 +4,7 @@
  *
  *   node --import tsx scripts/bench/submit.ts [--users 32] [--lessons 8] [--port 3200]
  *        [--build] [--keep-db] [--strict] [--time-limit 240] [--rollback-journal]
+ *        [--server-heap-mb 256]   (cap the server's V8 old space: RSS is mostly lazily collected heap)
  *
  * 1. A fresh bench database (prisma/data/bench.db; the script refuses any other), migrated and
  *    content-synced; `--users` learner accounts created through the data layer (one argon2 hash).
@@ -36,6 +37,7 @@ const { values: opts } = parseArgs({
     strict: { type: "boolean", default: false },
     "time-limit": { type: "string", default: "240" },
     "rollback-journal": { type: "boolean", default: false },
+    "server-heap-mb": { type: "string" },
   },
 });
 const USERS = clampInt(opts.users, 1, 64);
@@ -320,15 +322,19 @@ async function main() {
   }
 
   log(`starting next start on ${HOST}:${PORT}`);
+  const heapMb = opts["server-heap-mb"] ? clampInt(opts["server-heap-mb"], 64, 4096) : null;
+  const serverEnv = heapMb ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() } : env;
+  if (heapMb) log(`server heap capped at ${heapMb} MB (--max-old-space-size)`);
   server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST], {
     cwd: root,
-    env,
+    env: serverEnv,
     detached: true, // own process group, so stopping it also stops next-server
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForServer(60_000);
   const serverPid = findServerPid(server.pid ?? 0);
   log(`server pid ${serverPid} (${readFileSync(`/proc/${serverPid}/cmdline`, "utf8").replace(/\0/g, " ").trim()})`);
+  const rssAtStart = readStatus(serverPid)?.rssKb ?? 0;
   let peakRssKb = 0;
   const sampler = setInterval(() => {
     const s = readStatus(serverPid);
@@ -349,6 +355,13 @@ async function main() {
   await Promise.all(learners.map((l) => prepare(l, lessonSlugs)));
   const totalAttempts = learners.reduce((n, l) => n + l.attempts.length, 0);
   log(`prepared ${totalAttempts} attempts in ${((performance.now() - prepStarted) / 1000).toFixed(1)} s`);
+  const rssAfterPrep = readStatus(serverPid)?.rssKb ?? 0;
+  const hwmAfterPrep = readStatus(serverPid)?.hwmKb ?? 0;
+  let peakDuringMeasureKb = 0;
+  const measureSampler = setInterval(() => {
+    const s = readStatus(serverPid);
+    if (s) peakDuringMeasureKb = Math.max(peakDuringMeasureKb, s.rssKb);
+  }, 20);
 
   // Warm the submit route (module load) with requests that change nothing.
   for (let i = 0; i < 5; i++) await request("POST", "/api/attempts/warmup-attempt-id/submit", { cookie: learners[0]?.jar.header(), json: {} });
@@ -376,6 +389,7 @@ async function main() {
     }),
   );
   const measureMs = performance.now() - measureStarted;
+  clearInterval(measureSampler);
 
   log("replaying every submission once, concurrently (must return the stored score)");
   const replayErrors: string[] = [];
@@ -425,6 +439,11 @@ async function main() {
     replayP99Ms: +percentile(replaySorted, 99).toFixed(2),
     serverPeakRssMb: +(hwmKb / 1024).toFixed(1),
     serverSampledPeakRssMb: +(peakRssKb / 1024).toFixed(1),
+    serverRssAtStartMb: +(rssAtStart / 1024).toFixed(1),
+    serverRssAfterPrepMb: +(rssAfterPrep / 1024).toFixed(1),
+    serverHwmAfterPrepMb: +(hwmAfterPrep / 1024).toFixed(1),
+    serverPeakRssDuringSubmitsMb: +(peakDuringMeasureKb / 1024).toFixed(1),
+    loadAverage: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
   };
 
   console.log("");
@@ -439,6 +458,10 @@ async function main() {
   console.log(
     `  server peak RSS    ${figures.serverPeakRssMb} MB (VmHWM; sampled VmRSS peak ${figures.serverSampledPeakRssMb} MB)   target ≤ ${TARGETS.rssMb} MB: ${figures.serverPeakRssMb <= TARGETS.rssMb ? "met" : "MISSED"}`,
   );
+  console.log(
+    `  server RSS         ${figures.serverRssAtStartMb} MB at start, ${figures.serverRssAfterPrepMb} MB after preparing (peak ${figures.serverHwmAfterPrepMb}), peak ${figures.serverPeakRssDuringSubmitsMb} MB while submitting`,
+  );
+  console.log(`  machine load       ${figures.loadAverage} (1/5/15 min; ${(await import("node:os")).cpus().length} CPUs)`);
   for (const e of [...errors, ...replayErrors].slice(0, 5)) console.log(`  error: ${e}`);
 
   mkdirSync(path.join(root, "bench-results"), { recursive: true });

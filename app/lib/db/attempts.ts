@@ -238,14 +238,20 @@ export interface Grade {
 
 export type SubmitResult = { kind: "submitted" | "already_submitted"; bundle: AttemptBundle } | { kind: "not_found" };
 
+/** Thrown inside the submit transaction to roll back when another submit claimed first. */
+class AlreadyClaimed extends Error {}
+
 /**
  * Grade and close one of the owner's attempts, exactly once.
  *
- * Inside one transaction: a conditional update (`status: in_progress → submitted`) claims the
- * attempt; only the claimant reads the saved responses, grades them with `grade`, stores every
- * response's correctness (unanswered questions get a response with a null answer, marked wrong),
- * the score, and - for signed-in learners - the review schedule. A second submit (double click,
- * replay, a concurrent request) finds nothing to claim and returns the stored result unchanged.
+ * One transaction: read the saved responses, grade them with `grade`, store every response's
+ * correctness (unanswered questions get a response with a null answer, marked wrong), then claim
+ * the attempt with a conditional update (`status: in_progress → submitted`, with the score) and,
+ * for signed-in learners, schedule reviews. If the claim matches nothing, another submit won:
+ * the transaction rolls back (undoing this one's writes) and the stored result is returned.
+ * So a double click, a replay or concurrent requests give one score and one schedule.
+ * Kept to four statements plus the review schedule: SQLite has one writer, so concurrent
+ * submissions queue behind each other's transactions.
  */
 export async function submitAttempt(
   owner: AttemptOwner,
@@ -253,58 +259,58 @@ export async function submitAttempt(
   grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[],
   now: Date = new Date(),
 ): Promise<SubmitResult> {
-  const row = await prisma.attempt.findFirst({
-    where: { id: attemptId, ...ownedBy(owner) },
-    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
-  });
+  const row = await prisma.attempt.findFirst({ where: { id: attemptId, ...ownedBy(owner) }, select: attemptSelect });
   if (!row) return { kind: "not_found" };
   const attempt = toAttemptRecord(row);
+  if (attempt.status === "submitted") return alreadySubmitted(owner, attemptId);
   const questions = inDrawOrder(
     attempt.questionIds,
     await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect }),
   );
-  if (attempt.status === "submitted") {
-    return { kind: "already_submitted", bundle: { attempt, questions, responses: row.responses } };
-  }
 
-  const outcome = await prisma.$transaction(async (tx) => {
-    const claimed = await tx.attempt.updateMany({
-      where: { id: attemptId, ...ownedBy(owner), status: "in_progress" },
-      data: { status: "submitted", submittedAt: now },
-    });
-    if (claimed.count === 0) return null;
-    const saved = await tx.response.findMany({ where: { attemptId }, select: { questionId: true, answer: true } });
-    const grades = grade(questions, saved.map((r) => ({ ...r, correct: null })));
-    const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
-    const wrongIds = grades.filter((g) => !g.correct).map((g) => g.questionId);
-    const savedIds = new Set(saved.map((r) => r.questionId));
-    const unanswered = questions.map((q) => q.id).filter((id) => !savedIds.has(id));
-    if (correctIds.length) await tx.response.updateMany({ where: { attemptId, questionId: { in: correctIds } }, data: { correct: true } });
-    const wrongSaved = wrongIds.filter((id) => savedIds.has(id));
-    if (wrongSaved.length) await tx.response.updateMany({ where: { attemptId, questionId: { in: wrongSaved } }, data: { correct: false } });
-    if (unanswered.length) {
-      await tx.response.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, answer: Prisma.JsonNull, correct: false })) });
-    }
-    const score = correctIds.length;
-    await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
-    if (owner.kind === "user") {
-      await recordReviewOutcomes(tx, owner.userId, grades, now);
-    }
-    const correctSet = new Set(correctIds);
-    const responses: ResponseRecord[] = [
-      ...saved.map((r) => ({ questionId: r.questionId, answer: r.answer, correct: correctSet.has(r.questionId) })),
-      ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false })),
-    ];
-    return { score, responses };
-  }, TX);
-
-  if (!outcome) {
-    // Lost the race to a concurrent submit: report what the winner stored.
-    const stored = await getAttemptBundle(owner, attemptId);
-    return stored ? { kind: "already_submitted", bundle: stored } : { kind: "not_found" };
+  let outcome: { score: number; responses: ResponseRecord[] };
+  try {
+    outcome = await prisma.$transaction(async (tx) => {
+      const saved = await tx.response.findMany({ where: { attemptId }, select: { questionId: true, answer: true } });
+      const grades = grade(questions, saved.map((r) => ({ ...r, correct: null })));
+      const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
+      const savedIds = new Set(saved.map((r) => r.questionId));
+      const unanswered = questions.map((q) => q.id).filter((id) => !savedIds.has(id));
+      if (saved.length > 0) {
+        // One statement for every saved response's mark (the ORM would need one per value).
+        // Plain SQL that SQLite and PostgreSQL both accept; it leaves savedAt alone.
+        const mark = correctIds.length > 0 ? Prisma.sql`CASE WHEN "questionId" IN (${Prisma.join(correctIds)}) THEN TRUE ELSE FALSE END` : Prisma.sql`FALSE`;
+        await tx.$executeRaw`UPDATE "Response" SET "correct" = ${mark} WHERE "attemptId" = ${attemptId}`;
+      }
+      if (unanswered.length > 0) {
+        await tx.response.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, answer: Prisma.JsonNull, correct: false })) });
+      }
+      const score = correctIds.length;
+      const claimed = await tx.attempt.updateMany({
+        where: { id: attemptId, ...ownedBy(owner), status: "in_progress" },
+        data: { status: "submitted", submittedAt: now, score },
+      });
+      if (claimed.count === 0) throw new AlreadyClaimed();
+      if (owner.kind === "user") await recordReviewOutcomes(tx, owner.userId, grades, now);
+      const correctSet = new Set(correctIds);
+      const responses: ResponseRecord[] = [
+        ...saved.map((r) => ({ questionId: r.questionId, answer: r.answer, correct: correctSet.has(r.questionId) })),
+        ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false })),
+      ];
+      return { score, responses };
+    }, TX);
+  } catch (error) {
+    if (error instanceof AlreadyClaimed) return alreadySubmitted(owner, attemptId);
+    throw error;
   }
   return {
     kind: "submitted",
     bundle: { attempt: { ...attempt, status: "submitted", score: outcome.score, submittedAt: now }, questions, responses: outcome.responses },
   };
+}
+
+/** The stored result of an attempt someone already submitted (this request or another). */
+async function alreadySubmitted(owner: AttemptOwner, attemptId: string): Promise<SubmitResult> {
+  const stored = await getAttemptBundle(owner, attemptId);
+  return stored ? { kind: "already_submitted", bundle: stored } : { kind: "not_found" };
 }
