@@ -27,6 +27,7 @@ function generatedColumns(question: Question) {
     evidence: question.evidence,
     evidenceAnchor: question.evidenceAnchor,
     evidenceAnchors: question.evidenceAnchors,
+    evidenceLessons: question.evidenceLessons,
     keyKind: question.keyKind,
     difficulty: question.difficulty,
     generatorVersion: question.generatorVersion,
