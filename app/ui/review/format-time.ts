@@ -19,9 +19,9 @@ export function formatDue(iso: string, now: Date, timeZone: string): string {
     hour: "2-digit",
     minute: "2-digit",
   }).format(at);
-  if (ms <= 60_000) return `now (${absolute})`;
+  if (ms < 30_000) return `now (${absolute})`;
   const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  const minutes = Math.round(ms / 60_000);
+  const minutes = Math.max(1, Math.round(ms / 60_000));
   let relative: string;
   if (minutes < 60) relative = rtf.format(minutes, "minute");
   else if (minutes < 36 * 60) relative = rtf.format(Math.round(minutes / 60), "hour");
