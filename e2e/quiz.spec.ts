@@ -385,3 +385,36 @@ test("[QUIZ]: a lesson's quiz page shows a clear empty state or a start button, 
   await expect(page.getByTestId("start-quiz").or(page.getByTestId("quiz-empty")).or(page.getByTestId("quiz-progress"))).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(lesson.title);
 });
+
+test("[QUIZ]: a guest's result is kept by signing up from the result, and stays private to the account", async ({ page, browser }) => {
+  await startQuiz(page);
+  await answerCurrent(page, 0);
+  await waitSaved(page);
+  await page.getByRole("button", { name: /^Submit now/ }).click();
+  await expect(page.getByTestId("quiz-score")).toBeVisible();
+  const attemptLink = page.getByRole("link", { name: "Link to this result" });
+  const resultPath = (await attemptLink.getAttribute("href")) ?? "";
+  expect(resultPath).toMatch(/^\/attempts\/[\w-]+$/);
+
+  await page.getByRole("link", { name: "Sign up to keep this result" }).click();
+  await expect(page).toHaveURL(/\/sign-up\?callbackUrl=/);
+  await page.getByLabel("Display name").fill("Quiz Keeper");
+  await page.getByLabel("Email").fill(`quiz-keeper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`);
+  await page.getByLabel("Password", { exact: true }).fill("keep my quiz result");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+
+  // The attempt now belongs to the account: its result page renders, without the guest prompt.
+  await page.goto(resultPath);
+  await expect(page.getByTestId("quiz-score")).toHaveText(/^You scored \d+ out of \d+$/);
+  await expect(page.getByRole("link", { name: "Sign up to keep this result" })).toHaveCount(0);
+  await expect(page.getByTestId("feedback-item").first()).toBeVisible();
+
+  // Nobody else can open it.
+  const stranger = await browser.newContext();
+  try {
+    expect((await (await stranger.newPage()).goto(resultPath))?.status()).toBe(404);
+  } finally {
+    await stranger.close();
+  }
+});
