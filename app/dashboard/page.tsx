@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
@@ -15,7 +15,8 @@ export default async function DashboardPage() {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dashboard")}`);
   const now = new Date();
   const view = await getDashboardView(user.userId, now);
-  if (!view) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dashboard")}`);
+  // A session whose account is gone: not found (sending it to sign-in would bounce straight back).
+  if (!view) notFound();
 
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 sm:py-10">
