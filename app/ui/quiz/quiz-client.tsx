@@ -300,7 +300,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
         }}
         aria-labelledby={`heading-${question.id}`}
       >
-        <h2 id={`heading-${question.id}`} ref={headingRef} tabIndex={-1} className="text-sm font-semibold uppercase tracking-wide text-stone-600 outline-none dark:text-stone-400">
+        <h2 id={`heading-${question.id}`} ref={headingRef} tabIndex={-1} className="scroll-mt-32 text-sm font-semibold uppercase tracking-wide text-stone-600 outline-none dark:text-stone-400">
           Question {index + 1}
           <span className="sr-only"> of {total}</span>: {TYPE_LABELS[question.type]}
         </h2>

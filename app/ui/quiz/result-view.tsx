@@ -12,7 +12,7 @@ export function ResultSummary({ result, headingRef }: { result: ResultView; head
   const percent = result.total > 0 ? Math.round((result.score / result.total) * 100) : 0;
   return (
     <div className="rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
-      <h2 ref={headingRef} tabIndex={-1} className="text-xl font-bold outline-none" data-testid="quiz-score">
+      <h2 ref={headingRef} tabIndex={-1} className="scroll-mt-32 text-xl font-bold outline-none" data-testid="quiz-score">
         You scored {result.score} out of {result.total}
       </h2>
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
