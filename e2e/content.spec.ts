@@ -39,26 +39,37 @@ test("[CONTENT]: a lesson shows its heading, paragraphs and further reading", as
   await expect(reading).toContainText("Factory Committees in the Russian Revolution");
 });
 
-test("[CONTENT]: a sentence taken straight from the digest reads correctly on its lesson page", async ({ page }) => {
-  // Independent of the parser: unwrap lines 1057-1060 of the raw digest by hand (Kronstadt lesson).
+/** First sentence of the first paragraph after a heading, unwrapped from the raw digest by hand. */
+function firstSentenceAfter(heading: string): string {
   const raw = readFileSync(path.join(process.cwd(), "content/source/000_c35c5bcf756e66cf.txt"), "utf8").split("\n");
-  const kronstadtHeading = raw.findIndex((line) => line === "What happened at Kronstadt in 1921?");
-  expect(kronstadtHeading).toBeGreaterThan(1000);
-  const paragraph = raw
-    .slice(kronstadtHeading + 2, kronstadtHeading + 12)
-    .join("\n")
-    .split(/\n\s*\n/)[0]!
-    .replace(/\u00a0\n/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const firstSentence = paragraph.slice(0, paragraph.indexOf(". ") + 1);
-  expect(firstSentence.length).toBeGreaterThan(40);
+  const at = raw.lastIndexOf(heading); // the last match skips the table of contents
+  expect(at, `heading "${heading}" in the digest`).toBeGreaterThan(0);
+  const lines: string[] = [];
+  for (const line of raw.slice(at + 1)) {
+    if (line.trim() === "") {
+      if (lines.length > 0) break;
+      continue;
+    }
+    lines.push(line);
+  }
+  const paragraph = lines.join("\n").replace(/\u00a0\n/g, " ").replace(/\s+/g, " ").trim();
+  const sentence = paragraph.slice(0, paragraph.search(/[.?!]"? [A-Z]/) + 1);
+  expect(sentence.length, `a sentence after "${heading}"`).toBeGreaterThan(40);
+  return sentence;
+}
 
-  await page.goto("/");
-  await page.getByRole("link", { name: "What happened at Kronstadt in 1921?" }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What happened at Kronstadt in 1921?");
-  await expect(page.locator("article")).toContainText(firstSentence);
-});
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+for (const heading of ["What happened at Kronstadt in 1921?", "What about the imperialists?", "Aftermath"]) {
+  test(`[CONTENT]: a sentence taken straight from the digest reads correctly (${heading})`, async ({ page }) => {
+    const sentence = firstSentenceAfter(heading);
+    await page.goto("/");
+    // The list link's name also holds its number and reading time.
+    await page.getByRole("link", { name: new RegExp(`\\b${escapeRegExp(heading)}`) }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    await expect(page.locator("article")).toContainText(sentence);
+  });
+}
 
 test("[CONTENT]: next and previous move through the lessons in order", async ({ page }) => {
   const [first, second, third] = guide.modules[0]!.lessons;
