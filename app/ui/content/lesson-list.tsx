@@ -15,10 +15,13 @@ export function LessonList({ lessons }: { lessons: Lesson[] }) {
             <span className="w-6 shrink-0 text-right text-sm tabular-nums text-stone-500 dark:text-stone-400">
               {lesson.order}
             </span>
-            <span className="flex-1 font-medium leading-snug">{lesson.title}</span>
-            <LessonBadgeClient lessonSlug={lesson.slug} />
-            <span className="shrink-0 text-xs text-stone-600 dark:text-stone-400">
-              {lesson.readingMinutes} min read
+            {/* On a phone the badge and reading time go under the title, so the title keeps its width. */}
+            <span className="flex flex-1 flex-col gap-1 sm:flex-row sm:items-baseline sm:gap-3">
+              <span className="flex-1 font-medium leading-snug">{lesson.title}</span>
+              <span className="flex shrink-0 items-center gap-2">
+                <LessonBadgeClient lessonSlug={lesson.slug} />
+                <span className="text-xs text-stone-600 dark:text-stone-400">{lesson.readingMinutes} min read</span>
+              </span>
             </span>
           </Link>
         </li>
