@@ -321,6 +321,10 @@ async function main() {
     run("node", ["node_modules/next/dist/bin/next", "build"]);
   }
 
+  // Never benchmark someone else's server: the port must be free before we start ours.
+  if (await request("GET", "/api/health").then(() => true, () => false)) {
+    throw new Error(`something already listens on ${HOST}:${PORT}; pick another --port`);
+  }
   log(`starting next start on ${HOST}:${PORT}`);
   const heapMb = opts["server-heap-mb"] ? clampInt(opts["server-heap-mb"], 64, 4096) : null;
   const serverEnv = heapMb ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() } : env;
@@ -331,7 +335,12 @@ async function main() {
     detached: true, // own process group, so stopping it also stops next-server
     stdio: ["ignore", "ignore", "inherit"],
   });
+  let exited = false;
+  server.on("exit", () => {
+    exited = true;
+  });
   await waitForServer(60_000);
+  if (exited) throw new Error("next start exited early (see its output above)");
   const serverPid = findServerPid(server.pid ?? 0);
   log(`server pid ${serverPid} (${readFileSync(`/proc/${serverPid}/cmdline`, "utf8").replace(/\0/g, " ").trim()})`);
   const rssAtStart = readStatus(serverPid)?.rssKb ?? 0;

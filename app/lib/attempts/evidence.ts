@@ -2,8 +2,9 @@ import "server-only";
 /**
  * Links from feedback to the paragraph each evidence sentence comes from. A question's evidence
  * lines usually sit in its own lesson, but module-wide chronology questions cite sentences of
- * other lessons, and the database keeps only the anchors. So each line is located in the parsed
- * guide: the attempt's lesson first, then any lesson whose block with that anchor holds the line.
+ * other lessons. Their rows name each line's lesson (evidenceLessons); for rows without it, each
+ * line is located in the parsed guide: the attempt's lesson first, then any lesson whose block
+ * with that anchor holds the line.
  */
 import { getAllLessons } from "@/app/lib/content";
 import type { Lesson } from "@/app/lib/content/types";
@@ -27,10 +28,17 @@ function blocksByAnchor(): Map<string, { slug: string; text: string }[]> {
   return index;
 }
 
-export function evidenceLinks(lessonSlug: string, evidence: string, anchors: readonly string[]): { text: string; href: string }[] {
+export function evidenceLinks(
+  lessonSlug: string,
+  evidence: string,
+  anchors: readonly string[],
+  lessons: readonly string[] | null = null,
+): { text: string; href: string }[] {
   const lines = evidence.split("\n");
   return lines.map((text, i) => {
     const anchor = anchors[i] ?? anchors[0] ?? "";
+    const stated = lessons?.[i];
+    if (stated) return { text, href: `/lessons/${stated}#${anchor}` };
     const candidates = blocksByAnchor().get(anchor) ?? [];
     const own = candidates.find((b) => b.slug === lessonSlug && b.text.includes(text));
     const elsewhere = own ?? candidates.find((b) => b.text.includes(text));

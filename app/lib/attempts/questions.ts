@@ -35,6 +35,8 @@ export interface QuestionRow {
   evidenceAnchor: string;
   /** Anchors of every evidence line, parallel to evidence.split("\n"). */
   evidenceAnchors?: unknown;
+  /** Lesson slug of every evidence line, when a line comes from another lesson. */
+  evidenceLessons?: unknown;
   teacherEdit?: unknown;
 }
 
@@ -44,6 +46,7 @@ interface Common {
   evidence: string;
   evidenceAnchor: string;
   evidenceAnchors: string[];
+  evidenceLessons: string[] | null;
 }
 export type QuizQuestion = Common &
   (
@@ -67,12 +70,14 @@ export function parseQuestionRow(row: QuestionRow): QuizQuestion | null {
   const answer = e.answer ?? row.answer;
   const accepted = e.accepted ?? row.accepted;
   const anchors = z.array(str).safeParse(row.evidenceAnchors);
+  const lessons = z.array(str).safeParse(row.evidenceLessons);
   const common: Common = {
     id: row.id,
     prompt,
     evidence: row.evidence,
     evidenceAnchor: row.evidenceAnchor,
     evidenceAnchors: anchors.success && anchors.data.length > 0 ? anchors.data : [row.evidenceAnchor],
+    evidenceLessons: lessons.success && lessons.data.length > 0 ? lessons.data : null,
   };
   switch (row.type) {
     case "multiple_choice":

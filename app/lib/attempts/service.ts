@@ -73,7 +73,7 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
     const response = byQuestion.get(q.id);
     const answer = response ? parseStoredAnswer(response.answer) : null;
     const marked = markQuestion(q, answer);
-    const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors);
+    const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
       answer,

@@ -29,6 +29,7 @@ const questionSelect = {
   evidence: true,
   evidenceAnchor: true,
   evidenceAnchors: true,
+  evidenceLessons: true,
   teacherEdit: true,
 } as const satisfies Prisma.QuestionSelect;
 
