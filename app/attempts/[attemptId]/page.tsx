@@ -5,6 +5,7 @@ import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { getAttemptForOwner } from "@/app/lib/attempts/service";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
+import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
@@ -40,16 +41,7 @@ export default async function AttemptPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/" className="hover:underline">
-          Home
-        </Link>{" "}
-        /{" "}
-        <Link href={`/lessons/${result.lesson.slug}`} className="hover:underline">
-          {result.lesson.title}
-        </Link>{" "}
-        / Result
-      </nav>
+      <Breadcrumb trail={[{ label: result.lesson.title, href: `/lessons/${result.lesson.slug}` }, { label: "Result" }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Submitted{" "}

@@ -6,6 +6,7 @@ import { LessonBody } from "@/app/ui/content/lesson-body";
 import { FurtherReading } from "@/app/ui/content/further-reading";
 import { LessonPager } from "@/app/ui/content/lesson-pager";
 import { MarkReadClient } from "@/app/ui/progress/mark-read-client";
+import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ lessonSlug: string }> };
 
@@ -30,16 +31,7 @@ export default async function LessonPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/" className="hover:underline">
-          Home
-        </Link>{" "}
-        /{" "}
-        <Link href={`/modules/${guideModule.slug}`} className="hover:underline">
-          {guideModule.title.split(":")[0]}
-        </Link>{" "}
-        / Lesson {lesson.order}
-      </nav>
+      <Breadcrumb trail={[{ label: guideModule.title.split(":")[0]!, href: `/modules/${guideModule.slug}` }, { label: `Lesson ${lesson.order}` }]} />
       <article className="mt-4">
         <header>
           <h1 className="text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{lesson.title}</h1>

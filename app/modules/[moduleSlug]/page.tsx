@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getGuide, getModule } from "@/app/lib/content";
 import { LessonList } from "@/app/ui/content/lesson-list";
+import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ moduleSlug: string }> };
 
@@ -24,12 +25,7 @@ export default async function ModulePage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600 dark:text-stone-400">
-        <Link href="/" className="hover:underline">
-          Home
-        </Link>{" "}
-        / Module
-      </nav>
+      <Breadcrumb trail={[{ label: "Module" }]} />
       <h1 className="mt-3 text-3xl font-bold tracking-tight">{guideModule.title}</h1>
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
         {guideModule.organisation}
