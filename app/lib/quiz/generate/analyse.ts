@@ -60,11 +60,30 @@ const DEICTIC_LEAD = /^(?:[A-Z][a-z]+ )?(?:such|this|these|that)\b[^,"]{0,40}, (
 const CONNECTIVE =
   /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
 /** "this speech", "these elements", "such rhetoric": the referent is in another sentence. */
-const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/i;
+const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/giu;
+/** Deictic words that point inside the sentence: "those who …", "those imprisoned", "such that". */
+function innerDeictic(prompt: string, index: number, word: string): boolean {
+  const after = prompt.slice(index + word.length);
+  if (/^those$/i.test(word) && /^ (?:who|whom|which|that|\p{Ll}+ed)\b/u.test(after)) return true;
+  if (/^such$/i.test(word) && /^ that\b/.test(after)) return true;
+  // "By 1922, … by this time": the time was just named.
+  if (/^this$/i.test(word) && /^ time\b/.test(after) && /\b1[89]\d\d\b/.test(prompt.slice(0, index))) return true;
+  return false;
+}
 /** A third-person pronoun with no named referent before it in the sentence. */
 const EARLY_PRONOUN = /\b(he|his|him|she|her)\b/i;
 const NEEDS_CONTEXT =
-  /\b(the latter|the former|above|below|these two|this time|this end|this deal|this measure|this lack|this process|the same fate|this sense|this reason|such a turn|the same|this piece|this event|this arrangement|thereafter|hereafter|as detailed|as discussed|as described|as we have seen)\b/i;
+  /\b(the latter|the former(?! \p{Lu})|above|below|these two|this time(?<!\b1[89]\d\d\b.*this time)|this end|this deal|this measure|this lack|this process|the same fate|this sense|this reason|such a turn|the same|this piece|this event|this arrangement|(?<!\b(?:or|and) )thereafter|hereafter|as detailed|as discussed|as described|as we have seen)\b/iu;
+/** "It is well known that X" / "It was seldom remembered that X": the claim is X. */
+const IT_FRAME = /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|said|remembered|pointed out|noted|clear) that (?=\p{L})/u;
+/** A cleft ("It was in the cities that the Revolution began"): "It" points forward, not back. */
+const CLEFT = /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that /;
+/** A leading adverbial clause whose only job is to point back ("Following his abdication, …"). */
+const BACK_LEAD = /^(?:Following|After|Before|Given|Despite|In light of|Against|Because of|With) (?:[\p{L}'-]+ ){0,5}?(?:his|her|its|their|this|these|those|such|that)\b[^,;:"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
+/** "Their commander, Gratchov, distributed …": the appositive names the referent. */
+const POSSESSIVE_APPOSITIVE = /^(?:His|Her|Its|Their) (?:\p{Ll}+ ){0,2}\p{Ll}+, (\p{Lu}[\p{L}. '-]+?), (?=\p{Ll})/u;
+/** Subject pronoun opening a sentence (resolved from the previous sentence when unambiguous). */
+const SUBJECT_PRONOUN = /^(He|She|His|Her) (?=\p{Ll})/u;
 
 export function analyseLesson(
   lesson: Lesson,
@@ -80,6 +99,7 @@ export function analyseLesson(
       if (block.kind === "caption") continue;
       blockIndex++;
       let contextYear: number | null = null;
+      let previous: string | null = null;
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
@@ -87,9 +107,12 @@ export function analyseLesson(
         const lead = DEICTIC_LEAD.exec(prompt);
         if (lead && !/^(That|This|These|Such) /.test(prompt)) prompt = prompt.slice(lead[0].length);
         prompt = prompt.charAt(0).toUpperCase() + prompt.slice(1);
+        const framed = reframe(prompt, block.kind === "quote" ? null : previous, gaz);
+        prompt = framed.prompt;
+        previous = cleaned;
         const reasons: string[] = [];
         if (block.kind === "quote") reasons.push("quotation block");
-        if (PRONOUN_START.test(prompt)) reasons.push("pronoun start");
+        if (PRONOUN_START.test(prompt) && !CLEFT.test(prompt)) reasons.push("pronoun start");
         if (/:\s*$/.test(prompt) || /(that,|but,|through)\s*$/.test(prompt)) reasons.push("introduces a quotation");
         if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
         if (NEEDS_CONTEXT.test(prompt)) reasons.push("refers outside");
@@ -98,7 +121,7 @@ export function analyseLesson(
         if (/^["'\[]|^\p{Ll}/u.test(prompt)) reasons.push("starts inside a quotation");
         if (!/[.!?]["')\]]*$/.test(prompt)) reasons.push("no sentence end");
         const words = wordCount(prompt);
-        const deictic = DEICTIC.exec(prompt);
+        const deictic = [...prompt.matchAll(DEICTIC)].find((d) => !innerDeictic(prompt, d.index ?? 0, d[0])) ?? null;
         // "… Mikhail Bakunin, progressed beyond this anarchist militant's …" points inside the sentence.
         const inside = deictic && /^(this|these) (?:\p{L}+ ){0,2}(militant|leader|man|commander|officer|figure|general|ruler|writer|thinker)/iu.test(prompt.slice(deictic.index)) &&
           gaz.find(prompt.slice(0, deictic.index)).some((m) => m.entity.kind === "person");
@@ -131,12 +154,48 @@ export function analyseLesson(
         };
         const yearsHere = times.filter((t) => t.year !== null && t.precision !== "range");
         if (yearsHere.length) contextYear = yearsHere[yearsHere.length - 1]!.year;
-        info.keys = findKeys(info, mentions, q.spans);
+        // A name put in for an opening pronoun is not in the evidence: never a key.
+        info.keys = findKeys(info, mentions, q.spans).filter((k) => k.start >= framed.inserted);
         out.push(info);
       }
     }
   }
   return out;
+}
+
+/**
+ * Make a sentence stand alone when only its opening points back: drop an "It is well known that"
+ * frame or a back-pointing leading clause, name the referent of "Their commander, Gratchov," and
+ * replace an opening He/She/His/Her by the one person the previous sentence of the paragraph
+ * names (nothing when it names none or several, or when this sentence names another person first).
+ */
+function reframe(prompt: string, previous: string | null, gaz: Gazetteer): { prompt: string; inserted: number } {
+  const r = reframeText(prompt, previous, gaz);
+  return typeof r === "string" ? { prompt: r, inserted: 0 } : r;
+}
+
+function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): string | { prompt: string; inserted: number } {
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const frame = IT_FRAME.exec(prompt);
+  if (frame) return cap(prompt.slice(frame[0].length));
+  const back = BACK_LEAD.exec(prompt);
+  if (back && wordCount(prompt.slice(back[0].length)) >= 8) prompt = cap(prompt.slice(back[0].length));
+  const app = POSSESSIVE_APPOSITIVE.exec(prompt);
+  if (app && gaz.find(app[1]!).some((m) => m.entity.kind === "person" && m.text === app[1])) return `${app[1]} ${prompt.slice(app[0].length)}`;
+  const pron = SUBJECT_PRONOUN.exec(prompt);
+  if (pron && previous) {
+    const people = new Set(gaz.find(previous).filter((m) => m.entity.kind === "person").map((m) => m.entity.id));
+    if (people.size !== 1) return prompt;
+    const m = gaz.find(previous).find((x) => x.entity.kind === "person")!;
+    const rest = prompt.slice(pron[0].length);
+    // Another person (or another pronoun) early in this sentence would make the reading ambiguous.
+    if (gaz.find(rest.slice(0, 40)).some((x) => x.entity.kind === "person")) return prompt;
+    // The previous sentence's own spelling ("Kerensky"), possessive for His/Her.
+    const name = m.text.replace(/'s$/, "");
+    // The name is not in the evidence sentence: it may not become a key (inserted = its length).
+    return { prompt: /^(His|Her)$/.test(pron[1]!) ? `${name}'s ${rest}` : `${name} ${rest}`, inserted: name.length };
+  }
+  return prompt;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

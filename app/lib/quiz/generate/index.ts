@@ -93,7 +93,7 @@ function candidatesFor(
   return out;
 }
 
-function select(cands: Candidate[], minimum: number, shortLesson: boolean): Candidate[] {
+function select(cands: Candidate[], minimum: number, shortLesson: boolean, wordsOf: ReadonlyMap<number, number>): Candidate[] {
   // Short lessons have few sentences; let a rich sentence carry more of their questions.
   const maxLoad = shortLesson ? 6 : 4;
   const ranked = cands
@@ -114,9 +114,11 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean): Cand
     perAnswer.set(answerOf(c), (perAnswer.get(answerOf(c)) ?? 0) + 1);
   };
   const sentenceLoad = (c: Candidate) => (c.sentences.length === 1 ? perSentence.get(c.sentences[0]!) ?? 0 : 0);
-  // Pass 1: every fact once, at most two questions per sentence, no kind above 40 %.
+  // A long sentence states more facts: let it carry a third question in the first pass.
+  const firstPassCap = (c: Candidate) => (c.sentences.length === 1 && (wordsOf.get(c.sentences[0]!) ?? 0) >= 22 ? 3 : 2);
+  // Pass 1: every fact once, two or three questions per sentence, no kind above 40 %.
   for (const c of ranked) {
-    if (facts.has(c.fact) || sentenceLoad(c) >= 2) continue;
+    if (facts.has(c.fact) || sentenceLoad(c) >= firstPassCap(c)) continue;
     // The same answer over and over teaches little ("October Revolution" ×6).
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
     const kindCount = perKind.get(c.question.keyKind) ?? 0;
@@ -150,7 +152,8 @@ function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text)).join("\n");
   const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);
-  const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400);
+  const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
+  const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf);
   return chosen
     .sort((a, b) =>
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||
