@@ -38,6 +38,7 @@ const { values: opts } = parseArgs({
     "time-limit": { type: "string", default: "240" },
     "rollback-journal": { type: "boolean", default: false },
     "server-heap-mb": { type: "string" },
+    "server-cpu-prof": { type: "string" },
   },
 });
 const USERS = clampInt(opts.users, 1, 64);
@@ -329,7 +330,10 @@ async function main() {
   const heapMb = opts["server-heap-mb"] ? clampInt(opts["server-heap-mb"], 64, 4096) : null;
   const serverEnv = heapMb ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() } : env;
   if (heapMb) log(`server heap capped at ${heapMb} MB (--max-old-space-size)`);
-  server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST], {
+  const profDir = opts["server-cpu-prof"];
+  const nodeFlags = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`, "--cpu-prof-interval=250"] : [];
+  if (profDir) log(`server CPU profile → ${profDir} (written when the server exits)`);
+  server = spawn("node", [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST], {
     cwd: root,
     env: serverEnv,
     detached: true, // own process group, so stopping it also stops next-server
@@ -380,6 +384,7 @@ async function main() {
   const errors: string[] = [];
   const scores = new Map<string, number>();
   const measureStarted = performance.now();
+  const monoStartUs = process.hrtime.bigint() / 1000n; // same clock as a V8 CPU profile's timestamps
   await Promise.all(
     learners.map(async (learner) => {
       for (const attemptId of learner.attempts) {
@@ -399,6 +404,7 @@ async function main() {
   );
   const measureMs = performance.now() - measureStarted;
   clearInterval(measureSampler);
+  if (profDir) log(`measured window (monotonic µs, for the CPU profile): ${monoStartUs} ${process.hrtime.bigint() / 1000n}`);
 
   log("replaying every submission once, concurrently (must return the stored score)");
   const replayErrors: string[] = [];

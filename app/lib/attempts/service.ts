@@ -33,8 +33,24 @@ const fail = (code: QuizFailure["code"], error: string, fieldErrors?: Record<str
   ...(fieldErrors ? { fieldErrors } : {}),
 });
 
+/**
+ * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
+ * object while a question is unchanged (see its question cache), so each question is validated
+ * once per process instead of twice per submission. A changed row is a new object.
+ */
+const parsedRows = new WeakMap<QuestionRecord, QuizQuestion | null>();
+function parseRow(row: QuestionRecord): QuizQuestion | null {
+  if (!Object.isFrozen(row)) return parseQuestionRow(row);
+  let parsed = parsedRows.get(row);
+  if (parsed === undefined) {
+    parsed = parseQuestionRow(row);
+    parsedRows.set(row, parsed);
+  }
+  return parsed;
+}
+
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
-  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
+  return rows.map(parseRow).filter((q): q is QuizQuestion => q !== null);
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
@@ -100,7 +116,7 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
 export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
-    const q = parseQuestionRow(row);
+    const q = parseRow(row);
     const answer = parseStoredAnswer(byQuestion.get(row.id)?.answer);
     return { questionId: row.id, correct: q ? markQuestion(q, answer).correct : false };
   });

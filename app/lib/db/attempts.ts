@@ -6,7 +6,7 @@ import "server-only";
  * how to mark) are pure functions passed in by app/lib/attempts; this file only moves rows.
  */
 import { Prisma } from "@/app/generated/prisma/sqlite/client";
-import { prisma } from "@/app/lib/db/prisma";
+import { prisma, type DbClient, type DbTransaction } from "@/app/lib/db/prisma";
 import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
 
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
@@ -89,6 +89,34 @@ function toAttemptRecord(row: AttemptRow): AttemptRecord {
   };
 }
 
+/* ------------------------------------------------------------------ question cache */
+
+/**
+ * Question rows by id, kept per process. The bank changes only through content sync (and
+ * teacher edits), and every ORM write bumps `updatedAt`, so a cached row is reused only while the
+ * database still shows the same `updatedAt` for it: each read costs a small id + updatedAt query
+ * instead of re-reading (and re-parsing the Json columns of) every question. Rows are frozen and
+ * shared, so app/lib/attempts can memoise what it derives from them by identity.
+ */
+const QUESTION_CACHE_LIMIT = 5_000;
+const questionCache = new Map<string, { stamp: number; row: QuestionRecord }>();
+
+type QuestionReader = Pick<DbClient | DbTransaction, "question">;
+
+async function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
+  if (ids.length === 0) return [];
+  const stamps = await db.question.findMany({ where: { id: { in: [...ids] } }, select: { id: true, updatedAt: true } });
+  const stale = stamps.filter((s) => questionCache.get(s.id)?.stamp !== s.updatedAt.getTime()).map((s) => s.id);
+  if (stale.length > 0) {
+    const rows = await db.question.findMany({ where: { id: { in: stale } }, select: { ...questionSelect, updatedAt: true } });
+    for (const { updatedAt, ...row } of rows) {
+      if (questionCache.size >= QUESTION_CACHE_LIMIT) questionCache.clear();
+      questionCache.set(row.id, { stamp: updatedAt.getTime(), row: Object.freeze(row) });
+    }
+  }
+  return stamps.map((s) => questionCache.get(s.id)?.row).filter((r): r is QuestionRecord => r !== undefined);
+}
+
 function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRecord[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
@@ -118,7 +146,7 @@ export async function findInProgressAttempt(owner: AttemptOwner, lessonSlug: str
   });
   if (!row) return null;
   const attempt = toAttemptRecord(row);
-  const questions = await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+  const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
 
@@ -149,7 +177,7 @@ export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: stri
     });
     if (existing) {
       const attempt = toAttemptRecord(existing);
-      const questions = await tx.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+      const questions = await questionsById(tx, attempt.questionIds);
       return { kind: "resumed", bundle: { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: existing.responses } } as const;
     }
     const questions = await tx.question.findMany({ where: drawable(lesson.id), select: questionSelect });
@@ -191,7 +219,7 @@ export async function getAttemptBundle(owner: AttemptOwner, attemptId: string): 
   });
   if (!row) return null;
   const attempt = toAttemptRecord(row);
-  const questions = await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect });
+  const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
 
@@ -266,7 +294,7 @@ export async function submitAttempt(
   if (attempt.status === "submitted") return alreadySubmitted(owner, attemptId);
   const questions = inDrawOrder(
     attempt.questionIds,
-    await prisma.question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionSelect }),
+    await questionsById(prisma, attempt.questionIds),
   );
 
   let outcome: { score: number; responses: ResponseRecord[] };

@@ -4,7 +4,8 @@ import "server-only";
  * Each function takes the acting user's id explicitly and scopes every query to it. The
  * scheduling decision itself is the pure `scheduleAnswer` in app/lib/progress/scheduling.
  */
-import type { Prisma } from "@/app/generated/prisma/sqlite/client";
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import { dueHorizon, scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
 import { evidenceLinks } from "@/app/lib/attempts/evidence";
@@ -79,11 +80,36 @@ export async function recordReviewOutcomes(
     select: scheduleSelect,
   });
   const byQuestion = new Map(existing.map((card) => [card.questionId, card]));
-
-  // Sequential on purpose: SQLite has one writer, and the caller's transaction is already open.
   for (const [questionId, correct] of merged) {
-    const previous = byQuestion.get(questionId) ?? null;
-    const next = scheduleAnswer(previous, correct, now);
+    result.set(questionId, scheduleAnswer(byQuestion.get(questionId) ?? null, correct, now));
+  }
+
+  const raw = (tx as Partial<Pick<Prisma.TransactionClient, "$executeRaw">>).$executeRaw;
+  if (typeof raw === "function") {
+    // One statement for every card, new or not (a quiz has ~10 questions: one upsert each cost
+    // ~10 statements inside the submit transaction, which SQLite's single writer serialises).
+    // Plain SQL that SQLite (≥ 3.24) and PostgreSQL both accept. Dates and numbers go as bound
+    // parameters, so the driver adapter stores them exactly as the ORM would.
+    const rows = [...result].map(([questionId, next]) => {
+      const d = scheduleData(next);
+      return Prisma.sql`(${newCardId()}, ${userId}, ${questionId}, ${d.due}, ${d.stability}, ${d.difficulty}, ${d.elapsedDays}, ${d.scheduledDays}, ${d.learningSteps}, ${d.reps}, ${d.lapses}, ${d.state}, ${d.lastReview})`;
+    });
+    await raw.call(
+      tx,
+      Prisma.sql`INSERT INTO "ReviewCard" ("id", "userId", "questionId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview")
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT ("userId", "questionId") DO UPDATE SET
+          "due" = excluded."due", "stability" = excluded."stability", "difficulty" = excluded."difficulty",
+          "elapsedDays" = excluded."elapsedDays", "scheduledDays" = excluded."scheduledDays",
+          "learningSteps" = excluded."learningSteps", "reps" = excluded."reps", "lapses" = excluded."lapses",
+          "state" = excluded."state", "lastReview" = excluded."lastReview"`,
+    );
+    return result;
+  }
+
+  // A transaction client without raw SQL: one upsert per card. Sequential on purpose: SQLite has
+  // one writer, and the caller's transaction is already open.
+  for (const [questionId, next] of result) {
     const data = scheduleData(next);
     await tx.reviewCard.upsert({
       where: { userId_questionId: { userId, questionId } },
@@ -91,9 +117,13 @@ export async function recordReviewOutcomes(
       update: data,
       select: { id: true },
     });
-    result.set(questionId, next);
   }
   return result;
+}
+
+/** A collision-resistant id for a card inserted by raw SQL (cuid-shaped: "c" + 24 base-36 chars). */
+function newCardId(): string {
+  return "c" + BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(24, "0").slice(-24);
 }
 
 /* ------------------------------------------------------------------ review queue */
