@@ -66,6 +66,9 @@ function innerDeictic(prompt: string, index: number, word: string): boolean {
   const after = prompt.slice(index + word.length);
   if (/^those$/i.test(word) && /^ (?:who|whom|which|that|\p{Ll}+ed)\b/u.test(after)) return true;
   if (/^such$/i.test(word) && /^ that\b/.test(after)) return true;
+  // "Kant, Plato, Tolstoy, and Bakunin …, demanding that libraries remove these authors": the
+  // list was just given.
+  if (/^these$/i.test(word) && /(?:\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*, ){2,}(?:the \p{Lu}\p{L}+, )*(?:and )?\p{Lu}/u.test(prompt.slice(0, index))) return true;
   // "By 1922, … by this time": the time was just named.
   if (/^this$/i.test(word) && /^ time\b/.test(after) && /\b1[89]\d\d\b/.test(prompt.slice(0, index))) return true;
   return false;
@@ -176,6 +179,13 @@ function reframe(prompt: string, previous: string | null, gaz: Gazetteer): { pro
 
 function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): string | { prompt: string; inserted: number } {
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  // "The second stage of the Terror, an intensification of the same, began …": the appositive
+  // after the subject only points back; the sentence reads without it.
+  prompt = prompt.replace(/^([^,]{8,60}), (?:an?|the) [^,]{0,40}\b(?:the same|this|these|such)\b[^,]{0,20}, (?=\p{Ll})/u, "$1 ");
+  // "…, under the leadership of Leon Trotsky, to administer this new power.": a closing purpose
+  // clause that points back goes; the statement before it stands.
+  const tail = /, to [\p{Ll} ]{0,30}\b(?:this|these|such)\b[^,;:"]{0,40}([.!?])$/u.exec(prompt);
+  if (tail && wordCount(prompt.slice(0, tail.index)) >= 8) prompt = prompt.slice(0, tail.index) + tail[1];
   const frame = IT_FRAME.exec(prompt);
   if (frame) return cap(prompt.slice(frame[0].length));
   const back = BACK_LEAD.exec(prompt);

@@ -33,7 +33,8 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
   if (/\b(the|a|an)$/.test(info.prompt.slice(0, key.start).trim()) && key.kind === "person") return false;
   // Cut edges: a name that continues ("_____ of Workers' Deputies") or a plural possessive ("the _____' rule").
   const after = info.prompt.slice(key.end);
-  if (/^ of (the )?\p{Lu}/u.test(after) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
+  // (A number or date is never cut: "85% of Russia's population".)
+  if ((key.entity && /^ of (the )?\p{Lu}/u.test(after)) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
   if (/\p{L}-$/u.test(info.prompt.slice(0, key.start))) return false;
   // "(_____)": a bare bracketed date or name reads like a citation.
   if (/\($/.test(info.prompt.slice(0, key.start)) && /^\)/.test(after)) return false;
@@ -50,8 +51,12 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
 function keyScore(info: SentenceInfo, key: Key): number {
   const informative = Math.min(1, info.keys.length / 4);
   const lengthFit = info.words < 10 ? 0.7 : info.words <= 38 ? 1 : info.words <= 50 ? 0.8 : 0.55;
+  // A teacher asks about the specific: a name the guide seldom mentions says more than "Lenin"
+  // or "Russia" (which half the sentences hold and a guess often gets right).
   const lessonCount = key.entity ? key.entity.lessons.get(info.lessonSlug) ?? 1 : 1;
-  const importance = key.entity ? Math.min(1, 0.55 + 0.15 * Math.log2(1 + lessonCount)) : 0.85;
+  const guideCount = key.entity ? key.entity.count : 1;
+  const specificity = guideCount <= 3 ? 1 : guideCount <= 12 ? 0.9 : guideCount <= 30 ? 0.75 : 0.6;
+  const importance = key.entity ? Math.min(1, 0.25 + 0.1 * Math.log2(1 + lessonCount) + 0.6 * specificity) : 0.9;
   let s = KIND_WEIGHT[key.kind] * (0.4 + 0.3 * informative + 0.3 * importance) * lengthFit;
   if (info.quoteFraction > 0.3) s -= 0.12;
   if (/\[/.test(info.prompt)) s -= 0.1;

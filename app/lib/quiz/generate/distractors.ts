@@ -28,8 +28,15 @@ export function tooSimilar(a: string, b: string): boolean {
 }
 
 /** Does the text visibly contain this answer (as a whole word sequence)? */
+const visibleRe = new Map<string, RegExp>();
 export function visibleIn(text: string, answer: string): boolean {
-  const re = new RegExp(`(^|[^\\p{L}\\p{N}])${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+  // Cheap pre-check (most calls): no case-insensitive substring, no match.
+  if (!text.toLowerCase().includes(answer.toLowerCase())) return false;
+  let re = visibleRe.get(answer);
+  if (!re) {
+    re = new RegExp(`(^|[^\\p{L}\\p{N}])${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+    visibleRe.set(answer, re);
+  }
   return re.test(text);
 }
 

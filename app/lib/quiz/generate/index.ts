@@ -115,7 +115,10 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean, words
   };
   const sentenceLoad = (c: Candidate) => (c.sentences.length === 1 ? perSentence.get(c.sentences[0]!) ?? 0 : 0);
   // A long sentence states more facts: let it carry a third question in the first pass.
-  const firstPassCap = (c: Candidate) => (c.sentences.length === 1 && (wordsOf.get(c.sentences[0]!) ?? 0) >= 22 ? 3 : 2);
+  const firstPassCap = (c: Candidate) => {
+    const w = c.sentences.length === 1 ? wordsOf.get(c.sentences[0]!) ?? 0 : 0;
+    return w >= 40 ? 4 : w >= 15 ? 3 : 2;
+  };
   // Pass 1: every fact once, two or three questions per sentence, no kind above 40 %.
   for (const c of ranked) {
     if (facts.has(c.fact) || sentenceLoad(c) >= firstPassCap(c)) continue;
