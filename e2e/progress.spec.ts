@@ -35,7 +35,7 @@ async function firstLesson(page: Page): Promise<{ slug: string; title: string }>
   await page.goto("/");
   const link = page.locator("#modules ol a").first();
   const href = (await link.getAttribute("href")) ?? "";
-  const title = (await link.locator("span.flex-1").innerText()).trim();
+  const title = (await link.getByTestId("lesson-title").innerText()).trim();
   return { slug: href.replace(/^\/lessons\//, ""), title };
 }
 

@@ -17,7 +17,9 @@ export function LessonList({ lessons }: { lessons: Lesson[] }) {
             </span>
             {/* On a phone the badge and reading time go under the title, so the title keeps its width. */}
             <span className="flex flex-1 flex-col gap-1 sm:flex-row sm:items-baseline sm:gap-3">
-              <span className="flex-1 font-medium leading-snug">{lesson.title}</span>
+              <span className="flex-1 font-medium leading-snug" data-testid="lesson-title">
+                {lesson.title}
+              </span>
               <span className="flex shrink-0 items-center gap-2">
                 <LessonBadgeClient lessonSlug={lesson.slug} />
                 <span className="text-xs text-stone-600 dark:text-stone-400">{lesson.readingMinutes} min read</span>
