@@ -36,9 +36,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <header className="sticky top-0 z-40 border-b border-stone-200 bg-stone-50/90 backdrop-blur dark:border-stone-800 dark:bg-stone-950/90">
             <nav
               aria-label="Main"
-              className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
+              className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm sm:gap-x-5"
             >
-              <Link href="/" className="mr-auto flex items-center gap-2 font-semibold tracking-tight">
+              {/* On a phone the brand takes the first row and the links share the second. */}
+              <Link href="/" className="flex w-full items-center gap-2 font-semibold tracking-tight sm:mr-auto sm:w-auto">
                 <span aria-hidden className="inline-block h-4 w-4 rounded-sm bg-gradient-to-br from-accent-600 from-50% to-stone-900 to-50% dark:to-stone-200" />
                 Red &amp; Black October
               </Link>
