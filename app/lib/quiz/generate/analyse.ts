@@ -80,7 +80,7 @@ const NEEDS_CONTEXT =
 /** "It is well known that X" / "It was seldom remembered that X": the claim is X. */
 const IT_FRAME = /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|said|remembered|pointed out|noted|clear) that (?=\p{L})/u;
 /** A cleft ("It was in the cities that the Revolution began"): "It" points forward, not back. */
-const CLEFT = /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that /;
+const CLEFT = /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that |^It was (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^,]*, /;
 /** A leading adverbial clause whose only job is to point back ("Following his abdication, …"). */
 const BACK_LEAD = /^(?:Following|After|Before|Given|Despite|In light of|Against|Because of|With) (?:[\p{L}'-]+ ){0,5}?(?:his|her|its|their|this|these|those|such|that)\b[^,;:"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
 /** "Their commander, Gratchov, distributed …": the appositive names the referent. */
@@ -220,14 +220,15 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     !inSpans(quotes, s, e) || quotes.some(([qs, qe]) => qs === s - 1 && qe === e + 1);
 
   for (const m of mentions) {
-    if (!quotedOk(m.start, m.end)) continue;
+    // A place a narrator's quotation reports ("the pogrom he organised at Elizabethgrad") is a fact.
+    if (!quotedOk(m.start, m.end) && !(m.entity.kind === "place" && info.blockKind === "paragraph")) continue;
     keys.push({
       text: m.text, start: m.start, end: m.end, kind: m.entity.kind, subkind: m.entity.subkind,
       entity: m.entity, time: null, value: null, inList: false,
     });
   }
   for (const t of info.times) {
-    if (!quotedOk(t.start, t.end)) continue;
+    if (!quotedOk(t.start, t.end) && info.blockKind !== "paragraph") continue;
     if (keys.some((k) => overlaps(k, t))) continue;
     // Years inside names ("1905 Revolution") are part of that name.
     keys.push({ text: t.text, start: t.start, end: t.end, kind: "time", subkind: t.precision, entity: null, time: t, value: null, inList: false });
@@ -263,7 +264,8 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     if (value === null) continue;
     const span = { start, end };
     if (keys.some((k) => overlaps(k, span))) continue;
-    if (!quotedOk(start, end)) continue;
+    // Counts and dates in a quotation inside running text are reported facts ("nearly three thousand").
+    if (!quotedOk(start, end) && info.blockKind !== "paragraph") continue;
     if (/^1[89]\d\d$/.test(raw)) continue; // a year, handled above
     // Ordinals, page-like refs and names ("Third", "II") never reach here; skip a number inside brackets.
     if (/\(\s*$/.test(text.slice(0, start)) || /^\s*\)/.test(text.slice(end))) continue;

@@ -34,7 +34,10 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
   // Cut edges: a name that continues ("_____ of Workers' Deputies") or a plural possessive ("the _____' rule").
   const after = info.prompt.slice(key.end);
   // (A number or date is never cut: "85% of Russia's population".)
-  if ((key.entity && /^ of (the )?\p{Lu}/u.test(after)) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
+  // "… Committee of the Petrograd Soviet": fine when what follows "of the" is a name of its own.
+  const ofNamed = /^ of (the )?/.exec(after);
+  const nextIsName = ofNamed !== null && info.keys.some((k) => k.start === key.end + ofNamed[0].length && k.entity !== null);
+  if ((key.entity && /^ of (the )?\p{Lu}/u.test(after) && !nextIsName) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
   if (/\p{L}-$/u.test(info.prompt.slice(0, key.start))) return false;
   // "(_____)": a bare bracketed date or name reads like a citation.
   if (/\($/.test(info.prompt.slice(0, key.start)) && /^\)/.test(after)) return false;
@@ -123,6 +126,14 @@ export function acceptedVariants(key: Key): string[] {
     // The guide calls the Bolsheviks "the Reds" throughout: a typed blank for one accepts the other.
     if (key.entity.id === "group:Reds") out.add("Bolsheviks");
     if (key.entity.id === "group:Bolsheviks") out.add("Reds");
+    // "from _____ until July 1918" → "Red October": the month of 1917 it is named after is as
+    // good a typed answer (both revolutions of this guide are 1917's).
+    if (key.entity.kind === "event" && key.entity.subkind === "revolution") {
+      for (const sp of key.entity.spellings) {
+        const month = MONTHS.find((mn) => new RegExp(`\\b${mn}\\b`).test(sp));
+        if (month && /\b(October|February)\b/.test(month)) { out.add(`${month} 1917`); out.add(`${month} Revolution`); }
+      }
+    }
   }
   if (key.kind === "number" && key.value !== null) {
     const v = key.value;

@@ -118,7 +118,10 @@ function timeDistractors(key: Key, blanked: string, ctx: DistractorContext, seed
     }
   } else if (t.month !== null) {
     const m = t.month;
-    const monthOffsets = seededShuffle([-3, -2, -1, 1, 2, 3, 4, -4], seed);
+    // Before February 1918 Russia ran 13 days behind: "October 1917" (Old Style) is "November 1917"
+    // (New Style), so a neighbouring month, or a day within a fortnight, is also defensible.
+    const twoCalendars = t.year === null || t.year < 1918 || (t.year === 1918 && m <= 2);
+    const monthOffsets = seededShuffle(twoCalendars ? [-3, -2, 2, 3, 4, -4, 5] : [-3, -2, -1, 1, 2, 3, 4, -4], seed);
     for (const o of monthOffsets) {
       if (out.length >= 3) break;
       const nm = ((m - 1 + o + 12) % 12) + 1;
