@@ -65,6 +65,8 @@ function keyScore(info: SentenceInfo, key: Key): number {
   if (/\[/.test(info.prompt)) s -= 0.1;
   if (key.inList) s -= 0.15;
   if (key.entity && key.entity.count > 60) s -= 0.08; // "Russia", "Bolsheviks": easy to guess
+  // A bare month ("in _____" → February) is a thin fact next to the names in the same sentence.
+  if (key.kind === "time" && key.time && key.time.year === null && key.time.day === null) s -= 0.1;
   return s;
 }
 
@@ -94,6 +96,8 @@ export function blankedPrompt(info: SentenceInfo, key: Key): string {
 
 export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: DistractorContext): Candidate | null {
   if (!blankable(info, key)) return null;
+  // "The name of _____ was dragged through the mud": communism, socialism, anarchism are rivals.
+  if (key.kind === "term" && key.subkind === "ideology") return null;
   const prompt = blankedPrompt(info, key);
   const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${key.start}`;
   const ds = distractorsFor(key, prompt, info.prompt.slice(0, key.start), ctx, seed);
@@ -228,6 +232,8 @@ export function buildTrueFalse(
     if (!blankable(info, key)) continue;
     // Swaps of terms, groups and parties are often still arguable ("the Bolsheviks" vs "the Reds").
     if (key.kind === "term" || key.kind === "group" || key.subkind === "party") continue;
+    // "Before August, …" for "Before October, …": a shifted bound is often still true.
+    if (key.kind === "time" && /\b(before|after|since|until|till|by|from)\s*$/i.test(info.prompt.slice(0, key.start))) continue;
     const blanked = blankedPrompt(info, key);
     const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
     if (!ds) continue;
