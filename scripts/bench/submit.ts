@@ -174,6 +174,18 @@ async function waitForServer(timeoutMs: number) {
 
 /* ------------------------------------------------------------------ the server's memory */
 
+/** CPU time (user + system) the process has used so far, in ms (from /proc/<pid>/stat, in clock ticks). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
 function readStatus(pid: number): { rssKb: number; hwmKb: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -362,6 +374,8 @@ async function main() {
 
   log(`signing in ${learners.length} learners (next-auth credentials)`);
   for (let i = 0; i < learners.length; i += 8) await Promise.all(learners.slice(i, i + 8).map(signIn));
+  const afterSignIn = readStatus(serverPid);
+  log(`server RSS after sign-in ${((afterSignIn?.rssKb ?? 0) / 1024).toFixed(1)} MB (peak ${((afterSignIn?.hwmKb ?? 0) / 1024).toFixed(1)} MB)`);
 
   log(`each learner starts ${lessonSlugs.length} attempts and answers every question`);
   const prepStarted = performance.now();
@@ -383,6 +397,7 @@ async function main() {
   const latencies: number[] = [];
   const errors: string[] = [];
   const scores = new Map<string, number>();
+  const cpuAtStart = cpuMs(serverPid);
   const measureStarted = performance.now();
   const monoStartUs = process.hrtime.bigint() / 1000n; // same clock as a V8 CPU profile's timestamps
   await Promise.all(
@@ -403,6 +418,7 @@ async function main() {
     }),
   );
   const measureMs = performance.now() - measureStarted;
+  const serverCpuMs = cpuMs(serverPid) - cpuAtStart;
   clearInterval(measureSampler);
   if (profDir) log(`measured window (monotonic µs, for the CPU profile): ${monoStartUs} ${process.hrtime.bigint() / 1000n}`);
 
@@ -452,9 +468,11 @@ async function main() {
     replays: replayLatencies.length,
     replayErrors: replayErrors.length,
     replayP99Ms: +percentile(replaySorted, 99).toFixed(2),
+    serverCpuMsPerSubmission: +(serverCpuMs / latencies.length).toFixed(2),
     serverPeakRssMb: +(hwmKb / 1024).toFixed(1),
     serverSampledPeakRssMb: +(peakRssKb / 1024).toFixed(1),
     serverRssAtStartMb: +(rssAtStart / 1024).toFixed(1),
+    serverRssAfterSignInMb: +((afterSignIn?.rssKb ?? 0) / 1024).toFixed(1),
     serverRssAfterPrepMb: +(rssAfterPrep / 1024).toFixed(1),
     serverHwmAfterPrepMb: +(hwmAfterPrep / 1024).toFixed(1),
     serverPeakRssDuringSubmitsMb: +(peakDuringMeasureKb / 1024).toFixed(1),
@@ -468,6 +486,7 @@ async function main() {
   console.log(`  latency p95        ${fmt(figures.p95Ms)}`);
   console.log(`  latency p99        ${fmt(figures.p99Ms)}   target ≤ ${TARGETS.p99Ms} ms: ${figures.p99Ms <= TARGETS.p99Ms ? "met" : "MISSED"}`);
   console.log(`  latency max        ${fmt(figures.maxMs)}`);
+  console.log(`  server CPU         ${fmt(figures.serverCpuMsPerSubmission)} per submission (user + system, whole process: the load-independent cost)`);
   console.log(`  errors             ${figures.errors}   target ${TARGETS.errors}: ${figures.errors === 0 ? "met" : "MISSED"}`);
   console.log(`  replays            ${figures.replays}, ${figures.replayErrors} not idempotent, p99 ${fmt(figures.replayP99Ms)}`);
   console.log(

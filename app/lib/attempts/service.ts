@@ -82,13 +82,27 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
   };
 }
 
+/** A response as graded at submit: the stored value it came from, parsed and marked. */
+interface GradedMark {
+  raw: unknown;
+  answer: LearnerAnswer | null;
+  marked: ReturnType<typeof markQuestion>;
+}
+
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
+  return resultView(bundle, guest, null);
+}
+
+/** toResultView, reusing marks made while grading (only for the very same stored answer value). */
+function resultView(bundle: AttemptBundle, guest: boolean, graded: Map<string, GradedMark> | null): ResultView {
   const { attempt } = bundle;
   const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
   const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
     const response = byQuestion.get(q.id);
-    const answer = response ? parseStoredAnswer(response.answer) : null;
-    const marked = markQuestion(q, answer);
+    const mark = graded?.get(q.id);
+    const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
+    const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
+    const marked = reuse ? mark.marked : markQuestion(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -114,11 +128,19 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
 
 /** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
 export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
+  return gradeAndKeep(questions, responses, null);
+}
+
+function gradeAndKeep(questions: QuestionRecord[], responses: ResponseRecord[], keep: Map<string, GradedMark> | null): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
     const q = parseRow(row);
-    const answer = parseStoredAnswer(byQuestion.get(row.id)?.answer);
-    return { questionId: row.id, correct: q ? markQuestion(q, answer).correct : false };
+    const raw = byQuestion.get(row.id)?.answer;
+    const answer = parseStoredAnswer(raw);
+    if (!q) return { questionId: row.id, correct: false };
+    const marked = markQuestion(q, answer);
+    if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
+    return { questionId: row.id, correct: marked.correct };
   });
 }
 
@@ -165,12 +187,15 @@ export type SubmitQuizResult = { ok: true; alreadySubmitted: boolean; result: Re
 
 /** Grade and close the attempt once; repeating it returns the stored result unchanged. */
 export async function submitQuiz(owner: AttemptOwner, attemptId: string, now: Date = new Date()): Promise<SubmitQuizResult> {
-  const result = await submitAttempt(owner, attemptId, gradeResponses, now);
+  // Marks made while grading are reused for the feedback when this request's grading is the one
+  // that was stored (not after another submit won), and only for the identical stored values.
+  const graded = new Map<string, GradedMark>();
+  const result = await submitAttempt(owner, attemptId, (questions, responses) => gradeAndKeep(questions, responses, graded), now);
   if (result.kind === "not_found") return fail("not_found", "That attempt does not exist or is not yours.");
   return {
     ok: true,
     alreadySubmitted: result.kind === "already_submitted",
-    result: toResultView(result.bundle, owner.kind === "guest"),
+    result: resultView(result.bundle, owner.kind === "guest", result.kind === "submitted" ? graded : null),
   };
 }
 
