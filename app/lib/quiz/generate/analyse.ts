@@ -221,7 +221,9 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
 
   for (const m of mentions) {
     // A place a narrator's quotation reports ("the pogrom he organised at Elizabethgrad") is a fact.
-    if (!quotedOk(m.start, m.end) && !(m.entity.kind === "place" && info.blockKind === "paragraph")) continue;
+    // Only after a preposition: not "the "North Russia" campaign" or "the Petrograd scene".
+    const reported = m.entity.kind === "place" && info.blockKind === "paragraph" && /\b(in|at|to|from|near)\s+$/.test(text.slice(0, m.start));
+    if (!quotedOk(m.start, m.end) && !reported) continue;
     keys.push({
       text: m.text, start: m.start, end: m.end, kind: m.entity.kind, subkind: m.entity.subkind,
       entity: m.entity, time: null, value: null, inList: false,
