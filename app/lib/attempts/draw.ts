@@ -8,7 +8,7 @@
  *   multiple choice, fill-in, true/false, ordering and matching instead of ten of one kind.
  * - The drawn set is then interleaved by type for display, again seeded.
  */
-import { mulberry32, shuffle } from "./random";
+import { mulberry32, shuffle } from "@/app/lib/random";
 
 export const DEFAULT_QUIZ_LENGTH = 10;
 

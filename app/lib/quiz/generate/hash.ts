@@ -2,6 +2,7 @@
  * Pure-JS hashing and seeded shuffling, so ids and orders are identical on every
  * platform and in the browser (no node:crypto, no Math.random).
  */
+import { mulberry32, shuffle } from "@/app/lib/random";
 
 /** 64-bit (two 32-bit lanes) string hash as 16 hex chars (cyrb64-style). */
 export function hash64(input: string): string {
@@ -19,27 +20,12 @@ export function hash64(input: string): string {
 
 /** Small seeded PRNG (mulberry32) derived from a string seed. */
 export function rng(seed: string): () => number {
-  let a = parseInt(hash64(seed).slice(0, 8), 16) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(parseInt(hash64(seed).slice(0, 8), 16) >>> 0);
 }
 
 /** Fisher–Yates with a seeded PRNG; returns a new array. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const out = items.slice();
-  const r = rng(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    const tmp = out[i] as T;
-    out[i] = out[j] as T;
-    out[j] = tmp;
-  }
-  return out;
+  return shuffle(items, rng(seed));
 }
 
 /** Code-point comparison: locale-independent, so sorting is byte-stable. */
