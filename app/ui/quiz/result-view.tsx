@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Expected, FeedbackItem, LearnerAnswer, ResultView } from "@/app/lib/attempts/views";
 import { formatAnswer, TYPE_LABELS } from "./format";
 import { PromptText } from "./prompt-text";
+import { EvidenceQuote } from "./evidence-quote";
 
 /**
  * Feedback for a submitted attempt: the score, then per question whether it was right, the
@@ -97,23 +98,11 @@ export function FeedbackList({ items }: { items: FeedbackItem[] }) {
                 <AnswerValue value={item.expected} />
               </dd>
             </dl>
-            <figure className="mt-3 border-l-4 border-stone-300 pl-3 text-sm dark:border-stone-700">
-              <figcaption className="sr-only">From the lesson</figcaption>
-              {item.evidenceLinks.map((line, j) => (
-                <blockquote key={j} className={j > 0 ? "mt-2" : undefined}>
-                  <p className="italic text-stone-800 dark:text-stone-200">{line.text}</p>
-                  <p className="mt-1">
-                    <Link href={line.href} className="text-accent-700 underline hover:no-underline dark:text-accent-300" data-testid="evidence-link">
-                      Read it in the lesson
-                      <span className="sr-only">
-                        {" "}
-                        (evidence{item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question {i + 1})
-                      </span>
-                    </Link>
-                  </p>
-                </blockquote>
-              ))}
-            </figure>
+            <EvidenceQuote
+              links={item.evidenceLinks}
+              linkTestId="evidence-link"
+              srSuffix={(j) => `(evidence${item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question ${i + 1})`}
+            />
           </li>
         );
       })}

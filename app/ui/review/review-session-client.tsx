@@ -7,6 +7,7 @@ import type { LearnerAnswer, ReviewFeedbackView, ReviewQueueView } from "@/app/l
 import { QuestionFields } from "@/app/ui/quiz/question-fields-client";
 import { formatAnswer, isAnswered, TYPE_LABELS } from "@/app/ui/quiz/format";
 import { PromptText } from "@/app/ui/quiz/prompt-text";
+import { EvidenceQuote } from "@/app/ui/quiz/evidence-quote";
 import { formatDue } from "./format-time";
 
 /**
@@ -143,20 +144,11 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
               <dt className="font-medium text-stone-700 dark:text-stone-300">Next review</dt>
               <dd>{formatDue(feedback.nextDueAt, new Date(), timeZone)}</dd>
             </dl>
-            <figure className="mt-3 border-l-4 border-stone-300 pl-3 text-sm dark:border-stone-700">
-              <figcaption className="sr-only">From the lesson</figcaption>
-              {feedback.evidenceLinks.map((line, i) => (
-                <blockquote key={i} className={i > 0 ? "mt-2" : undefined}>
-                  <p className="italic text-stone-800 dark:text-stone-200">{line.text}</p>
-                  <p className="mt-1">
-                    <Link href={line.href} className="text-accent-700 underline hover:no-underline dark:text-accent-300" data-testid="review-evidence-link">
-                      Read it in the lesson
-                      {feedback.evidenceLinks.length > 1 && <span className="sr-only"> (evidence {i + 1})</span>}
-                    </Link>
-                  </p>
-                </blockquote>
-              ))}
-            </figure>
+            <EvidenceQuote
+              links={feedback.evidenceLinks}
+              linkTestId="review-evidence-link"
+              srSuffix={(i) => (feedback.evidenceLinks.length > 1 ? `(evidence ${i + 1})` : null)}
+            />
           </section>
         )}
       </div>
