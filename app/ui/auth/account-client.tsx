@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, startTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useSession } from "next-auth/react";
 import { updateProfileAction } from "@/app/lib/actions/auth-actions";
-import { Field, FormStatus, TextField, fieldErrorsOf, focusFirstInvalid, primaryButtonClass, type FormState } from "./form-parts";
+import { Field, FormStatus, TextField, fieldErrorsOf, primaryButtonClass } from "./form-parts";
+import { useAuthForm } from "./use-auth-form-client";
 import { TimezoneSelect } from "./timezone-select-client";
 
 type Props = {
@@ -16,9 +16,8 @@ type Props = {
 export function ProfileForm({ profile, zones }: Props) {
   const router = useRouter();
   const { update } = useSession();
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(async (_previous, form) => {
+  const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
     const result = await updateProfileAction(form).catch(() => null);
     if (!result) return { ok: false, error: "Could not reach the server. Check your connection and try again." };
     if (!result.ok) return result;
@@ -28,21 +27,10 @@ export function ProfileForm({ profile, zones }: Props) {
     return { ok: true };
   }, null);
 
-  useEffect(() => {
-    if (state && !state.ok) focusFirstInvalid(formRef.current);
-  }, [state]);
-
   return (
     <form
-      ref={formRef}
-      noValidate
-      method="post"
+      {...formProps}
       aria-label="Profile"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
       className="space-y-5"
     >
       <FormStatus state={state} success="Your profile has been saved." />

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef, startTransition } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { FormStatus, TextField, fieldErrorsOf, focusFirstInvalid, primaryButtonClass, secondaryButtonClass, type FormState } from "./form-parts";
+import { FormStatus, TextField, fieldErrorsOf, primaryButtonClass, secondaryButtonClass } from "./form-parts";
+import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
 
 type Props = {
@@ -22,9 +22,8 @@ export const WRONG_CREDENTIALS = "The email or password is incorrect.";
  */
 export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(
+  const { state, pending, formProps } = useAuthForm(
     async (_previous, form) => {
       const email = String(form.get("email") ?? "").trim();
       const password = String(form.get("password") ?? "");
@@ -52,24 +51,11 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
     initialError ? { ok: false, error: initialError } : null,
   );
 
-  useEffect(() => {
-    if (state && !state.ok) focusFirstInvalid(formRef.current);
-  }, [state]);
-
   return (
     <div className="space-y-6">
       <form
-        ref={formRef}
-        noValidate
-        method="post"
+        {...formProps}
         aria-label="Sign in"
-        onSubmit={(event) => {
-          // Submitting through a transition (not the `action` prop) keeps what was typed on error.
-          // method="post" above: a submit before hydration must never put the password in a URL.
-          event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => dispatch(data));
-        }}
         className="space-y-5"
       >
         <FormStatus state={state} success="Signed in. Redirecting…" />

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, startTransition } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { signUpAction } from "@/app/lib/actions/auth-actions";
-import { FormStatus, TextField, Field, fieldErrorsOf, focusFirstInvalid, primaryButtonClass, type FormState } from "./form-parts";
+import { FormStatus, TextField, Field, fieldErrorsOf, primaryButtonClass } from "./form-parts";
+import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
 import { TimezoneSelect } from "./timezone-select-client";
 
@@ -21,9 +21,8 @@ type Props = {
  */
 export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Props) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const [state, dispatch, pending] = useActionState<FormState, FormData>(async (_previous, form) => {
+  const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
     const created = await signUpAction(form).catch(() => null);
     if (!created) return { ok: false, error: "Could not reach the server. Check your connection and try again." };
     if (!created.ok) return created;
@@ -44,23 +43,12 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
     return { ok: true };
   }, null);
 
-  useEffect(() => {
-    if (state && !state.ok) focusFirstInvalid(formRef.current);
-  }, [state]);
-
   const timezoneErrors = fieldErrorsOf(state, "timezone");
 
   return (
     <form
-      ref={formRef}
-      noValidate
-      method="post"
+      {...formProps}
       aria-label="Create an account"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        startTransition(() => dispatch(data));
-      }}
       className="space-y-5"
     >
       <FormStatus state={state} success="Account created. Redirecting…" />
