@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { useTempDatabase } from "./test-db";
+import { useTempDatabase } from "@/app/lib/db/test-database";
 
 /**
  * The sign-up/profile actions, the safe-action wrapper, the credentials `authorize` and the JWT

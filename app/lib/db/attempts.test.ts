@@ -3,7 +3,7 @@
  * project's own migrations): the domain service (app/lib/attempts/service) over the data layer.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/auth/test-db";
+import { useTempDatabase } from "@/app/lib/db/test-database";
 
 vi.mock("server-only", () => ({}));
 

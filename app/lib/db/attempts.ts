@@ -250,6 +250,11 @@ export async function saveResponse(
     if (!question) return { kind: "not_in_attempt" } as const;
     const prepared = prepare(question);
     if (!prepared.ok) return { kind: "invalid", message: prepared.message } as const;
+    // Lock the attempt row (a no-op update) so that a save and a submit of the same attempt
+    // serialise on PostgreSQL too: the save either lands before the submit's claim and is graded,
+    // or sees the attempt submitted and writes nothing. (SQLite serialises writers anyway.)
+    const stillOpen = await tx.attempt.updateMany({ where: { id: attemptId, status: "in_progress" }, data: { status: "in_progress" } });
+    if (stillOpen.count === 0) return { kind: "closed" } as const;
     await tx.response.upsert({
       where: { attemptId_questionId: { attemptId, questionId } },
       create: { attemptId, questionId, answer: prepared.answer },
@@ -273,14 +278,12 @@ class AlreadyClaimed extends Error {}
 /**
  * Grade and close one of the owner's attempts, exactly once.
  *
- * One transaction: read the saved responses, grade them with `grade`, store every response's
- * correctness (unanswered questions get a response with a null answer, marked wrong), then claim
- * the attempt with a conditional update (`status: in_progress → submitted`, with the score) and,
- * for signed-in learners, schedule reviews. If the claim matches nothing, another submit won:
- * the transaction rolls back (undoing this one's writes) and the stored result is returned.
- * So a double click, a replay or concurrent requests give one score and one schedule.
- * Kept to four statements plus the review schedule: SQLite has one writer, so concurrent
- * submissions queue behind each other's transactions.
+ * One transaction: first claim the attempt with a conditional update (`status: in_progress →
+ * submitted`), which also takes its row lock; then read the saved responses, grade them with
+ * `grade`, store every response's correctness (unanswered questions get a response with a null
+ * answer, marked wrong), store the score and, for signed-in learners, schedule reviews. If the
+ * claim matches nothing, another submit won and the stored result is returned. So a double click,
+ * a replay or concurrent requests give one score and one schedule, on SQLite and PostgreSQL alike.
  */
 export async function submitAttempt(
   owner: AttemptOwner,
@@ -300,6 +303,13 @@ export async function submitAttempt(
   let outcome: { score: number; responses: ResponseRecord[] };
   try {
     outcome = await prisma.$transaction(async (tx) => {
+      // Claim first: the conditional update takes the attempt's row lock, so a concurrent submit
+      // (or save) waits here and then finds the attempt no longer in progress.
+      const claimed = await tx.attempt.updateMany({
+        where: { id: attemptId, ...ownedBy(owner), status: "in_progress" },
+        data: { status: "submitted", submittedAt: now },
+      });
+      if (claimed.count === 0) throw new AlreadyClaimed();
       const saved = await tx.response.findMany({ where: { attemptId }, select: { questionId: true, answer: true } });
       const grades = grade(questions, saved.map((r) => ({ ...r, correct: null })));
       const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
@@ -315,11 +325,7 @@ export async function submitAttempt(
         await tx.response.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, answer: Prisma.JsonNull, correct: false })) });
       }
       const score = correctIds.length;
-      const claimed = await tx.attempt.updateMany({
-        where: { id: attemptId, ...ownedBy(owner), status: "in_progress" },
-        data: { status: "submitted", submittedAt: now, score },
-      });
-      if (claimed.count === 0) throw new AlreadyClaimed();
+      await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
       if (owner.kind === "user") await recordReviewOutcomes(tx, owner.userId, grades, now);
       const correctSet = new Set(correctIds);
       const responses: ResponseRecord[] = [

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/app/lib/auth/test-db";
+import { useTempDatabase } from "@/app/lib/db/test-database";
 import { getGuide } from "@/app/lib/content";
 import { generateQuestionBank } from "@/app/lib/quiz";
 import type { QuestionBank } from "@/app/lib/quiz/types";

@@ -3,7 +3,7 @@
  * real temporary SQLite database migrated with the project's own migrations.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/auth/test-db";
+import { useTempDatabase } from "@/app/lib/db/test-database";
 import { seedLesson, seedUser } from "./progress-db.test-helper";
 
 vi.mock("server-only", () => ({}));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/auth/test-db";
+import { useTempDatabase } from "@/app/lib/db/test-database";
 
 vi.mock("server-only", () => ({}));
 

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run test:postgres`: the database integration suites again, on PostgreSQL.
+// Needs TEST_POSTGRES_URL (a server where the tests may create and drop databases); without it
+// this says so and exits 0, so `npm test` stays runnable on a machine with no PostgreSQL.
+import { spawnSync } from "node:child_process";
+
+if (!process.env.TEST_POSTGRES_URL) {
+  console.log("test:postgres: TEST_POSTGRES_URL is not set, so the PostgreSQL run is skipped (CI sets it).");
+  process.exit(0);
+}
+// The suites built on useTempDatabase (app/lib/db/test-database.ts). The PostgreSQL parts of
+// prisma/migrations.test.ts and client.test.ts already run in test:unit when the URL is set.
+const suites = ["app/lib/db", "app/lib/auth/actions.test.ts"];
+const result = spawnSync(
+  process.execPath,
+  ["node_modules/vitest/vitest.mjs", "run", "--config", ".config/vitest.config.ts", ...suites],
+  { stdio: "inherit", env: { ...process.env, TEST_DATABASE: "postgres" } },
+);
+process.exit(result.status ?? 1);
