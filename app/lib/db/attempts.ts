@@ -8,6 +8,7 @@ import "server-only";
 import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma, type DbClient, type DbTransaction } from "@/app/lib/db/prisma";
 import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+import { resolveDatabaseUrl } from "@/app/lib/db/database-url";
 
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 
@@ -163,11 +164,23 @@ export type StartResult =
   | { kind: "no_questions" };
 
 /**
+ * SQLite has a single writer, so two starts of the same quiz cannot interleave. PostgreSQL runs
+ * transactions side by side: without a lock, two starts could both find no attempt in progress
+ * and both create one. A transaction-scoped advisory lock per owner and lesson prevents that.
+ */
+async function serialiseStarts(tx: DbTransaction, owner: AttemptOwner, lessonSlug: string) {
+  if (resolveDatabaseUrl(process.env).provider !== "postgresql") return;
+  const key = `${owner.kind === "user" ? owner.userId : owner.guestToken}:${lessonSlug}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+}
+
+/**
  * Resume the owner's in-progress attempt for the lesson, or draw a new one with `plan`.
  * One transaction, so a double click on Start never creates two attempts.
  */
 export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: string, plan: (input: DrawInput) => DrawPlan): Promise<StartResult> {
   return prisma.$transaction(async (tx) => {
+    await serialiseStarts(tx, owner, lessonSlug);
     const lesson = await tx.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true, slug: true, title: true } });
     if (!lesson) return { kind: "no_lesson" } as const;
     const existing = await tx.attempt.findFirst({
