@@ -77,8 +77,19 @@ function innerDeictic(prompt: string, index: number, word: string): boolean {
 const EARLY_PRONOUN = /\b(he|his|him|she|her)\b/i;
 const NEEDS_CONTEXT =
   /\b(the latter|the former(?! \p{Lu})|above|below|these two|this time(?<!\b1[89]\d\d\b.*this time)|this end|this deal|this measure|this lack|this process|the same fate|this sense|this reason|such a turn|the same|this piece|this event|this arrangement|(?<!\b(?:or|and) )thereafter|hereafter|as detailed|as discussed|as described|as we have seen)\b/iu;
+/**
+ * A lead that states a condition or counterfactual ("Without that position, …", "Had the anarchists
+ * …, …", "If …, …") is part of the claim: the rest alone would assert something else. Nor is any
+ * lead dropped when the rest is conditional or modal ("would have", "could", "might").
+ */
+const CONDITION_LEAD = /^(?:Without|If|Unless|Had|But for|Were|Was|Should|Even if|Even without|Only if|Only with|Except|Barring|Absent|Save for|Failing|Otherwise|In (?:that|this|such an?|which) (?:case|event|scenario))\b/;
+const MODAL = /\b(?:would|could|might|should|may)\b/i;
+export function keepsCondition(lead: string, rest: string): boolean {
+  return CONDITION_LEAD.test(lead.trim()) || MODAL.test(rest);
+}
 /** "It is well known that X" / "It was seldom remembered that X": the claim is X. */
-const IT_FRAME = /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|said|remembered|pointed out|noted|clear) that (?=\p{L})/u;
+// ("said" is not here: "It was said that X" does not assert X.)
+const IT_FRAME = /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|remembered|pointed out|noted|clear) that (?=\p{L})/u;
 /** A cleft ("It was in the cities that the Revolution began"): "It" points forward, not back. */
 const CLEFT = /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that |^It was (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^,]*, /;
 /** A leading adverbial clause whose only job is to point back ("Following his abdication, …"). */
@@ -106,15 +117,24 @@ export function analyseLesson(
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
-        let prompt = connective ? cleaned.slice(connective[0].length) : cleaned;
+        let prompt = connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
         const lead = DEICTIC_LEAD.exec(prompt);
-        if (lead && !/^(That|This|These|Such) /.test(prompt)) prompt = prompt.slice(lead[0].length);
+        // A pointing-back lead that carries a condition stays, and the sentence needs its context.
+        let conditionalLead = false;
+        if (lead && !/^(That|This|These|Such) /.test(prompt)) {
+          if (keepsCondition(lead[0], prompt.slice(lead[0].length))) conditionalLead = true;
+          else prompt = prompt.slice(lead[0].length);
+        }
         prompt = prompt.charAt(0).toUpperCase() + prompt.slice(1);
         const framed = reframe(prompt, block.kind === "quote" ? null : previous, gaz);
         prompt = framed.prompt;
         previous = cleaned;
         const reasons: string[] = [];
         if (block.kind === "quote") reasons.push("quotation block");
+        if (conditionalLead) reasons.push("conditional lead points back");
+        // "The Factory Committees would have been able to take over …": the condition is in
+        // another sentence; alone, the counterfactual reads as a claim about what happened.
+        if (/\b(?:would|could|might) (?:not )?have\b/i.test(prompt) && !/\b(?:if|had|without|unless|but for|were it|otherwise|instead of|rather than)\b/i.test(prompt)) reasons.push("counterfactual without its condition");
         if (PRONOUN_START.test(prompt) && !CLEFT.test(prompt)) reasons.push("pronoun start");
         if (/:\s*$/.test(prompt) || /(that,|but,|through)\s*$/.test(prompt)) reasons.push("introduces a quotation");
         if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
@@ -189,7 +209,7 @@ function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): s
   const frame = IT_FRAME.exec(prompt);
   if (frame) return cap(prompt.slice(frame[0].length));
   const back = BACK_LEAD.exec(prompt);
-  if (back && wordCount(prompt.slice(back[0].length)) >= 8) prompt = cap(prompt.slice(back[0].length));
+  if (back && wordCount(prompt.slice(back[0].length)) >= 8 && !keepsCondition(back[0], prompt.slice(back[0].length))) prompt = cap(prompt.slice(back[0].length));
   const app = POSSESSIVE_APPOSITIVE.exec(prompt);
   if (app && gaz.find(app[1]!).some((m) => m.entity.kind === "person" && m.text === app[1])) return `${app[1]} ${prompt.slice(app[0].length)}`;
   const pron = SUBJECT_PRONOUN.exec(prompt);

@@ -5,7 +5,7 @@ import type { FactKind } from "../types";
 import { GENERATOR_VERSION } from "../version";
 import type { Key, SentenceInfo } from "./analyse";
 import { BLANK, type Candidate } from "./candidate";
-import { distractorsFor, visibleIn, type DistractorContext } from "./distractors";
+import { distractorsFor, relatedPlaces, visibleIn, type DistractorContext } from "./distractors";
 import { hash64, seededShuffle } from "./hash";
 import { contentWords } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
@@ -160,8 +160,25 @@ export function acceptedVariants(key: Key): string[] {
   return [...out].sort();
 }
 
-function typeable(key: Key): boolean {
+/**
+ * A typed answer must be pinned down by its context: names, dates, numbers, places, and terms
+ * distinctive to the guide. A common-noun phrase ("direct democracy", "death penalty") has
+ * synonyms a student could type with equal right ("self-management", "capital punishment").
+ */
+function typeable(key: Key, ctx?: DistractorContext): boolean {
   if (key.inList) return false;
+  if (key.kind === "term" && (/\s/.test(key.text) || key.subkind !== "concept" && key.subkind !== "calendar")) return false;
+  if ((key.kind === "group" || key.kind === "organisation") && /^\p{Ll}/u.test(key.text)) return false;
+  // A place whose containing or contained place the lesson also names ("Turkestan" in "Central
+  // Asia"): either fits "In _____, …" unless the lesson writes them as one (then both are accepted).
+  if (key.kind === "place" && key.entity && ctx?.lessonPlaces) {
+    const equated = ctx.equatedPlaces?.get(key.entity.canonical) ?? [];
+    for (const r of relatedPlaces(key.entity.canonical)) {
+      if (!ctx.lessonPlaces.has(r)) continue;
+      const rEntity = ctx.gaz.byId.get(`place:${r}`);
+      if (!rEntity || !rEntity.spellings.some((sp) => equated.includes(sp))) return false;
+    }
+  }
   if (key.text.split(/\s+/).length > 4) return false;
   if (key.kind === "number" && parseNumber(key.text) === null) return false;
   if (key.kind === "time" && key.time?.precision === "season") return false;
@@ -172,8 +189,8 @@ function typeable(key: Key): boolean {
   return true;
 }
 
-export function buildFillBlank(info: SentenceInfo, key: Key): Candidate | null {
-  if (!blankable(info, key) || !typeable(key)) return null;
+export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorContext): Candidate | null {
+  if (!blankable(info, key) || !typeable(key, ctx)) return null;
   const prompt = blankedPrompt(info, key);
   // A typed blank needs enough context to be uniquely answerable.
   if (contentWords(prompt).length < 5) return null;
@@ -184,7 +201,8 @@ export function buildFillBlank(info: SentenceInfo, key: Key): Candidate | null {
       type: "fill_blank",
       prompt,
       answer: key.text,
-      accepted: acceptedVariants(key),
+      accepted: [...new Set([...acceptedVariants(key), ...(key.entity ? ctx?.equatedPlaces?.get(key.entity.canonical) ?? [] : [])])]
+        .filter((a) => a !== key.text).sort(),
       difficulty: difficulty(0.55, info, key),
     },
     score: keyScore(info, key) - 0.05,
@@ -192,6 +210,15 @@ export function buildFillBlank(info: SentenceInfo, key: Key): Candidate | null {
     fact: `${info.index}:${key.start}`,
   };
 }
+
+const FACT_BEARING: ReadonlySet<FactKind> = new Set(["person", "time", "number", "place", "organisation", "document"]);
+function factBearing(key: Key): boolean {
+  if (!FACT_BEARING.has(key.kind)) return key.entity !== null && key.entity.count <= 12;
+  return !key.entity || key.entity.count <= 60;
+}
+
+/** Below the selection threshold (0.3): used only when a lesson has no other true/false. */
+const MIN_TF_VAGUE = 0.29;
 
 export const TF_PREFIX = "True or false? According to the lesson: ";
 
@@ -223,7 +250,10 @@ export function buildTrueFalse(
         answer: "True",
         difficulty: difficulty(0.25, info, null),
       },
-      score: 0.55 + 0.1 * Math.min(1, keys.length / 3),
+      // A statement that carries a specific fact (a person, date, number, place, organisation,
+      // document) teaches something; one whose only name is a ubiquitous event or group ("The road
+      // to the October Revolution had been long and filled with diversions.") is trivially true.
+      score: keys.some(factBearing) ? 0.55 + 0.1 * Math.min(1, keys.length / 3) : MIN_TF_VAGUE,
       sentences: [info.index],
       fact: `${info.index}:tf`,
     };

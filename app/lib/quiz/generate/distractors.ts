@@ -9,6 +9,35 @@ import { MONTHS } from "./time";
 import { normaliseAnswer, damerauLevenshtein } from "../marking";
 import { numberToWords, withThousands } from "../numbers";
 import { rng, seededShuffle } from "./hash";
+import { PERSON_ROLE_GROUPS, PLACE_PARENT } from "./typing-data";
+
+/** Canonical names of the places above and below this one in PLACE_PARENT. */
+export function relatedPlaces(canonical: string): Set<string> {
+  const out = new Set<string>();
+  for (let p = PLACE_PARENT[canonical]; p && !out.has(p); p = PLACE_PARENT[p]) out.add(p);
+  const below = [canonical];
+  while (below.length) {
+    const c = below.pop()!;
+    for (const [child, parent] of Object.entries(PLACE_PARENT)) if (parent === c && !out.has(child)) { out.add(child); below.push(child); }
+  }
+  out.delete(canonical);
+  return out;
+}
+
+/** Sub-kinds a distractor may have for a key of this kind/sub-kind (null: any). */
+function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
+  if (e.kind === "person") {
+    const group = PERSON_ROLE_GROUPS.find((g) => g.includes(e.subkind));
+    if (group) return (sub) => group.includes(sub);
+    // A name typed only by a cue ("Voline writes") is a writer or activist of the period.
+    return (sub) => sub === "cue" || PERSON_ROLE_GROUPS[0]!.includes(sub);
+  }
+  // Abstract terms: a distractor from the same family would fit the blank too ("direct democracy"
+  // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
+  if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind)) return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
+  return null;
+}
+const TERM_FAMILIES = ["libertarian", "authoritarian", "repression"];
 
 export interface DistractorContext {
   gaz: Gazetteer;
@@ -16,6 +45,10 @@ export interface DistractorContext {
   moduleLessons: ReadonlySet<string>;
   /** Years mentioned anywhere in the guide (plausible alternatives). */
   guideYears: ReadonlySet<number>;
+  /** Canonical names of the places the lesson mentions (captions included). */
+  lessonPlaces?: ReadonlySet<string>;
+  /** Places the lesson writes as one ("Turkestan/Central Asia"): canonical → the others' spellings. */
+  equatedPlaces?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** True when two answers are the same thing or spellings of it (never both offered). */
@@ -60,9 +93,12 @@ function entityDistractors(key: Key, blanked: string, prefix: string, ctx: Distr
   const e = key.entity;
   if (!e) return null;
   const required = roleConstraint(prefix);
+  const compatible = compatibleSubkinds(e);
+  const related = e.kind === "place" ? relatedPlaces(e.canonical) : null;
   const candidates = ctx.gaz
     .ofKind(e.kind)
     .filter((c) => c.id !== e.id && (!required || c.subkind === required))
+    .filter((c) => (!compatible || compatible(c.subkind)) && !related?.has(c.canonical))
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;

@@ -74,7 +74,7 @@ function candidatesFor(
   for (const info of sentences) {
     for (const key of info.keys) {
       const mc = buildMultipleChoice(info, key, ctx);
-      const fb = buildFillBlank(info, key);
+      const fb = buildFillBlank(info, key, ctx);
       // Alternate which form a fact is first asked in, so typed answers are common too.
       if (mc && fb && parseInt(hash64(`${info.evidence}|${key.start}`).slice(0, 2), 16) % 5 < 2) fb.score += 0.08;
       if (mc) out.push(mc);
@@ -148,10 +148,38 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean, words
   return chosen;
 }
 
+/** Places the lesson names (captions included), and those it writes as one ("Turkestan/Central Asia"). */
+function placesOf(lesson: Lesson, gaz: Gazetteer): { lessonPlaces: Set<string>; equatedPlaces: Map<string, string[]> } {
+  const lessonPlaces = new Set<string>();
+  const equatedPlaces = new Map<string, string[]>();
+  for (const s of lesson.sections) {
+    for (const b of s.blocks) {
+      for (const t of b.kind === "caption" ? [b.text] : b.sentences) {
+        const ms = gaz.find(t).filter((m) => m.entity.kind === "place");
+        for (const m of ms) lessonPlaces.add(m.entity.canonical);
+        for (let i = 0; i + 1 < ms.length; i++) {
+          const a = ms[i]!;
+          const c = ms[i + 1]!;
+          if (!/^\s*\/\s*$/.test(t.slice(a.end, c.start))) continue;
+          const add = (x: string, y: string) => {
+            const list = equatedPlaces.get(x) ?? [];
+            if (!list.includes(y)) list.push(y);
+            equatedPlaces.set(x, list.sort());
+          };
+          add(a.entity.canonical, c.text);
+          add(c.entity.canonical, a.text);
+        }
+      }
+    }
+  }
+  return { lessonPlaces, equatedPlaces };
+}
+
 const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 
 function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext): Question[] {
-  const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears };
+  const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
+  const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears, lessonPlaces, equatedPlaces };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text)).join("\n");
   const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);

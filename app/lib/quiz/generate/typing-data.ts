@@ -56,7 +56,7 @@ export const TYPING: Row[] = [
   ["person", "ruler", "Nicholas II"],
   ["person", "ruler", "Alexander II", "Alexander Nikolaevich"],
   ["person", "ruler", "Peter the First"],
-  ["person", "ruler", "Enver Pasha", "Enver"],
+  ["person", "commander", "Enver Pasha", "Enver"],
   // People: scholars and other writers cited
   ["person", "scholar", "Goodwin"],
   ["person", "scholar", "Pipes"],
@@ -213,25 +213,25 @@ export const TYPING: Row[] = [
   // Key terms (lower-case spellings match in running text)
   ["term", "calendar", "Julian calendar", "Julian"],
   ["term", "calendar", "Gregorian calendar", "Gregorian"],
-  ["term", "concept", "substitutionism"],
-  ["term", "concept", "state capitalism", "State capitalism"],
-  ["term", "concept", "workers' control"],
-  ["term", "concept", "self-management"],
-  ["term", "concept", "dictatorship of the proletariat"],
-  ["term", "concept", "one man management"],
-  ["term", "concept", "militarization of labor"],
+  ["term", "authoritarian", "substitutionism"],
+  ["term", "authoritarian", "state capitalism", "State capitalism"],
+  ["term", "libertarian", "workers' control"],
+  ["term", "libertarian", "self-management"],
+  ["term", "authoritarian", "dictatorship of the proletariat"],
+  ["term", "authoritarian", "one man management"],
+  ["term", "authoritarian", "militarization of labor"],
   ["term", "concept", "syndicalist deviation"],
-  ["term", "concept", "consistent federalism"],
-  ["term", "concept", "direct democracy"],
-  ["term", "concept", "one-party dictatorship"],
+  ["term", "libertarian", "consistent federalism"],
+  ["term", "libertarian", "direct democracy"],
+  ["term", "authoritarian", "one-party dictatorship"],
   ["term", "concept", "political principle"],
-  ["term", "concept", "vanguard"],
+  ["term", "authoritarian", "vanguard"],
   ["term", "concept", "waqf"],
-  ["term", "concept", "death penalty"],
-  ["term", "concept", "martial law"],
-  ["term", "concept", "concentration camps"],
-  ["term", "concept", "scorched-earth tactics"],
-  ["term", "concept", "grain requisitions", "grain-requisitions"],
+  ["term", "repression", "death penalty"],
+  ["term", "repression", "martial law"],
+  ["term", "repression", "concentration camps"],
+  ["term", "repression", "scorched-earth tactics"],
+  ["term", "repression", "grain requisitions", "grain-requisitions"],
 ];
 
 /**
@@ -254,3 +254,29 @@ export const GENERIC_NAMES = new Set(["Russian Revolution", "State Terror", "Red
 export const ROLE_WORDS = new Set(
   "General Generals Admiral Tsar Czar Menshevik Bolshevik Left-SR SR head leader commander anarchist Communist White Red".split(" "),
 );
+
+/**
+ * Which place lies inside which (canonical names): a typed blank for one is ambiguous when the
+ * lesson also names the other ("In _____, the Reds …": Turkestan or Central Asia), and the two are
+ * never offered against each other. "Russia" is a parent of cities only (regions of the former
+ * Empire are not "in Russia" in this guide's usage).
+ */
+export const PLACE_PARENT: Record<string, string> = {
+  Tashkent: "Turkestan", Kokand: "Turkestan", Turkestan: "Central Asia",
+  Petrograd: "Russia", Moscow: "Russia", Kronstadt: "Russia", Tambov: "Russia", Samara: "Russia",
+  Kazan: "Russia", Saratov: "Russia", Astrakhan: "Russia", Arkhangelsk: "Russia", Dvinsk: "Russia",
+  Kharkov: "Ukraine", Yekaterinoslav: "Ukraine", Elizabethgrad: "Ukraine",
+  Tiflis: "Georgia", Georgia: "Caucasia", Armenia: "Caucasia",
+  "Winter Palace": "Petrograd", "Finland Station": "Petrograd", Paris: "Western Europe",
+};
+
+/** Person sub-kinds that may stand in for each other as distractors (same role and era). */
+export const PERSON_ROLE_GROUPS: string[][] = [
+  ["bolshevik", "socialist", "anarchist"],
+  ["white"],
+  ["ruler"],
+  ["commander"],
+  ["scholar"],
+  ["writer"],
+  ["french"],
+];
