@@ -153,6 +153,10 @@ export function analyseLesson(
         // A personal pronoun needs a person named before it (or right after it: "For his part, Bakunin").
         if (pron && !/\b(Tsar|Czar|leader|commander|officer|ruler|man|himself)\b/.test(prompt.slice(0, pron.index)) &&
           !gaz.find(prompt.slice(0, pron.index + 30)).some((m) => m.entity.kind === "person")) reasons.push("pronoun before its referent");
+        // "Before too long it was insisting on …": it/they with no noun before it in the sentence.
+        const itThey = /\b(it|they) (?:was|were|is|are|had|has|would|could|did|will|\p{Ll}+ed)\b/iu.exec(prompt);
+        if (itThey && itThey.index > 0 && !CLEFT.test(prompt) &&
+          !/\b(?:the|a|an)\b|\p{Lu}/u.test(prompt.slice(1, itThey.index))) reasons.push("pronoun before its referent");
         const qf = quotedFraction(prompt);
         const mentions = gaz.find(prompt);
         // "February Revolution", "Red October": a month inside a name is not a date.

@@ -42,6 +42,9 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
   // "(_____)": a bare bracketed date or name reads like a citation.
   if (/\($/.test(info.prompt.slice(0, key.start)) && /^\)/.test(after)) return false;
   if (info.words < 7) return false;
+  // A negated slot ("… very soon after the October Revolution, not in _____") has many fillers
+  // that make the sentence just as true.
+  if (/\b(?:not|never|rather than|instead of)(?: (?:in|on|at|by|until|from|to|the|a|an|with))?\s*$/i.test(info.prompt.slice(0, key.start))) return false;
   // Enough context left around the blank to point at one answer ("The _____ was also formed" has none).
   if (contentWords(info.prompt.slice(0, key.start) + " " + after).length < 4) return false;
   // Clock times: "At _____ p.m." would invite "14 p.m.".
@@ -171,7 +174,8 @@ function typeable(key: Key, ctx?: DistractorContext): boolean {
   if ((key.kind === "group" || key.kind === "organisation") && /^\p{Ll}/u.test(key.text)) return false;
   // A place whose containing or contained place the lesson also names ("Turkestan" in "Central
   // Asia"): either fits "In _____, …" unless the lesson writes them as one (then both are accepted).
-  if (key.kind === "place" && key.entity && ctx?.lessonPlaces) {
+  // (A building takes "the": "at the _____" does not admit its city.)
+  if (key.kind === "place" && key.entity && key.entity.subkind !== "building" && ctx?.lessonPlaces) {
     const equated = ctx.equatedPlaces?.get(key.entity.canonical) ?? [];
     for (const r of relatedPlaces(key.entity.canonical)) {
       if (!ctx.lessonPlaces.has(r)) continue;
@@ -238,6 +242,10 @@ export function buildTrueFalse(
   // A statement with no name, date or number is usually vague opinion ("We've done it before").
   if (keys.length === 0) return null;
   if (contentWords(info.prompt).length < 6) return null;
+  // The statement must say something about its names: "The Petrograd Soviet of Workers' and
+  // Soldiers' Deputies was also formed." has one content word outside them.
+  const outside = keys.reduceRight((t, k) => t.slice(0, k.start) + " " + t.slice(k.end), info.prompt);
+  if (contentWords(outside).length < 2) return null;
   if (!wantFalse) {
     const id = questionId(info.lessonSlug, "true_false", info.evidence, "true");
     return {

@@ -32,11 +32,15 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
     // A name typed only by a cue ("Voline writes") is a writer or activist of the period.
     return (sub) => sub === "cue" || PERSON_ROLE_GROUPS[0]!.includes(sub);
   }
+  // "the storming of the _____" (a building) against "Ukraine" is no choice at all.
+  if (e.kind === "place") return (sub) => sub === e.subkind;
   // Abstract terms: a distractor from the same family would fit the blank too ("direct democracy"
   // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
   if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind)) return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
   return null;
 }
+/** People the guide shows leading armed forces (for "_____'s forces"). */
+const COMMANDERS = new Set(["Alexander Kerensky", "Leon Trotsky", "Trotsky", "Nestor Makhno", "Kornilov", "Denikin", "Wrangel", "Kolchak", "Alexander Antonov", "Grigoriev", "Maria Nikiforova", "Enver Pasha"]);
 const TERM_FAMILIES = ["libertarian", "authoritarian", "repression"];
 
 export interface DistractorContext {
@@ -95,10 +99,12 @@ function entityDistractors(key: Key, blanked: string, prefix: string, ctx: Distr
   const required = roleConstraint(prefix);
   const compatible = compatibleSubkinds(e);
   const related = e.kind === "place" ? relatedPlaces(e.canonical) : null;
+  // "against _____'s forces": only people who led forces of their own.
+  const commanders = e.kind === "person" && /^'s (?:\p{Ll}+ )?(?:forces|army|armies|troops|men|battalions|regiments|units)\b/u.test(blanked.slice(blanked.indexOf("_____") + 5));
   const candidates = ctx.gaz
     .ofKind(e.kind)
     .filter((c) => c.id !== e.id && (!required || c.subkind === required))
-    .filter((c) => (!compatible || compatible(c.subkind)) && !related?.has(c.canonical))
+    .filter((c) => commanders ? COMMANDERS.has(c.canonical) : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical))
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;

@@ -77,6 +77,8 @@ function candidatesFor(
       const fb = buildFillBlank(info, key, ctx);
       // Alternate which form a fact is first asked in, so typed answers are common too.
       if (mc && fb && parseInt(hash64(`${info.evidence}|${key.start}`).slice(0, 2), 16) % 5 < 2) fb.score += 0.08;
+      // The typed form's small handicap only breaks ties with its multiple-choice twin.
+      if (!mc && fb) fb.score += 0.05;
       if (mc) out.push(mc);
       if (fb) out.push(fb);
     }
