@@ -217,6 +217,7 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
 
 const FACT_BEARING: ReadonlySet<FactKind> = new Set(["person", "time", "number", "place", "organisation", "document"]);
 function factBearing(key: Key): boolean {
+  if (key.kind === "term" && key.subkind === "ideology") return false;
   if (!FACT_BEARING.has(key.kind)) return key.entity !== null && key.entity.count <= 12;
   return !key.entity || key.entity.count <= 60;
 }
@@ -246,6 +247,9 @@ export function buildTrueFalse(
   // Soldiers' Deputies was also formed." has one content word outside them.
   const outside = keys.reduceRight((t, k) => t.slice(0, k.start) + " " + t.slice(k.end), info.prompt);
   if (contentWords(outside).length < 2) return null;
+  // The guide's own voice ("We have learned lessons and work in the confident expectation …") is
+  // opinion, not a fact to test.
+  if (/\b(?:we|us|our|ourselves)\b/i.test(info.prompt)) return null;
   if (!wantFalse) {
     const id = questionId(info.lessonSlug, "true_false", info.evidence, "true");
     return {

@@ -140,11 +140,14 @@ function dedupe(list: string[], answer: string): string[] | null {
   return out.length >= 3 ? out.slice(0, 3) : null;
 }
 
-function timeDistractors(key: Key, blanked: string, ctx: DistractorContext, seed: string): string[] | null {
+function timeDistractors(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
   const t = key.time;
   if (!t || t.precision === "range") return null;
   const r = rng(seed);
-  const offsetsSets = [[-1, 1, 2], [-2, -1, 1], [1, 2, 3], [-3, -2, -1], [-1, 1, 3], [-2, 1, 2]];
+  // A bound: "By 1922, repression lessened" stays true for any later year, "after X" for any
+  // earlier one. Offer only dates on the side that makes the statement false.
+  const side = /\b(?:by|before)\s*$/i.test(prefix) ? -1 : /\b(?:after|since)\s*$/i.test(prefix) ? 1 : 0;
+  const offsetsSets = side < 0 ? [[-1, -2, -3]] : side > 0 ? [[1, 2, 3]] : [[-1, 1, 2], [-2, -1, 1], [1, 2, 3], [-3, -2, -1], [-1, 1, 3], [-2, 1, 2]];
   const offsets = offsetsSets[Math.floor(r() * offsetsSets.length)]!;
   const out: string[] = [];
   const ok = (s: string) => !visibleIn(blanked, s) && s !== key.text && !out.includes(s);
@@ -154,7 +157,7 @@ function timeDistractors(key: Key, blanked: string, ctx: DistractorContext, seed
       const s = key.text.replace(String(y), String(y + o));
       if (ok(s)) out.push(s);
     }
-    for (const o of [4, -4, 5, -5]) if (out.length < 3) {
+    for (const o of [4, -4, 5, -5]) if (out.length < 3 && o * side >= 0) {
       const s = key.text.replace(String(y), String(y + o));
       if (ok(s)) out.push(s);
     }
@@ -163,7 +166,8 @@ function timeDistractors(key: Key, blanked: string, ctx: DistractorContext, seed
     // Before February 1918 Russia ran 13 days behind: "October 1917" (Old Style) is "November 1917"
     // (New Style), so a neighbouring month, or a day within a fortnight, is also defensible.
     const twoCalendars = t.year === null || t.year < 1918 || (t.year === 1918 && m <= 2);
-    const monthOffsets = seededShuffle(twoCalendars ? [-3, -2, 2, 3, 4, -4, 5] : [-3, -2, -1, 1, 2, 3, 4, -4], seed);
+    const monthOffsets = seededShuffle(twoCalendars ? [-3, -2, 2, 3, 4, -4, 5] : [-3, -2, -1, 1, 2, 3, 4, -4], seed)
+      .filter((o) => o * side >= 0 && (side === 0 || (m + o >= 1 && m + o <= 12)));
     for (const o of monthOffsets) {
       if (out.length >= 3) break;
       const nm = ((m - 1 + o + 12) % 12) + 1;
@@ -231,7 +235,7 @@ function numberDistractors(key: Key, blanked: string, seed: string): string[] | 
  * `prefix` is the prompt text before the blank (for role words like "General").
  */
 export function distractorsFor(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
-  if (key.kind === "time") return timeDistractors(key, blanked, ctx, seed);
+  if (key.kind === "time") return timeDistractors(key, blanked, prefix, ctx, seed);
   if (key.kind === "number") return numberDistractors(key, blanked, seed);
   return entityDistractors(key, blanked, prefix, ctx, seed);
 }
