@@ -288,6 +288,10 @@ export function buildTrueFalse(
         window.filter((w) => s.prompt.toLowerCase().includes(w)).length >= 2),
     );
     if (!sub) continue;
+    // "The Soviet formed a Petrograd Soviet": a substitute sharing a name word with the rest of the
+    // sentence reads as nonsense, false at a glance.
+    const rest = (info.prompt.slice(0, key.start) + " " + info.prompt.slice(key.end)).toLowerCase();
+    if (sub.split(/[\s-]+/).some((w) => /^\p{Lu}\p{Ll}{3,}/u.test(w) && new RegExp(`\\b${w.toLowerCase().replace(/'s$/, "")}`).test(rest))) continue;
     const statement = info.prompt.slice(0, key.start) + sub + info.prompt.slice(key.end);
     const id = questionId(info.lessonSlug, "true_false", info.evidence, `false:${key.text}@${key.start}>${sub}`);
     return {

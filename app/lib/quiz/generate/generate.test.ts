@@ -232,3 +232,39 @@ describe("question bank over the whole guide", () => {
     expect(structured).toBeGreaterThanOrEqual(24);
   });
 });
+
+describe("review 1.3.0 regressions", () => {
+  it("never strips a lead that carries a condition (Without/If/Had …) or leaves a bare counterfactual", () => {
+    for (const q of all()) {
+      if (q.type !== "multiple_choice" && q.type !== "fill_blank" && q.type !== "true_false") continue;
+      const lead = /^(?:Without|If|Unless|Had|But for|Were)\b[^,]*, /.exec(q.evidence);
+      const shown = q.prompt.replace(/^True or false\? According to the lesson: /, "");
+      if (lead) expect(shown.split(" ")[0], q.prompt).toBe(lead[0].split(" ")[0]);
+    }
+    expect(all().some((q) => /^The _____ would have followed/.test(q.prompt))).toBe(false);
+  });
+
+  it("types no multi-word abstract term; typed places accept the places the lesson equates", () => {
+    for (const q of all()) {
+      if (q.type !== "fill_blank") continue;
+      if (q.keyKind === "term") expect(q.answer.includes(" "), q.answer).toBe(false);
+      if (q.answer === "Central Asia" || q.answer === "Turkestan") expect(q.accepted.length, q.prompt).toBeGreaterThan(0);
+    }
+  });
+
+  it("offers no tsars for Enver, no same-family terms, no contained places as distractors", () => {
+    for (const q of all()) {
+      if (q.type !== "multiple_choice") continue;
+      if (q.answer === "Enver" || q.answer === "Enver Pasha") expect(q.choices.some((c) => /Nicholas|Alexander II|Peter the First/.test(c))).toBe(false);
+      if (q.answer === "direct democracy") expect(q.choices.some((c) => /self-management|workers' control|federalism/.test(c))).toBe(false);
+      if (q.answer === "Central Asia") expect(q.choices).not.toContain("Turkestan");
+    }
+  });
+
+  it("dates after by/before get only earlier distractors", () => {
+    for (const q of all()) {
+      if (q.type !== "multiple_choice" || q.keyKind !== "time" || !/^\d{4}$/.test(q.answer)) continue;
+      if (/\b(?:By|by|before) _____/.test(q.prompt)) for (const c of q.choices) expect(Number(c) <= Number(q.answer), q.prompt).toBe(true);
+    }
+  });
+});
