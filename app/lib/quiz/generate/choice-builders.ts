@@ -123,6 +123,20 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
   };
 }
 
+/**
+ * Names the guide uses for the same side, as gazetteer ids: it calls the Bolsheviks "the Reds"
+ * throughout, their army's deeds are the Reds' deeds, and the Makhnovists fought as the
+ * Insurrectionary Army. One way only where the reverse is wrong ("the Bolsheviks" the party
+ * cannot be typed as "the Red Army").
+ */
+const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
+  ["group:Reds", ["group:Bolsheviks"]],
+  ["group:Bolsheviks", ["group:Reds"]],
+  ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],
+  ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
+  ["organisation:Insurrectionary Army", ["group:Makhnovists"]],
+]);
+
 /** Other spellings a typed answer may take. */
 export function acceptedVariants(key: Key): string[] {
   const out = new Set<string>();
@@ -130,9 +144,7 @@ export function acceptedVariants(key: Key): string[] {
     for (const s of key.entity.spellings) out.add(s);
     // "Left-SR's" → "Left-SRs"; plural possessive spellings.
     for (const s of [...out]) if (/'s$/.test(s)) out.add(s.replace(/'s$/, "s"));
-    // The guide calls the Bolsheviks "the Reds" throughout: a typed blank for one accepts the other.
-    if (key.entity.id === "group:Reds") out.add("Bolsheviks");
-    if (key.entity.id === "group:Bolsheviks") out.add("Reds");
+    for (const id of ALSO_ACCEPTED.get(key.entity.id) ?? []) out.add(id.slice(id.indexOf(":") + 1));
     // "from _____ until July 1918" → "Red October": the month of 1917 it is named after is as
     // good a typed answer (both revolutions of this guide are 1917's).
     if (key.entity.kind === "event" && key.entity.subkind === "revolution") {

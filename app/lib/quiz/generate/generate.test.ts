@@ -85,6 +85,19 @@ describe("question bank over the whole guide", () => {
     }
   });
 
+  it("typed answers accept the guide's other names for the same side, one way where only one is right", () => {
+    const typed = all().filter((q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank");
+    const redArmy = typed.filter((q) => q.answer === "Red Army");
+    expect(redArmy.length).toBeGreaterThan(0);
+    for (const q of redArmy) expect(markAnswer(q, "the Reds").correct).toBe(true);
+    const party = typed.filter((q) => q.answer === "Bolsheviks");
+    expect(party.length).toBeGreaterThan(0);
+    for (const q of party) {
+      expect(markAnswer(q, "Reds").correct).toBe(true);
+      expect(markAnswer(q, "Red Army").correct).toBe(false);
+    }
+  });
+
   it("cloze answers appear in their evidence", () => {
     for (const q of all()) if (q.type === "fill_blank") expect(q.evidence, q.id).toContain(q.answer);
   });
