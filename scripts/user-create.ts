@@ -86,25 +86,23 @@ async function main() {
   }
   const input: UserCreateInput = parsed.data;
 
-  // Imported late so that --help and input errors do not need a database.
-  const { createDbClient } = await import("../app/lib/db/client");
-  const prisma = createDbClient();
+  // Imported late so that --help and input errors do not need a database. The data layer is
+  // marked "server-only"; the npm script runs under Node's react-server condition, which makes
+  // that marker a no-op, so the CLI creates users through the same function as sign-up.
+  const { createUser } = await import("../app/lib/db/users");
+  const { prisma } = await import("../app/lib/db/client");
   try {
-    const user = await prisma.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        timezone: input.timezone,
-        passwordHash: await hashPassword(input.password!),
-      },
-      select: { id: true, email: true, name: true, role: true },
+    const result = await createUser({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      timezone: input.timezone,
+      passwordHash: await hashPassword(input.password!),
     });
+    if (!result.ok) fail(`A user with the email ${input.email} already exists.`);
+    const { user } = result;
     console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
     if (generated) console.log(`Password (shown once, store it safely): ${input.password}`);
-  } catch (error) {
-    if ((error as { code?: unknown })?.code === "P2002") fail(`A user with the email ${input.email} already exists.`);
-    throw error;
   } finally {
     await prisma.$disconnect();
   }
