@@ -16,7 +16,7 @@ function uniqueEmail(label: string) {
 function createUser(user: { email: string; name: string; password: string; role?: string }) {
   execFileSync(
     process.execPath,
-    ["--import", "tsx", "scripts/user-create.ts", "--email", user.email, "--name", user.name, "--password", user.password, "--role", user.role ?? "learner"],
+    ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", user.email, "--name", user.name, "--password", user.password, "--role", user.role ?? "learner"],
     { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl }, stdio: "pipe" },
   );
 }
