@@ -8,6 +8,7 @@ import "server-only";
 import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma, type DbClient, type DbTransaction } from "@/app/lib/db/prisma";
 import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+import { questionSelect } from "@/app/lib/db/question-select";
 import { resolveDatabaseUrl } from "@/app/lib/db/database-url";
 
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
@@ -20,19 +21,6 @@ function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
 /** Generous bounds: 32 learners submitting at once queue on SQLite's single writer. */
 const TX = { maxWait: 15_000, timeout: 15_000 } as const;
 
-const questionSelect = {
-  id: true,
-  type: true,
-  prompt: true,
-  choices: true,
-  answer: true,
-  accepted: true,
-  evidence: true,
-  evidenceAnchor: true,
-  evidenceAnchors: true,
-  evidenceLessons: true,
-  teacherEdit: true,
-} as const satisfies Prisma.QuestionSelect;
 
 export type QuestionRecord = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
 

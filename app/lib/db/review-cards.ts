@@ -9,6 +9,7 @@ import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import { dueHorizon, scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
 import { evidenceLinks } from "@/app/lib/attempts/evidence";
+import { questionSelect as quizQuestionSelect } from "@/app/lib/db/question-select";
 import {
   checkAnswer,
   markQuestion,
@@ -131,19 +132,7 @@ function newCardId(): string {
 /** Questions that may be reviewed: still produced by the generator and not rejected by a teacher. */
 const reviewable = { status: "active", review: { not: "rejected" } } as const satisfies Prisma.QuestionWhereInput;
 
-const questionSelect = {
-  id: true,
-  type: true,
-  prompt: true,
-  choices: true,
-  answer: true,
-  accepted: true,
-  evidence: true,
-  evidenceAnchor: true,
-  evidenceAnchors: true,
-  teacherEdit: true,
-  lesson: { select: { slug: true, title: true } },
-} as const satisfies Prisma.QuestionSelect;
+const questionSelect = { ...quizQuestionSelect, lesson: { select: { slug: true, title: true } } } as const satisfies Prisma.QuestionSelect;
 
 export interface DueReview {
   questionId: string;
@@ -288,7 +277,7 @@ export async function recordReview(
         select: { id: true },
       });
       const lesson = card.question.lesson;
-      const links = evidenceLinks(lesson.slug, question.evidence, question.evidenceAnchors);
+      const links = evidenceLinks(lesson.slug, question.evidence, question.evidenceAnchors, question.evidenceLessons);
       return {
         kind: "graded",
         correct,
