@@ -17,7 +17,7 @@ import { buildFillBlank, buildMultipleChoice, buildTrueFalse } from "./choice-bu
 import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
-import { buildMatching, deedPairs, type MatchPair } from "./matching";
+import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
@@ -69,8 +69,6 @@ function candidatesFor(
   long: boolean,
   reading: readonly ReadingItem[],
   lessonText: string,
-  moduleDeeds: readonly MatchPair[],
-  moduleText: string,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const info of sentences) {
@@ -93,7 +91,7 @@ function candidatesFor(
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
   if (slug && moduleSlug) out.push(...buildOrdering(slug, moduleSlug, events, long ? 3 : 2));
-  out.push(...buildMatching(sentences, reading, lessonText, moduleDeeds, moduleText));
+  out.push(...buildMatching(sentences, reading, lessonText));
   return out;
 }
 
@@ -181,12 +179,12 @@ function placesOf(lesson: Lesson, gaz: Gazetteer): { lessonPlaces: Set<string>; 
 
 const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 
-function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext, moduleDeeds: readonly MatchPair[], moduleText: string): Question[] {
+function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
   const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears, lessonPlaces, equatedPlaces };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text)).join("\n");
-  const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText, moduleDeeds, moduleText);
+  const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf);
   return chosen
@@ -205,10 +203,8 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
     const analysed = m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
     const events = moduleEvents(analysed);
-    const moduleDeeds = analysed.flatMap((a) => deedPairs(a));
-    const moduleText = m.lessons.flatMap((l) => l.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))).join("\n");
     m.lessons.forEach((l, i) => {
-      lessons.push({ slug: l.slug, title: l.title, module: m.slug, questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx, moduleDeeds, moduleText) });
+      lessons.push({ slug: l.slug, title: l.title, module: m.slug, questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx) });
     });
   }
   return { generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION }, lessons };

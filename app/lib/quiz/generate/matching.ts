@@ -9,7 +9,7 @@ import type { Candidate } from "./candidate";
 import { visibleIn } from "./distractors";
 import { cmp, hash64, seededShuffle } from "./hash";
 import type { ReadingItem } from "@/app/lib/content/types";
-import { contentWords, wordCount } from "./text";
+import { wordCount } from "./text";
 
 interface Pair {
   info: SentenceInfo;
@@ -90,8 +90,6 @@ export interface MatchPair {
   index: number;
   /** For role descriptions: the role as written, to check no other person in the group has it. */
   role: string | null;
-  /** Lesson of the evidence line (set for deed pairs, which may be lent to other lessons of the module). */
-  lessonSlug?: string;
 }
 
 type MatchKind = "person" | "work" | "term";
@@ -174,89 +172,6 @@ export function actionPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
         out.push({ left: p.person, right: p.description, spellings: p.spellings, id: p.personId, evidence: info.evidence, anchor: info.blockId, index: info.index, role: null });
         break;
       }
-    }
-  }
-  return out;
-}
-
-/** Verbs of saying/thinking: what follows is what the person wrote, said or held. */
-const SAYING = /^(writes|wrote|argues|argued|observes|observed|emphasizes|recounts|estimates|estimated|speculates|cites|clarifies|remarks|describes|notes|points|declared|insisted|insists|considered|considers|believed|believes|said|says|claimed|addresses|reiterated|announced|defended|expressed|terms)$/;
-const DANGLING_END = /\b(that|to|the|a|an|of|and|or|as|with|for|by|in|on|at|from|his|her|its|their|into|against|was|were|had|been|be|is|are|not|who|which|also)$/i;
-// "his"/"her" may stay: in the item they can only mean the person matched ("blew his remaining credibility").
-const POINTER = /\b(he|she|him|hers|they|them|their|it|its|this|these|such|here|there|the latter|the former|thereafter|above|below|then|himself|we|us|our|as much)\b|\bthose\b(?! (?:who|sentenced|imprisoned)\b)/i;
-
-/** The verb phrase after a subject, cut at the first clause boundary (≤ 12 words). */
-function verbPhrase(rest: string): string | null {
-  let s = rest.replace(/^\s*(?:\([^)]*\)\s*)?/, "");
-  // Clause boundaries: punctuation, dashes, conjunctions that start a new clause.
-  const cut = /(?:;|:|,(?!\d)|\s-\s|-(?=\p{Lu})|\s(?:but|while|whereas|which|who|when|though|although|thus|so that|only to|until|because|since|in order to)\s)/u.exec(s);
-  if (cut) s = s.slice(0, cut.index);
-  s = s.replace(/[.!?]["')\]]*\s*$/, "").replace(/\s*\((?:\d{1,3}(?:-\d{1,3})?|[A-Z][a-z]+ \d{1,3})\)\s*$/, "").trim();
-  // A second predicate ("declared illegal X and ordered Y"): keep the first.
-  if (wordCount(s) > 12) {
-    const and = / and (?=(?:\p{Ll}+ed|called|led|fled|sent|made|took|put|announced|ordered)\b)/u.exec(s);
-    if (and && wordCount(s.slice(0, and.index)) >= 4) s = s.slice(0, and.index);
-  }
-  const n = wordCount(s);
-  if (n < 3 || n > 12) return null;
-  if (DANGLING_END.test(s) || POINTER.test(s) || /\b(shortly|soon|immediately|just|even|also)$/i.test(s)) return null;
-  if ((s.split('"').length - 1) % 2 === 1) return null;
-  if ((s.match(/\(/g) ?? []).length !== (s.match(/\)/g) ?? []).length) return null;
-  // A bare saying verb with no content ("writes that the") or an open "that"-clause.
-  if (/^\S+ that\b/.test(s) && n < 6) return null;
-  if (/\bwould\b|\bmay have\b|\bmight\b|\bcould\b/.test(s)) return null;
-  return s;
-}
-
-/**
- * Person ↔ what the text says they did, wrote or said: a sentence whose subject is a named
- * person ("Kornilov agreed wholeheartedly and marched on the capital.", "In June Trotsky declared
- * illegal …", "CheKa head Felix Dzherzhinsky ordered the mass-execution …", "Maximov estimates
- * that …"). The right item is the verb phrase exactly as written, cut at a clause boundary.
- */
-export function deedPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
-  const out: MatchPair[] = [];
-  for (const info of sentences) {
-    if (info.blockKind !== "paragraph" || info.quoteFraction > 0.5) continue;
-    const text = info.prompt;
-    const persons = info.keys.filter((k) => k.kind === "person" && k.entity);
-    for (const key of persons) {
-      if (key.inList) continue;
-      const prefix = text.slice(0, key.start);
-      // Subject position: sentence start, or after one introductory phrase ("In June ", "…, however, ").
-      const lastComma = Math.max(prefix.lastIndexOf(", "), prefix.lastIndexOf(',"'));
-      const head = lastComma >= 0 ? prefix.slice(0, lastComma) : "";
-      const near = lastComma >= 0 ? prefix.slice(lastComma + 2).replace(/^"?\s*/, "").replace(/^however,\s*/, "") : prefix;
-      // "…, and Kerensky even re-established …": the subject of a new main clause.
-      let ok = LEAD_IN.test(near) || (/^(?:and|but|yet) $/.test(near) && lastComma >= 0);
-      if (!ok && lastComma < 0) {
-        // "In June Trotsky declared …": a short time phrase without a comma.
-        ok = /^(?:In|On|By) (?:(?:early|late|mid-)\s?)?(?:January|February|March|April|May|June|July|August|September|October|November|December|1[89]\d\d)(?: 1[89]\d\d)? $/.test(prefix);
-      }
-      if (!ok) continue;
-      if (head && (/^(?:Like|Unlike|As|According to|For)\b(?! (?:his|her) part$)/.test(head) || persons.some((p) => p !== key && p.end <= lastComma) || /"/.test(head.replace(/"[^"]*"/g, "")))) continue;
-      let rest = text.slice(key.end);
-      if (/^'s?\b/.test(rest)) continue;
-      // ", himself a peasant," / ", who had been in a small faction …," / ", leader of …,": skip to the predicate.
-      const appos = /^,\s+(?:himself|herself|who|an?|the|leader of|head of)\b[^,;:"]{2,120},\s+(?=\p{Ll})/u.exec(rest);
-      if (appos) rest = " " + rest.slice(appos[0].length);
-      if (/^,/.test(rest)) continue;
-      const firstWord = /^\s*(?:\([^)]*\)\s*)?([\p{L}]+)/u.exec(rest)?.[1];
-      if (!firstWord) continue;
-      const tagged = info.tags.find((t) => t.text === firstWord);
-      if (!SAYING.test(firstWord) && !(tagged && /^(VERB|AUX)$/.test(tagged.pos)) &&
-        !/^(also|even|later|at|once|explicitly|greatly|never|further|first)$/.test(firstWord)) continue;
-      if (/^(is|was|were|are|be|been)$/.test(firstWord)) continue;
-      const right = verbPhrase(rest);
-      if (!right) continue;
-      if (key.entity!.spellings.some((s) => visibleIn(right, s))) continue;
-      out.push({
-        // The name as the line can confirm it ("Enver", not "Enver Pasha", when only "Enver" is written).
-        left: visibleIn(info.prompt, personName(key).split(/\s+/).slice(-1)[0]!) ? personName(key) : key.text,
-        right, spellings: key.entity!.spellings, id: key.entity!.id,
-        evidence: info.evidence, anchor: info.blockId, index: info.index, role: null, lessonSlug: info.lessonSlug,
-      });
-      break;
     }
   }
   return out;
@@ -389,106 +304,14 @@ function groups(kind: MatchKind, pairs: readonly MatchPair[], lessonText: string
   return out;
 }
 
-/** Another person of the group is also said to have done it ("Lenin and Trotsky found it …"). */
-function sharedDeed(p: MatchPair, q: MatchPair, text: string): boolean {
-  const words = contentWords(p.right).filter((w) => w.length > 3);
-  if (!words.length) return false;
-  for (const sentence of text.split(/(?<=[.!?]["')\]]*)\s+|\n/)) {
-    if (!q.spellings.some((sp) => visibleIn(sentence, sp))) continue;
-    const low = sentence.toLowerCase();
-    const hit = words.filter((w) => low.includes(w)).length;
-    if (hit >= Math.max(2, Math.ceil(words.length * 0.6))) return true;
-  }
-  return false;
-}
-
-/**
- * Deed questions: 3–4 people of the lesson with what it says they did. When the lesson has fewer
- * than three, people from other lessons of the module fill the question (each pair cites its line
- * and lesson); the lesson must bring at least one pair of its own.
- */
-function deedGroups(own: readonly MatchPair[], module: readonly MatchPair[], slug: string, moduleSlug: string, text: string, max: number): Candidate[] {
-  const out: Candidate[] = [];
-  if (!own.length) return out;
-  const others = module.filter((m) => m.lessonSlug !== slug);
-  const ok = (group: readonly MatchPair[], p: MatchPair) => !group.some((g) =>
-    conflict(g, p, "") || sharedDeed(g, p, text) || sharedDeed(p, g, text) ||
-    g.spellings.some((x) => visibleIn(p.right, x)) || p.spellings.some((x) => visibleIn(g.right, x)));
-  const used = new Set<string>();
-  const keyOf = (g: MatchPair) => `${g.lessonSlug}#${g.index}`;
-  for (let startAt = 0; startAt < own.length && out.length < max; startAt++) {
-    const group: MatchPair[] = [];
-    for (let k = 0; k < own.length && group.length < 4; k++) {
-      const p = own[(startAt + k) % own.length]!;
-      if (ok(group, p)) group.push(p);
-    }
-    const cross = group.length < 3;
-    if (cross) {
-      if (out.length >= 2) break;
-      const shuffled = seededShuffle([...others].sort((a, b) => cmp(keyOf(a), keyOf(b))), `${slug}|deeds`);
-      // Lines not asked yet first, so a second question brings new pairs.
-      const pool = [...shuffled.filter((p) => !used.has(keyOf(p))), ...shuffled.filter((p) => used.has(keyOf(p)))];
-      for (const p of pool) {
-        if (group.length >= 3) break;
-        if (ok(group, p)) group.push(p);
-      }
-    }
-    if (group.length < 3) break;
-    const fresh = group.filter((g) => !used.has(keyOf(g)));
-    if (out.length && fresh.length < 2) continue;
-    for (const g of group) used.add(keyOf(g));
-    const ordered = group.slice().sort((a, b) =>
-      Number(a.lessonSlug !== slug) - Number(b.lessonSlug !== slug) || cmp(a.lessonSlug ?? "", b.lessonSlug ?? "") || a.index - b.index);
-    const answer = ordered.map((g) => [g.left, g.right] as [string, string]);
-    const evidence = ordered.map((g) => g.evidence);
-    const key = ordered.map((g) => `${g.id}@${keyOf(g)}`).join(",");
-    const id = `q-${hash64([slug, "matching", evidence.join("\n"), key].join("\u0000"))}`;
-    let right = seededShuffle(answer.map((a) => a[1]), id);
-    if (right.every((s, i) => s === answer[i]![1])) right = [...right.slice(1), right[0]!];
-    const q: Candidate["question"] = {
-      id,
-      lessonSlug: slug,
-      moduleSlug,
-      type: "matching",
-      prompt: cross
-        ? "Match each person to what the guide says they did, wrote or said. (Some are told in other lessons of this part of the guide.)"
-        : "Match each person to what the lesson says they did, wrote or said.",
-      choices: right,
-      answer,
-      evidence: evidence.join("\n"),
-      evidenceAnchor: ordered[0]!.anchor,
-      evidenceAnchors: ordered.map((g) => g.anchor),
-      difficulty: Math.round((0.4 + 0.08 * (group.length - 3) + (cross ? 0.05 : 0)) * 100) / 100,
-      keyKind: "person",
-      generatorVersion: GENERATOR_VERSION,
-    };
-    if (cross) q.evidenceLessons = ordered.map((g) => g.lessonSlug!);
-    out.push({
-      question: q,
-      score: cross ? 0.72 : 0.8,
-      sentences: ordered.filter((g) => g.lessonSlug === slug).map((g) => g.index),
-      fact: `deeds:${key}`,
-    });
-  }
-  return out;
-}
-
 /** Matching candidates for a lesson: people, works and authors, names and their glosses. */
-export function buildMatching(
-  sentences: readonly SentenceInfo[],
-  reading: readonly ReadingItem[] = [],
-  lessonText = "",
-  moduleDeeds: readonly MatchPair[] = [],
-  moduleText = "",
-): Candidate[] {
+export function buildMatching(sentences: readonly SentenceInfo[], reading: readonly ReadingItem[] = [], lessonText = ""): Candidate[] {
   const roles = rolePairs(sentences);
   const actions = actionPairs(sentences).filter((a) => !roles.some((r) => r.index === a.index && r.id === a.id));
-  const first = sentences[0];
-  const deeds = first ? moduleDeeds.filter((d) => d.lessonSlug === first.lessonSlug) : [];
+  // Roles first (short, distinctive), then actions, each in reading order.
+  const people = [...roles, ...actions];
   return [
-    // Roles first (short, distinctive), then actions, each in reading order.
-    ...groups("person", [...roles, ...actions], lessonText, sentences, 2),
-    ...(first ? deedGroups(deeds, moduleDeeds, first.lessonSlug, first.moduleSlug, moduleText || lessonText, 3) : []),
+    ...groups("person", people, lessonText, sentences, 2),
     ...groups("work", workPairs(sentences, reading), lessonText, sentences, 1),
     ...groups("term", glossPairs(sentences), lessonText, sentences, 1),
   ];
