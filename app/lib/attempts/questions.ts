@@ -235,7 +235,7 @@ export function markQuestion(q: QuizQuestion, response: LearnerAnswer | null): {
   if (response === null || (typeof response === "string" && response.trim() === "")) {
     return { correct: false, expected: q.answer };
   }
-  const marked = markAnswer(toDomainQuestion(q), response);
+  const marked = markAnswer(asGeneratorQuestion(q), response);
   return { correct: marked.correct, expected: marked.expected };
 }
 
@@ -243,7 +243,7 @@ export function markQuestion(q: QuizQuestion, response: LearnerAnswer | null): {
  * Adapter: a stored row carries only what marking needs, while the generator's Question type
  * also names bookkeeping fields (module, kind, version) that marking never reads.
  */
-function toDomainQuestion(q: QuizQuestion): Question {
+function asGeneratorQuestion(q: QuizQuestion): Question {
   const rest = { id: q.id, lessonSlug: "", moduleSlug: "", prompt: q.prompt, evidence: q.evidence, evidenceAnchor: q.evidenceAnchor, evidenceAnchors: q.evidenceAnchors, difficulty: 0, keyKind: "term" as const, generatorVersion: "" };
   switch (q.type) {
     case "multiple_choice":

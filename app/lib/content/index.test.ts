@@ -30,7 +30,7 @@ describe("content index", () => {
     expect(getLessonNeighbours("missing")).toEqual({ previous: null, next: null });
   });
 
-  it("never reads outside content/ at runtime (no ../shared in the shipped code)", () => {
+  it("never reads outside content/ at runtime (no path into the steering folder or above the project)", () => {
     const dir = path.join(process.cwd(), "app", "lib", "content");
     for (const file of readdirSync(dir)) {
       if (!file.endsWith(".ts") || file.includes(".test.") || file.includes(".fixture.")) continue;
