@@ -1,6 +1,12 @@
 "use client";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="mx-auto max-w-xl px-4 py-20 text-center">
       <h1 className="text-2xl font-bold">Something went wrong on our side</h1>

@@ -39,8 +39,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm sm:gap-x-5"
             >
               {/* On a phone the brand takes the first row and the links share the second. */}
-              <Link href="/" className="flex w-full items-center gap-2 font-semibold tracking-tight sm:mr-auto sm:w-auto">
-                <span aria-hidden className="inline-block h-4 w-4 rounded-sm bg-gradient-to-br from-accent-600 from-50% to-stone-900 to-50% dark:to-stone-200" />
+              <Link
+                href="/"
+                className="flex w-full items-center gap-2 font-semibold tracking-tight sm:mr-auto sm:w-auto"
+              >
+                <span
+                  aria-hidden
+                  className="inline-block h-4 w-4 rounded-sm bg-gradient-to-br from-accent-600 from-50% to-stone-900 to-50% dark:to-stone-200"
+                />
                 Red &amp; Black October
               </Link>
               <Link href="/#modules" className="hover:underline">
@@ -57,9 +63,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </div>
           <footer className="mx-auto mt-16 max-w-5xl border-t border-stone-200 px-4 py-8 text-xs text-stone-600 dark:border-stone-800 dark:text-stone-400">
             <p>
-              Texts: Black Rose Anarchist Federation (2017) and the Melbourne Anarchist Communist Group (2017), as
-              circulated by the A-Infos news service. Lessons and questions are generated from the texts; nothing is
-              written by hand.
+              Texts: Black Rose Anarchist Federation (2017) and the Melbourne Anarchist Communist Group
+              (2017), as circulated by the A-Infos news service. Lessons and questions are generated from the
+              texts; nothing is written by hand.
             </p>
           </footer>
         </SessionProviderClient>

@@ -8,7 +8,10 @@ export default function NotFound() {
       <p className="mt-3 text-stone-700 dark:text-stone-300">
         The lesson or page may have moved. Every lesson is listed on the home page.
       </p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
+      <Link
+        href="/"
+        className="mt-6 inline-block rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
+      >
         Go to all lessons
       </Link>
     </main>

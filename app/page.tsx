@@ -16,9 +16,9 @@ export default function HomePage() {
           The Russian Revolution, read closely
         </h1>
         <p className="mt-4 text-lg text-stone-700 dark:text-stone-300">
-          Two anarchist texts from the revolution&apos;s centenary, turned into {lessonCount} short lessons. Each
-          lesson follows one question of the original article, and each has a quiz generated from its own text,
-          with every answer traced back to the sentence it came from.
+          Two anarchist texts from the revolution&apos;s centenary, turned into {lessonCount} short lessons.
+          Each lesson follows one question of the original article, and each has a quiz generated from its own
+          text, with every answer traced back to the sentence it came from.
         </p>
       </section>
 
@@ -34,8 +34,8 @@ export default function HomePage() {
                 </h2>
                 <p className="text-sm text-stone-600 dark:text-stone-400">
                   {guideModule.organisation}
-                  {guideModule.author ? ` · ${guideModule.author}` : ""} · {guideModule.lessons.length} lessons ·{" "}
-                  {guideModule.readingMinutes} min read
+                  {guideModule.author ? ` · ${guideModule.author}` : ""} · {guideModule.lessons.length}{" "}
+                  lessons · {guideModule.readingMinutes} min read
                 </p>
               </div>
             </div>

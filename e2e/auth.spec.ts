@@ -16,7 +16,20 @@ function uniqueEmail(label: string) {
 function createUser(user: { email: string; name: string; password: string; role?: string }) {
   execFileSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "scripts/user-create.ts", "--email", user.email, "--name", user.name, "--password", user.password, "--role", user.role ?? "learner"],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/user-create.ts",
+      "--email",
+      user.email,
+      "--name",
+      user.name,
+      "--password",
+      user.password,
+      "--role",
+      user.role ?? "learner",
+    ],
     { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl }, stdio: "pipe" },
   );
 }
@@ -30,7 +43,9 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
-test("[AUTH]: sign up → signed in with the name in the header → sign out → sign in again", async ({ page }) => {
+test("[AUTH]: sign up → signed in with the name in the header → sign out → sign in again", async ({
+  page,
+}) => {
   const email = uniqueEmail("signup");
   const name = "Ann Playwright";
   const password = "red and black october";
@@ -76,7 +91,9 @@ test("[AUTH]: a wrong password shows a clear error and keeps the email", async (
   await page.getByLabel("Password", { exact: true }).fill("not the right password");
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("The email or password is incorrect.");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+    "The email or password is incorrect.",
+  );
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
@@ -88,7 +105,9 @@ test("[AUTH]: a wrong password shows a clear error and keeps the email", async (
   await expect(header(page).getByText("Boris Wrong")).toBeVisible();
 });
 
-test("[AUTH]: sign-up errors are shown on the fields, announced, and keyboard-reachable", async ({ page }) => {
+test("[AUTH]: sign-up errors are shown on the fields, announced, and keyboard-reachable", async ({
+  page,
+}) => {
   const email = uniqueEmail("taken");
   createUser({ email, name: "Taken Already", password: "a long password" });
 
@@ -115,7 +134,9 @@ test("[AUTH]: sign-up errors are shown on the fields, announced, and keyboard-re
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("[AUTH]: sign-in, sign-up and account pages have no serious axe violations, light and dark, at 375 px", async ({ page }) => {
+test("[AUTH]: sign-in, sign-up and account pages have no serious axe violations, light and dark, at 375 px", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 740 });
   const email = uniqueEmail("axe");
   createUser({ email, name: "Axe Person", password: "a long password" });
@@ -125,7 +146,9 @@ test("[AUTH]: sign-in, sign-up and account pages have no serious axe violations,
       await page.goto(url);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
     }
   };
@@ -139,7 +162,10 @@ test("[AUTH]: sign-in, sign-up and account pages have no serious axe violations,
   await check("/account");
 });
 
-test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign-in", async ({ page, context }) => {
+test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign-in", async ({
+  page,
+  context,
+}) => {
   const lessonSlug = getGuide().modules[0]!.lessons[0]!.slug;
   const guestCookie = async () => (await context.cookies()).find((c) => c.name === "rbo_guest");
 
@@ -165,7 +191,9 @@ test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign
   // Signed out, a second guest attempt is claimed by signing in (through next-auth's route).
   await header(page).getByRole("button", { name: "Sign out" }).click();
   await expect(header(page).getByRole("link", { name: "Sign in" })).toBeVisible();
-  const second = await page.request.post("/api/attempts", { data: { lessonSlug: getGuide().modules[0]!.lessons[1]!.slug } });
+  const second = await page.request.post("/api/attempts", {
+    data: { lessonSlug: getGuide().modules[0]!.lessons[1]!.slug },
+  });
   expect(second.status()).toBe(201);
   const secondId: string = (await second.json()).data.quiz.attemptId;
   expect(await guestCookie()).toBeDefined();
@@ -179,7 +207,9 @@ test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign
   expect((await page.request.get(`/api/attempts/${attemptId}`)).status()).toBe(200);
 });
 
-test("[AUTH]: the account page saves name, timezone and streak opt-in, and the header follows", async ({ page }) => {
+test("[AUTH]: the account page saves name, timezone and streak opt-in, and the header follows", async ({
+  page,
+}) => {
   const email = uniqueEmail("account");
   createUser({ email, name: "Old Name", password: "a long password" });
   await page.goto("/sign-in?callbackUrl=%2Faccount");
@@ -198,13 +228,21 @@ test("[AUTH]: the account page saves name, timezone and streak opt-in, and the h
   await expect(header(page).getByText("New Name")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Display name")).toHaveValue("New Name");
-  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Timezone")).toHaveValue("America/New_York");
-  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Track my daily study streak")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Display name")).toHaveValue(
+    "New Name",
+  );
+  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Timezone")).toHaveValue(
+    "America/New_York",
+  );
+  await expect(
+    page.getByRole("form", { name: "Profile" }).getByLabel("Track my daily study streak"),
+  ).toBeChecked();
 
   // An empty name is refused on the field and nothing changes.
   await page.getByRole("form", { name: "Profile" }).getByLabel("Display name").fill("   ");
   await page.getByRole("form", { name: "Profile" }).getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("form", { name: "Profile" }).getByLabel("Display name")).toHaveAccessibleDescription(/Enter your name\./);
+  await expect(
+    page.getByRole("form", { name: "Profile" }).getByLabel("Display name"),
+  ).toHaveAccessibleDescription(/Enter your name\./);
   await expect(header(page).getByText("New Name")).toBeVisible();
 });

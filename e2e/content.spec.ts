@@ -41,7 +41,9 @@ test("[CONTENT]: a lesson shows its heading, paragraphs and further reading", as
 
 /** First sentence of the first paragraph after a heading, unwrapped from the raw digest by hand. */
 function firstSentenceAfter(heading: string): string {
-  const raw = readFileSync(path.join(process.cwd(), "content/source/000_c35c5bcf756e66cf.txt"), "utf8").split("\n");
+  const raw = readFileSync(path.join(process.cwd(), "content/source/000_c35c5bcf756e66cf.txt"), "utf8").split(
+    "\n",
+  );
   const at = raw.lastIndexOf(heading); // the last match skips the table of contents
   expect(at, `heading "${heading}" in the digest`).toBeGreaterThan(0);
   const lines: string[] = [];
@@ -52,7 +54,11 @@ function firstSentenceAfter(heading: string): string {
     }
     lines.push(line);
   }
-  const paragraph = lines.join("\n").replace(/\u00a0\n/g, " ").replace(/\s+/g, " ").trim();
+  const paragraph = lines
+    .join("\n")
+    .replace(/\u00a0\n/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const sentence = paragraph.slice(0, paragraph.search(/[.?!]"? [A-Z]/) + 1);
   expect(sentence.length, `a sentence after "${heading}"`).toBeGreaterThan(40);
   return sentence;
@@ -61,11 +67,16 @@ function firstSentenceAfter(heading: string): string {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 for (const heading of ["What happened at Kronstadt in 1921?", "What about the imperialists?", "Aftermath"]) {
-  test(`[CONTENT]: a sentence taken straight from the digest reads correctly (${heading})`, async ({ page }) => {
+  test(`[CONTENT]: a sentence taken straight from the digest reads correctly (${heading})`, async ({
+    page,
+  }) => {
     const sentence = firstSentenceAfter(heading);
     await page.goto("/");
     // The list link's name also holds its number and reading time.
-    await page.getByRole("link", { name: new RegExp(`\\b${escapeRegExp(heading)}`) }).first().click();
+    await page
+      .getByRole("link", { name: new RegExp(`\\b${escapeRegExp(heading)}`) })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
     await expect(page.locator("article")).toContainText(sentence);
   });
@@ -87,7 +98,12 @@ test("[CONTENT]: the Lenin lesson keeps its four sub-parts with anchors", async 
   const lesson = allLessons.find((l) => l.title.startsWith("How did Lenin contradict"))!;
   await page.goto(`/lessons/${lesson.slug}`);
   const index = page.getByRole("navigation", { name: "In this lesson" });
-  for (const heading of ["Ukraine", "Georgia", "Central Asia: Kirghiz-Kazakh Steppe and Turkestan", "The Basmachi"]) {
+  for (const heading of [
+    "Ukraine",
+    "Georgia",
+    "Central Asia: Kirghiz-Kazakh Steppe and Turkestan",
+    "The Basmachi",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
     await expect(index.getByRole("link", { name: heading })).toBeVisible();
   }
@@ -98,7 +114,9 @@ test("[CONTENT]: the Lenin lesson keeps its four sub-parts with anchors", async 
 test("[CONTENT]: the references page lists the back matter", async ({ page }) => {
   await page.goto("/references");
   await expect(page.getByRole("region", { name: /Works Cited/ }).getByRole("listitem")).toHaveCount(12);
-  await expect(page.getByRole("region", { name: /Recommended Statements and Memoirs/ }).getByRole("listitem")).toHaveCount(4);
+  await expect(
+    page.getByRole("region", { name: /Recommended Statements and Memoirs/ }).getByRole("listitem"),
+  ).toHaveCount(4);
   await expect(page.getByRole("region", { name: /Recommended Films/ }).getByRole("listitem")).toHaveCount(7);
   await expect(page.locator("main")).toContainText("Montréal");
 });

@@ -8,7 +8,8 @@ import path from "node:path";
  */
 const shoot = process.env.TOUR_SCREENSHOTS === "1";
 async function snap(page: Page, name: string) {
-  if (shoot) await page.screenshot({ path: path.join(import.meta.dirname, "tour", `${name}.png`), fullPage: false });
+  if (shoot)
+    await page.screenshot({ path: path.join(import.meta.dirname, "tour", `${name}.png`), fullPage: false });
 }
 
 /** Answer whatever question is on screen, without knowing the key (some will be wrong). */
@@ -16,13 +17,17 @@ async function answerCurrent(page: Page, n: number) {
   const form = page.locator("form").filter({ has: page.getByTestId("question-prompt") });
   const radios = form.locator("input[type=radio]");
   if ((await radios.count()) > 0) return radios.nth(n % (await radios.count())).check();
-  if ((await form.getByTestId("blank-input").count()) > 0) return form.getByTestId("blank-input").fill("Petrograd");
-  if ((await form.getByTestId("ordering-list").count()) > 0) return form.getByRole("button", { name: /down$/ }).first().click();
+  if ((await form.getByTestId("blank-input").count()) > 0)
+    return form.getByTestId("blank-input").fill("Petrograd");
+  if ((await form.getByTestId("ordering-list").count()) > 0)
+    return form.getByRole("button", { name: /down$/ }).first().click();
   const selects = form.getByTestId("matching-select");
   for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
 }
 
-test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard and the misses in review", async ({ page }) => {
+test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard and the misses in review", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1200, height: 860 });
   await page.goto("/");
@@ -80,7 +85,9 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
 
   // The home page's lesson list shows the lesson's badge with the best score.
   await page.goto("/");
-  await expect(page.locator("#modules ol li").first()).toContainText(`best ${Math.round((right / total) * 100)}%`);
+  await expect(page.locator("#modules ol li").first()).toContainText(
+    `best ${Math.round((right / total) * 100)}%`,
+  );
 
   // Every missed question is due in review.
   await page.goto("/review");
@@ -88,7 +95,9 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
   if (missed === 0) {
     await expect(page.getByTestId("review-empty")).toBeVisible();
   } else {
-    await expect(page.getByTestId("review-due-count")).toContainText(`${missed} card${missed === 1 ? "" : "s"} due`);
+    await expect(page.getByTestId("review-due-count")).toContainText(
+      `${missed} card${missed === 1 ? "" : "s"} due`,
+    );
     await snap(page, "6-review");
   }
 });

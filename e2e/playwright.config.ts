@@ -26,7 +26,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: root + "/playwright-report" }]],
+  reporter: process.env.CI
+    ? [["list"]]
+    : [["list"], ["html", { open: "never", outputFolder: root + "/playwright-report" }]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {

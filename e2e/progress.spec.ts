@@ -56,7 +56,10 @@ async function takeBlankQuiz(page: Page, slug: string): Promise<{ total: number;
     const prompt = norm(await item.locator("p").first().innerText());
     const expectedEl = item.getByTestId("feedback-expected");
     const listItems = expectedEl.locator("li");
-    const expected = (await listItems.count()) > 0 ? (await listItems.allInnerTexts()).map((t) => t.trim()) : (await expectedEl.innerText()).trim();
+    const expected =
+      (await listItems.count()) > 0
+        ? (await listItems.allInnerTexts()).map((t) => t.trim())
+        : (await expectedEl.innerText()).trim();
     keys.push({ prompt, expected });
   }
   return { total, keys };
@@ -127,7 +130,9 @@ test("[PROGRESS]: guests are sent to sign in from the dashboard and the review p
   expect(res.headers()["cache-control"]).toContain("no-store");
 });
 
-test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in /review, and a review answer updates the queue", async ({ page }) => {
+test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in /review, and a review answer updates the queue", async ({
+  page,
+}) => {
   await signUp(page, "flow");
 
   // A new learner: clear empty states.
@@ -151,12 +156,17 @@ test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in 
   await expect(recent.first()).toContainText(`0/${total} (0%)`);
   await expect(recent.first()).toHaveAttribute("href", /^\/attempts\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("score-chart")).toBeVisible();
-  await expect(page.locator(`[data-testid="mastery-cell"][data-lesson="${lesson.slug}"]`)).toHaveAttribute("data-level", "started");
+  await expect(page.locator(`[data-testid="mastery-cell"][data-lesson="${lesson.slug}"]`)).toHaveAttribute(
+    "data-level",
+    "started",
+  );
   await expect(page.getByTestId("dashboard-due-count")).toContainText(String(total));
 
   // The home page's lesson list badges the lesson (client island, page stays static).
   await page.goto("/");
-  await expect(page.locator(`#modules a[href="/lessons/${lesson.slug}"]`).first().getByTestId("lesson-badge")).toContainText("Started");
+  await expect(
+    page.locator(`#modules a[href="/lessons/${lesson.slug}"]`).first().getByTestId("lesson-badge"),
+  ).toContainText("Started");
   const progress = await page.request.get("/api/progress");
   expect(progress.headers()["cache-control"]).toContain("private");
   expect((await progress.json()).lessons[lesson.slug].level).toBe("started");
@@ -175,7 +185,10 @@ test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in 
   await page.getByTestId("review-submit").click();
   const feedback = page.getByTestId("review-feedback");
   await expect(feedback).toHaveAttribute("data-correct", "true");
-  await expect(page.getByTestId("review-evidence-link").first()).toHaveAttribute("href", /^\/lessons\/[a-z0-9-]+#.+/);
+  await expect(page.getByTestId("review-evidence-link").first()).toHaveAttribute(
+    "href",
+    /^\/lessons\/[a-z0-9-]+#.+/,
+  );
   await expect(page.getByTestId("review-due-count")).toContainText(`${total - 1} card`);
   await expect(page.getByTestId("review-next")).toBeFocused();
 
@@ -201,7 +214,9 @@ test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in 
   await expect(page.getByTestId("dashboard-due-count")).toContainText(String(total - 1));
 });
 
-test("[PROGRESS]: the dashboard and review pages have no serious accessibility violations (light, dark, 375 px)", async ({ page }) => {
+test("[PROGRESS]: the dashboard and review pages have no serious accessibility violations (light, dark, 375 px)", async ({
+  page,
+}) => {
   await signUp(page, "axe");
   expect(await seriousViolations(page), "empty dashboard").toEqual([]);
   await page.goto("/review");
@@ -225,7 +240,11 @@ test("[PROGRESS]: the dashboard and review pages have no serious accessibility v
   await page.goto("/review");
   const card = page.getByTestId("review-card");
   const prompt = await cardPrompt(card);
-  await answerCard(card, keys.find((k) => k.prompt === prompt)!, false);
+  await answerCard(
+    card,
+    keys.find((k) => k.prompt === prompt)!,
+    false,
+  );
   await page.getByTestId("review-submit").click();
   await expect(page.getByTestId("review-feedback")).toBeVisible();
   expect(await seriousViolations(page), "review feedback").toEqual([]);
@@ -234,7 +253,9 @@ test("[PROGRESS]: the dashboard and review pages have no serious accessibility v
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
-test("[PROGRESS]: the daily streak is off by default and shows on the dashboard once opted in", async ({ page }) => {
+test("[PROGRESS]: the daily streak is off by default and shows on the dashboard once opted in", async ({
+  page,
+}) => {
   await signUp(page, "streak");
   const lesson = await firstLesson(page);
   await takeBlankQuiz(page, lesson.slug);
@@ -269,7 +290,9 @@ test("[PROGRESS]: a lesson read to the end is remembered and badged on the home 
   const progress = await (await page.request.get("/api/progress")).json();
   expect(progress.lessons[slug]).toMatchObject({ read: true, level: "not_started" });
   await page.goto("/");
-  await expect(page.locator(`#modules a[href="/lessons/${slug}"]`).first().getByTestId("lesson-badge")).toContainText("Read");
+  await expect(
+    page.locator(`#modules a[href="/lessons/${slug}"]`).first().getByTestId("lesson-badge"),
+  ).toContainText("Read");
   await page.goto("/dashboard");
   await expect(page.locator(`[data-testid="mastery-cell"][data-lesson="${slug}"]`)).toContainText("Read");
 });

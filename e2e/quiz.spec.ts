@@ -43,7 +43,8 @@ async function answerCurrent(page: Page, n: number): Promise<string> {
     return "ordering";
   }
   const selects = form.getByTestId("matching-select");
-  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 + ((i + n) % 2) });
+  for (let i = 0; i < (await selects.count()); i++)
+    await selects.nth(i).selectOption({ index: 1 + ((i + n) % 2) });
   return "matching";
 }
 
@@ -51,7 +52,9 @@ async function waitSaved(page: Page) {
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
 }
 
-test("[QUIZ]: a guest takes lesson 1's quiz and sees the score and feedback with evidence links", async ({ page }) => {
+test("[QUIZ]: a guest takes lesson 1's quiz and sees the score and feedback with evidence links", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await startQuiz(page);
   const total = await totalQuestions(page);
@@ -59,7 +62,10 @@ test("[QUIZ]: a guest takes lesson 1's quiz and sees the score and feedback with
   expect(total).toBeLessThanOrEqual(10);
   for (let i = 0; i < total; i++) {
     await expect(page.getByTestId("quiz-progress")).toHaveText(`Question ${i + 1} of ${total}`);
-    await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", `Question ${i + 1} of ${total}`);
+    await expect(page.getByRole("progressbar")).toHaveAttribute(
+      "aria-valuetext",
+      `Question ${i + 1} of ${total}`,
+    );
     await answerCurrent(page, i);
     // Usable at 375 px: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -106,7 +112,8 @@ test("[QUIZ]: refreshing mid-quiz keeps the saved answers", async ({ page }) => 
   await page.getByRole("button", { name: "Question 1, answered" }).click();
   const form = page.locator("form").filter({ has: page.getByTestId("question-prompt") });
   const first = given[0]!;
-  if (first.startsWith("radio:")) await expect(form.locator("input[type=radio]:checked")).toHaveValue(first.slice(6));
+  if (first.startsWith("radio:"))
+    await expect(form.locator("input[type=radio]:checked")).toHaveValue(first.slice(6));
   if (first.startsWith("text:")) await expect(form.getByTestId("blank-input")).toHaveValue(first.slice(5));
 
   // A typed answer is saved after a pause (debounced) and survives a reload too.
@@ -125,7 +132,14 @@ test("[QUIZ]: refreshing mid-quiz keeps the saved answers", async ({ page }) => 
 
 type Expected = string | string[] | [string, string][];
 interface ResultItem {
-  question: { prompt: string; choices?: string[]; items?: string[]; left?: string[]; right?: string[]; type: string };
+  question: {
+    prompt: string;
+    choices?: string[];
+    items?: string[];
+    left?: string[];
+    right?: string[];
+    type: string;
+  };
   expected: Expected;
   evidence: string;
 }
@@ -141,7 +155,8 @@ function unescape(body: string): string {
 }
 
 /** Field names that only an answer key or a graded result would carry. */
-const KEY_MARKERS = /"(answer|accepted|expected|evidence|evidenceAnchor|evidenceHref|correct|isCorrect)"\s*:|data-correct=/;
+const KEY_MARKERS =
+  /"(answer|accepted|expected|evidence|evidenceAnchor|evidenceHref|correct|isCorrect)"\s*:|data-correct=/;
 
 /**
  * Everything in `bodies` that would tell the browser a right answer: key field names (in data
@@ -149,7 +164,11 @@ const KEY_MARKERS = /"(answer|accepted|expected|evidence|evidenceAnchor|evidence
  * the right order of an ordering question, the right pairs of a matching one, and the evidence
  * sentences (a fill-in question's evidence contains its answer).
  */
-function findLeaks(bodies: { url: string; type: string; text: string }[], items: ResultItem[], visible: string): string[] {
+function findLeaks(
+  bodies: { url: string; type: string; text: string }[],
+  items: ResultItem[],
+  visible: string,
+): string[] {
   const leaks: string[] = [];
   const seen = visible.toLowerCase();
   for (const body of bodies) {
@@ -170,12 +189,17 @@ function findLeaks(bodies: { url: string; type: string; text: string }[], items:
       // of a bundled question bank.
       if (isCode) {
         for (const line of item.evidence.split("\n")) {
-          if (line.length > 20 && lower.includes(line.toLowerCase())) leaks.push(`${body.url}: evidence in code "${line.slice(0, 50)}…"`);
+          if (line.length > 20 && lower.includes(line.toLowerCase()))
+            leaks.push(`${body.url}: evidence in code "${line.slice(0, 50)}…"`);
         }
         continue;
       }
       if (typeof expected === "string") {
-        if (expected.length >= 2 && !seen.includes(expected.toLowerCase()) && new RegExp(`\\b${escapeRe(expected.toLowerCase())}\\b`).test(lower)) {
+        if (
+          expected.length >= 2 &&
+          !seen.includes(expected.toLowerCase()) &&
+          new RegExp(`\\b${escapeRe(expected.toLowerCase())}\\b`).test(lower)
+        ) {
           leaks.push(`${body.url}: answer "${expected}"`);
         }
       } else {
@@ -194,7 +218,11 @@ function findLeaks(bodies: { url: string; type: string; text: string }[], items:
 
 function isQuizData(url: string): boolean {
   const { pathname } = new URL(url);
-  return /^\/lessons\/[^/]+\/quiz\b/.test(pathname) || pathname.startsWith("/api/attempts") || pathname.startsWith("/attempts/");
+  return (
+    /^\/lessons\/[^/]+\/quiz\b/.test(pathname) ||
+    pathname.startsWith("/api/attempts") ||
+    pathname.startsWith("/attempts/")
+  );
 }
 
 function escapeRe(s: string) {
@@ -236,7 +264,9 @@ test("[QUIZ]: no answer key reaches the browser before the quiz is submitted", a
   await page.getByTestId("submit-quiz").click();
   await expect(page.getByTestId("quiz-score")).toBeVisible();
 
-  const bodies = (await Promise.all(pending)).filter((b): b is { url: string; type: string; text: string } => b !== null);
+  const bodies = (await Promise.all(pending)).filter(
+    (b): b is { url: string; type: string; text: string } => b !== null,
+  );
   expect(bodies.length).toBeGreaterThan(5);
   expect(bodies.some((b) => /text\/x-component/.test(b.type))).toBe(true); // server action replies were captured
 
@@ -249,16 +279,36 @@ test("[QUIZ]: no answer key reaches the browser before the quiz is submitted", a
   const visible = [
     pageText,
     lesson.title,
-    ...items.flatMap((i) => [i.question.prompt, ...(i.question.choices ?? []), ...(i.question.items ?? []), ...(i.question.left ?? []), ...(i.question.right ?? [])]),
+    ...items.flatMap((i) => [
+      i.question.prompt,
+      ...(i.question.choices ?? []),
+      ...(i.question.items ?? []),
+      ...(i.question.left ?? []),
+      ...(i.question.right ?? []),
+    ]),
   ].join("\n");
 
   // The detector works: the same check on the graded result finds the key.
-  expect(findLeaks([{ url: new URL(`/api/attempts/${attemptId}`, page.url()).href, type: "application/json", text: afterText }], items, visible).length).toBeGreaterThan(0);
+  expect(
+    findLeaks(
+      [
+        {
+          url: new URL(`/api/attempts/${attemptId}`, page.url()).href,
+          type: "application/json",
+          text: afterText,
+        },
+      ],
+      items,
+      visible,
+    ).length,
+  ).toBeGreaterThan(0);
   // …and finds nothing in anything the browser received before submitting.
   expect(findLeaks(bodies, items, visible)).toEqual([]);
 });
 
-test("[QUIZ]: axe finds no serious or critical violation on the quiz and the feedback, light and dark", async ({ page }) => {
+test("[QUIZ]: axe finds no serious or critical violation on the quiz and the feedback, light and dark", async ({
+  page,
+}) => {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(quizUrl);
@@ -279,7 +329,10 @@ test("[QUIZ]: axe finds no serious or critical violation on the quiz and the fee
 
 test("[QUIZ]: the whole quiz can be taken with the keyboard alone", async ({ page }) => {
   await page.goto(quizUrl);
-  const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? "");
+  const focusedTestId = () =>
+    page.evaluate(
+      () => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? "",
+    );
   for (let i = 0; i < 40 && (await focusedTestId()) !== "start-quiz"; i++) await page.keyboard.press("Tab");
   expect(await focusedTestId()).toBe("start-quiz");
   await page.keyboard.press("Enter");
@@ -305,7 +358,8 @@ test("[QUIZ]: the whole quiz can be taken with the keyboard alone", async ({ pag
     } else if (kind === "button") {
       await page.keyboard.press("Enter"); // move the first item down
       await expect(page.getByTestId("quiz-announcer")).toContainText("moved to position 2");
-      for (let t = 0; t < 20 && !/next-question|submit-quiz/.test(await focusedTestId()); t++) await page.keyboard.press("Tab");
+      for (let t = 0; t < 20 && !/next-question|submit-quiz/.test(await focusedTestId()); t++)
+        await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
     } else if (kind === "select") {
       const selects = form.getByTestId("matching-select");
@@ -314,7 +368,8 @@ test("[QUIZ]: the whole quiz can be taken with the keyboard alone", async ({ pag
         await page.keyboard.press("ArrowDown");
         if (s < count - 1) await page.keyboard.press("Tab");
       }
-      for (let t = 0; t < 20 && !/next-question|submit-quiz/.test(await focusedTestId()); t++) await page.keyboard.press("Tab");
+      for (let t = 0; t < 20 && !/next-question|submit-quiz/.test(await focusedTestId()); t++)
+        await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
     } else {
       throw new Error(`unexpected control: ${kind}`);
@@ -324,7 +379,10 @@ test("[QUIZ]: the whole quiz can be taken with the keyboard alone", async ({ pag
   await expect(page.getByTestId("feedback-item")).toHaveCount(total);
 });
 
-test("[QUIZ]: another visitor cannot see or change someone's attempt; bad input gets a 4xx and changes nothing", async ({ page, browser }) => {
+test("[QUIZ]: another visitor cannot see or change someone's attempt; bad input gets a 4xx and changes nothing", async ({
+  page,
+  browser,
+}) => {
   await startQuiz(page);
   const attemptId = (await page.locator("[data-attempt-id]").getAttribute("data-attempt-id")) ?? "";
   await answerCurrent(page, 0);
@@ -338,11 +396,17 @@ test("[QUIZ]: another visitor cannot see or change someone's attempt; bad input 
     expect((await other.request.post(`/api/attempts/${attemptId}/submit`, { data: {} })).status()).toBe(401);
     const start = await other.request.post("/api/attempts", { data: { lessonSlug: lesson.slug } });
     expect(start.status()).toBe(201);
-    const theirs = (await start.json()) as { data: { quiz: { attemptId: string; questions: { id: string }[] } } };
+    const theirs = (await start.json()) as {
+      data: { quiz: { attemptId: string; questions: { id: string }[] } };
+    };
     expect((await other.request.post(`/api/attempts/${attemptId}/submit`, { data: {} })).status()).toBe(404);
     expect((await other.request.get(`/api/attempts/${attemptId}`)).status()).toBe(404);
     expect(
-      (await other.request.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: theirs.data.quiz.questions[0]!.id, answer: "x" } })).status(),
+      (
+        await other.request.put(`/api/attempts/${attemptId}/responses`, {
+          data: { questionId: theirs.data.quiz.questions[0]!.id, answer: "x" },
+        })
+      ).status(),
     ).toBe(404);
   } finally {
     await stranger.close();
@@ -351,10 +415,34 @@ test("[QUIZ]: another visitor cannot see or change someone's attempt; bad input 
   const api = page.request;
   // Malformed ids, a question outside the attempt, unknown fields, oversized bodies.
   expect((await api.post(`/api/attempts/not%20an%20id/submit`, { data: {} })).status()).toBe(400);
-  expect((await api.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: "q-0000000000000000", answer: "x" } })).status()).toBe(400);
-  expect((await api.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: "q-1", answer: "x", extra: 1 } })).status()).toBe(400);
-  expect((await api.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: "q-1", answer: "x".repeat(20_000) } })).status()).toBe(413);
-  expect((await api.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: "q-1", answer: Array(50).fill("x") } })).status()).toBe(400);
+  expect(
+    (
+      await api.put(`/api/attempts/${attemptId}/responses`, {
+        data: { questionId: "q-0000000000000000", answer: "x" },
+      })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await api.put(`/api/attempts/${attemptId}/responses`, {
+        data: { questionId: "q-1", answer: "x", extra: 1 },
+      })
+    ).status(),
+  ).toBe(400);
+  expect(
+    (
+      await api.put(`/api/attempts/${attemptId}/responses`, {
+        data: { questionId: "q-1", answer: "x".repeat(20_000) },
+      })
+    ).status(),
+  ).toBe(413);
+  expect(
+    (
+      await api.put(`/api/attempts/${attemptId}/responses`, {
+        data: { questionId: "q-1", answer: Array(50).fill("x") },
+      })
+    ).status(),
+  ).toBe(400);
   expect((await api.post("/api/attempts", { data: { lessonSlug: "../../etc/passwd" } })).status()).toBe(400);
   expect((await api.post("/api/attempts", { data: { lessonSlug: "no-such-lesson" } })).status()).toBe(404);
 
@@ -375,18 +463,27 @@ test("[QUIZ]: another visitor cannot see or change someone's attempt; bad input 
   expect([ra.data.alreadySubmitted, rb.data.alreadySubmitted].sort()).toEqual([false, true]);
   expect(ra.data.result.score).toBe(rb.data.result.score);
   // After submission, answers are refused.
-  const closed = await api.put(`/api/attempts/${attemptId}/responses`, { data: { questionId: "q-1", answer: "x" } });
+  const closed = await api.put(`/api/attempts/${attemptId}/responses`, {
+    data: { questionId: "q-1", answer: "x" },
+  });
   expect(closed.status()).toBeGreaterThanOrEqual(400);
 });
 
-test("[QUIZ]: a lesson's quiz page shows a clear empty state or a start button, and unknown lessons 404", async ({ page }) => {
+test("[QUIZ]: a lesson's quiz page shows a clear empty state or a start button, and unknown lessons 404", async ({
+  page,
+}) => {
   expect((await page.goto("/lessons/no-such-lesson/quiz"))?.status()).toBe(404);
   await page.goto(quizUrl);
-  await expect(page.getByTestId("start-quiz").or(page.getByTestId("quiz-empty")).or(page.getByTestId("quiz-progress"))).toBeVisible();
+  await expect(
+    page.getByTestId("start-quiz").or(page.getByTestId("quiz-empty")).or(page.getByTestId("quiz-progress")),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(lesson.title);
 });
 
-test("[QUIZ]: a guest's result is kept by signing up from the result, and stays private to the account", async ({ page, browser }) => {
+test("[QUIZ]: a guest's result is kept by signing up from the result, and stays private to the account", async ({
+  page,
+  browser,
+}) => {
   await startQuiz(page);
   await answerCurrent(page, 0);
   await waitSaved(page);
@@ -399,7 +496,9 @@ test("[QUIZ]: a guest's result is kept by signing up from the result, and stays 
   await page.getByRole("link", { name: "Sign up to keep this result" }).click();
   await expect(page).toHaveURL(/\/sign-up\?callbackUrl=/);
   await page.getByLabel("Display name").fill("Quiz Keeper");
-  await page.getByLabel("Email").fill(`quiz-keeper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`);
+  await page
+    .getByLabel("Email")
+    .fill(`quiz-keeper-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`);
   await page.getByLabel("Password", { exact: true }).fill("keep my quiz result");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));

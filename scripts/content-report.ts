@@ -30,9 +30,15 @@ function lessonLine(lesson: Lesson): string {
 const guide = getGuide();
 for (const module of guide.modules) {
   console.log(`\n# ${module.title}`);
-  console.log(`  ${module.organisation}${module.author ? ` · ${module.author}` : ""} · ${module.date} · ${module.sourceUrl}`);
-  console.log(`  slug ${module.slug} · ${module.lessons.length} lessons · ${module.wordCount} words · ${module.readingMinutes} min`);
-  console.log(`  lede: ${module.lede.length} paragraph(s)${module.byline ? ` · byline "${module.byline}"` : ""}\n`);
+  console.log(
+    `  ${module.organisation}${module.author ? ` · ${module.author}` : ""} · ${module.date} · ${module.sourceUrl}`,
+  );
+  console.log(
+    `  slug ${module.slug} · ${module.lessons.length} lessons · ${module.wordCount} words · ${module.readingMinutes} min`,
+  );
+  console.log(
+    `  lede: ${module.lede.length} paragraph(s)${module.byline ? ` · byline "${module.byline}"` : ""}\n`,
+  );
   for (const lesson of module.lessons) {
     console.log(lessonLine(lesson));
     if (lesson.tocTitle) console.log(`      TOC wording: "${lesson.tocTitle}"`);
@@ -45,7 +51,9 @@ for (const module of guide.modules) {
     }
     for (const block of lesson.sections.flatMap((section) => section.blocks)) {
       if (block.kind === "quote") {
-        console.log(`      ${block.epigraph ? "epigraph" : "quote"} ${block.group} #${block.id}: ${block.text.slice(0, 60)}…`);
+        console.log(
+          `      ${block.epigraph ? "epigraph" : "quote"} ${block.group} #${block.id}: ${block.text.slice(0, 60)}…`,
+        );
       } else if (block.kind === "caption") console.log(`      caption #${block.id}: ${block.text}`);
     }
     for (const item of lesson.furtherReading) {
@@ -55,6 +63,8 @@ for (const module of guide.modules) {
 }
 console.log("\n# Back matter");
 for (const list of guide.references) {
-  console.log(`  ${list.heading} (#${list.slug})${list.tocHeading ? ` · TOC "${list.tocHeading}"` : ""} · ${list.entries.length} entries`);
+  console.log(
+    `  ${list.heading} (#${list.slug})${list.tocHeading ? ` · TOC "${list.tocHeading}"` : ""} · ${list.entries.length} entries`,
+  );
   for (const entry of list.entries) console.log(`    - ${entry}`);
 }

@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 
 /** @type {typeof import("../app/lib/db/database-url")} */
-const { loadProjectEnv, resolveDatabaseUrl } = await tsImport("../app/lib/db/database-url.ts", import.meta.url);
+const { loadProjectEnv, resolveDatabaseUrl } = await tsImport(
+  "../app/lib/db/database-url.ts",
+  import.meta.url,
+);
 
 let database;
 try {
@@ -43,12 +46,27 @@ const env = {
 
 // Subcommands that take --config. The config sits in .config/ (the top level is fixed); Prisma
 // also finds it there by itself, but only when run from the project root.
-const TAKES_CONFIG = new Set(["generate", "migrate", "db", "validate", "format", "studio", "debug", "version"]);
+const TAKES_CONFIG = new Set([
+  "generate",
+  "migrate",
+  "db",
+  "validate",
+  "format",
+  "studio",
+  "debug",
+  "version",
+]);
 const command = args.find((arg) => !arg.startsWith("-"));
 const hasConfig = args.some((arg) => arg === "--config" || arg.startsWith("--config="));
-const configArgs = command && TAKES_CONFIG.has(command) && !hasConfig ? ["--config", path.join(root, ".config/prisma.ts")] : [];
+const configArgs =
+  command && TAKES_CONFIG.has(command) && !hasConfig
+    ? ["--config", path.join(root, ".config/prisma.ts")]
+    : [];
 
-const child = spawn(path.join(root, "node_modules/.bin/prisma"), [...args, ...configArgs], { stdio: "inherit", env });
+const child = spawn(path.join(root, "node_modules/.bin/prisma"), [...args, ...configArgs], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
   process.on(signal, () => child.kill(signal));
 }

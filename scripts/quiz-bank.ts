@@ -18,7 +18,13 @@ const ms = performance.now() - t0;
 if (out) writeFileSync(out, JSON.stringify(toExportBank(bank), null, 2) + "\n");
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
-const short = { multiple_choice: "mc", fill_blank: "fill", true_false: "tf", ordering: "ord", matching: "match" } as const;
+const short = {
+  multiple_choice: "mc",
+  fill_blank: "fill",
+  true_false: "tf",
+  ordering: "ord",
+  matching: "match",
+} as const;
 console.log(`${bank.generator.name} ${bank.generator.version} — ${ms.toFixed(0)} ms`);
 console.log(pad("lesson", 64) + pad("n", 5) + QUESTION_TYPES.map((t) => pad(short[t], 6)).join(""));
 const totals = new Map<string, number>();
@@ -27,10 +33,21 @@ for (const l of bank.lessons) {
   const counts = QUESTION_TYPES.map((t) => l.questions.filter((q) => q.type === t).length);
   QUESTION_TYPES.forEach((t, i) => totals.set(t, (totals.get(t) ?? 0) + (counts[i] ?? 0)));
   all += l.questions.length;
-  console.log(pad(`${l.module.slice(0, 8)}/${l.slug}`.slice(0, 62), 64) + pad(l.questions.length, 5) + counts.map((c) => pad(c, 6)).join(""));
+  console.log(
+    pad(`${l.module.slice(0, 8)}/${l.slug}`.slice(0, 62), 64) +
+      pad(l.questions.length, 5) +
+      counts.map((c) => pad(c, 6)).join(""),
+  );
 }
 console.log(pad("total", 64) + pad(all, 5) + QUESTION_TYPES.map((t) => pad(totals.get(t) ?? 0, 6)).join(""));
 const kinds = new Map<string, number>();
-for (const l of bank.lessons) for (const q of l.questions) kinds.set(q.keyKind, (kinds.get(q.keyKind) ?? 0) + 1);
-console.log("key kinds: " + [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", "));
+for (const l of bank.lessons)
+  for (const q of l.questions) kinds.set(q.keyKind, (kinds.get(q.keyKind) ?? 0) + 1);
+console.log(
+  "key kinds: " +
+    [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", "),
+);
 if (out) console.log(`wrote ${out}`);

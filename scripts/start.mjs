@@ -17,7 +17,9 @@ function step(label, command, args) {
   console.log(`\n▸ ${label}`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
   if (result.status !== 0) {
-    console.error(`\n✗ ${label} failed (exit ${result.status}). Fix the error above and run npm start again.`);
+    console.error(
+      `\n✗ ${label} failed (exit ${result.status}). Fix the error above and run npm start again.`,
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -40,7 +42,14 @@ function newestMtime(paths) {
 function buildIsCurrent() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
-  const sources = newestMtime(["app", "content", "next.config.mjs", "package-lock.json", ".postcssrc.json", "tsconfig.json"]);
+  const sources = newestMtime([
+    "app",
+    "content",
+    "next.config.mjs",
+    "package-lock.json",
+    ".postcssrc.json",
+    "tsconfig.json",
+  ]);
   return statSync(buildId).mtimeMs > sources;
 }
 

@@ -26,12 +26,20 @@ export default async function AccountPage() {
         <dd>{ROLE_LABEL[profile.role]}</dd>
       </dl>
 
-      <section aria-labelledby="profile-heading" className="mt-8 rounded-xl border border-stone-200 bg-white p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900/60">
+      <section
+        aria-labelledby="profile-heading"
+        className="mt-8 rounded-xl border border-stone-200 bg-white p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900/60"
+      >
         <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
           Profile
         </h2>
         <ProfileForm
-          profile={{ name: profile.name, email: profile.email, timezone: profile.timezone, streakOptIn: profile.streakOptIn }}
+          profile={{
+            name: profile.name,
+            email: profile.email,
+            timezone: profile.timezone,
+            streakOptIn: profile.streakOptIn,
+          }}
           zones={listTimeZones()}
         />
       </section>
@@ -40,7 +48,9 @@ export default async function AccountPage() {
         <h2 id="session-heading" className="mb-2 text-lg font-semibold">
           Session
         </h2>
-        <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">Signing out ends the session in this browser.</p>
+        <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+          Signing out ends the session in this browser.
+        </p>
         <SignOutButton />
       </section>
     </main>

@@ -4,7 +4,14 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
-import { MasteryGrid, ModuleProgressList, RecentAttempts, ReviewsDue, StreakCard, card } from "@/app/ui/progress/dashboard-parts";
+import {
+  MasteryGrid,
+  ModuleProgressList,
+  RecentAttempts,
+  ReviewsDue,
+  StreakCard,
+  card,
+} from "@/app/ui/progress/dashboard-parts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard", robots: { index: false } };
@@ -24,7 +31,11 @@ export default async function DashboardPage() {
       <p className="mt-1 text-stone-700 dark:text-stone-300">Signed in as {view.name}.</p>
 
       {view.isNew && (
-        <section aria-labelledby="welcome-heading" className="mt-6 rounded-lg border border-accent-300 bg-accent-50 p-5 dark:border-accent-700 dark:bg-stone-900" data-testid="dashboard-welcome">
+        <section
+          aria-labelledby="welcome-heading"
+          className="mt-6 rounded-lg border border-accent-300 bg-accent-50 p-5 dark:border-accent-700 dark:bg-stone-900"
+          data-testid="dashboard-welcome"
+        >
           <h2 id="welcome-heading" className="text-lg font-semibold">
             Nothing here yet
           </h2>
@@ -32,7 +43,10 @@ export default async function DashboardPage() {
             Read a lesson, then take its quiz: your scores, mastery and review schedule will show up here.
           </p>
           {view.firstLesson && (
-            <Link href={`/lessons/${view.firstLesson.slug}`} className="mt-3 inline-block rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">
+            <Link
+              href={`/lessons/${view.firstLesson.slug}`}
+              className="mt-3 inline-block rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700"
+            >
               Start with “{view.firstLesson.title}”
             </Link>
           )}
@@ -40,7 +54,13 @@ export default async function DashboardPage() {
       )}
 
       <div className={`mt-6 grid gap-4 ${view.streak ? "sm:grid-cols-2" : ""}`}>
-        <ReviewsDue dueCount={view.dueCount} cardCount={view.cardCount} nextDueAt={view.nextDueAt} timeZone={view.timeZone} now={now} />
+        <ReviewsDue
+          dueCount={view.dueCount}
+          cardCount={view.cardCount}
+          nextDueAt={view.nextDueAt}
+          timeZone={view.timeZone}
+          now={now}
+        />
         {view.streak && <StreakCard streak={view.streak} />}
       </div>
 

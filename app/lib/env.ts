@@ -10,7 +10,10 @@ import { z } from "zod";
  */
 
 /** Empty strings in .env files mean "not set". */
-const optional = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().optional());
+const optional = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().optional(),
+);
 
 const MISSING_SECRET =
   "NEXTAUTH_SECRET is not set. Run `npm run env:ensure` to create .env.local with a random secret " +
@@ -26,7 +29,9 @@ export const envSchema = z
     NEXTAUTH_SECRET: optional.pipe(
       z.string().min(32, { error: "NEXTAUTH_SECRET must be at least 32 characters long." }).optional(),
     ),
-    NEXTAUTH_URL: optional.pipe(z.url({ error: "NEXTAUTH_URL must be an absolute URL such as http://localhost:3000." }).optional()),
+    NEXTAUTH_URL: optional.pipe(
+      z.url({ error: "NEXTAUTH_URL must be an absolute URL such as http://localhost:3000." }).optional(),
+    ),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
     GOOGLE_CLIENT_ID: optional,
@@ -38,7 +43,11 @@ export const envSchema = z
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: MISSING_SECRET });
     }
     if (!!env.GITHUB_ID !== !!env.GITHUB_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["GITHUB_ID"], message: "Set both GITHUB_ID and GITHUB_SECRET, or neither." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["GITHUB_ID"],
+        message: "Set both GITHUB_ID and GITHUB_SECRET, or neither.",
+      });
     }
     if (!!env.GOOGLE_CLIENT_ID !== !!env.GOOGLE_CLIENT_SECRET) {
       ctx.addIssue({

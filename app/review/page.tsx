@@ -17,8 +17,8 @@ export default async function ReviewPage() {
     <main className="mx-auto max-w-2xl px-4 py-8 sm:py-10">
       <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Review</h1>
       <p className="mt-2 text-stone-700 dark:text-stone-300">
-        Questions from your quizzes come back when you are about to forget them: the ones you missed soon, the ones you
-        knew later and later.
+        Questions from your quizzes come back when you are about to forget them: the ones you missed soon, the
+        ones you knew later and later.
       </p>
       <ReviewSessionClient initial={queue} timeZone={safeTimeZone(user.timezone)} />
     </main>

@@ -27,7 +27,10 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - s);
 }
 times.sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2]! : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
+const median =
+  times.length % 2
+    ? times[(times.length - 1) / 2]!
+    : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
 const questions = bank.lessons.reduce((n, l) => n + l.questions.length, 0);
 
 const result = {
@@ -41,14 +44,23 @@ const result = {
     firstGeneration: Math.round(tFirst - tParse),
     total: Math.round(tFirst - t0),
   },
-  warmMs: { runs, median: Math.round(median), min: Math.round(times[0]!), max: Math.round(times[times.length - 1]!) },
+  warmMs: {
+    runs,
+    median: Math.round(median),
+    min: Math.round(times[0]!),
+    max: Math.round(times[times.length - 1]!),
+  },
   targetMs: 2000,
   pass: tFirst - t0 <= 2000 && median <= 2000,
 };
 if (args.includes("--json")) console.log(JSON.stringify(result));
 else {
   console.log(`quiz generation: ${result.lessons} lessons, ${questions} questions`);
-  console.log(`  cold: import ${result.coldMs.importModules} ms, NLP model ${result.coldMs.loadNlpModel} ms, parse ${result.coldMs.parseGuide} ms, first generation ${result.coldMs.firstGeneration} ms = ${result.coldMs.total} ms`);
-  console.log(`  warm: median ${result.warmMs.median} ms over ${runs} runs (min ${result.warmMs.min}, max ${result.warmMs.max})`);
+  console.log(
+    `  cold: import ${result.coldMs.importModules} ms, NLP model ${result.coldMs.loadNlpModel} ms, parse ${result.coldMs.parseGuide} ms, first generation ${result.coldMs.firstGeneration} ms = ${result.coldMs.total} ms`,
+  );
+  console.log(
+    `  warm: median ${result.warmMs.median} ms over ${runs} runs (min ${result.warmMs.min}, max ${result.warmMs.max})`,
+  );
   console.log(`  target ≤ ${result.targetMs} ms: ${result.pass ? "PASS" : "FAIL"}`);
 }

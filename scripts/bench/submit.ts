@@ -124,7 +124,11 @@ interface Reply {
   setCookies: string[];
 }
 
-function request(method: string, pathname: string, options: { cookie?: string; json?: unknown; form?: Record<string, string> } = {}): Promise<Reply> {
+function request(
+  method: string,
+  pathname: string,
+  options: { cookie?: string; json?: unknown; form?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let payload: string | undefined;
     const headers: Record<string, string> = { accept: "application/json" };
@@ -141,7 +145,11 @@ function request(method: string, pathname: string, options: { cookie?: string; j
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), setCookies: res.headers["set-cookie"] ?? [] }),
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString("utf8"),
+          setCookies: res.headers["set-cookie"] ?? [],
+        }),
       );
       res.on("error", reject);
     });
@@ -271,15 +279,22 @@ async function signIn(learner: Learner) {
     form: { csrfToken: token, email: learner.email, password: PASSWORD, json: "true", callbackUrl: "/" },
   });
   learner.jar.add(res.setCookies);
-  if (![...learner.jar.header().matchAll(/session-token=/g)].length) throw new Error(`sign-in failed for ${learner.email}: ${res.status}`);
+  if (![...learner.jar.header().matchAll(/session-token=/g)].length)
+    throw new Error(`sign-in failed for ${learner.email}: ${res.status}`);
 }
 
 async function prepare(learner: Learner, lessonSlugs: string[]) {
   for (const lessonSlug of lessonSlugs) {
-    const started = await request("POST", "/api/attempts", { cookie: learner.jar.header(), json: { lessonSlug } });
+    const started = await request("POST", "/api/attempts", {
+      cookie: learner.jar.header(),
+      json: { lessonSlug },
+    });
     if (started.status === 409) continue; // a lesson without questions
-    if (started.status !== 201 && started.status !== 200) throw new Error(`start ${lessonSlug}: ${started.status} ${started.body.slice(0, 200)}`);
-    const quiz = (JSON.parse(started.body) as { data: { quiz: { attemptId: string; questions: PublicQuestion[] } } }).data.quiz;
+    if (started.status !== 201 && started.status !== 200)
+      throw new Error(`start ${lessonSlug}: ${started.status} ${started.body.slice(0, 200)}`);
+    const quiz = (
+      JSON.parse(started.body) as { data: { quiz: { attemptId: string; questions: PublicQuestion[] } } }
+    ).data.quiz;
     let i = 0;
     for (const q of quiz.questions) {
       const saved = await request("PUT", `/api/attempts/${quiz.attemptId}/responses`, {
@@ -349,23 +364,40 @@ async function main() {
   }
 
   // Never benchmark someone else's server: the port must be free before we start ours.
-  if (await request("GET", "/api/health").then(() => true, () => false)) {
+  if (
+    await request("GET", "/api/health").then(
+      () => true,
+      () => false,
+    )
+  ) {
     throw new Error(`something already listens on ${HOST}:${PORT}; pick another --port`);
   }
   log(`starting next start on ${HOST}:${PORT}`);
   const heapSetting = opts["server-heap-mb"] ?? DEFAULT_SERVER_HEAP_MB;
   const heapMb = heapSetting === "0" ? null : clampInt(heapSetting, 64, 4096);
-  const serverEnv = heapMb ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() } : env;
-  log(heapMb ? `server heap capped at ${heapMb} MB (--max-old-space-size, as scripts/start.mjs does)` : "server heap uncapped (V8 default)");
+  const serverEnv = heapMb
+    ? { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim() }
+    : env;
+  log(
+    heapMb
+      ? `server heap capped at ${heapMb} MB (--max-old-space-size, as scripts/start.mjs does)`
+      : "server heap uncapped (V8 default)",
+  );
   const profDir = opts["server-cpu-prof"];
-  const nodeFlags = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`, "--cpu-prof-interval=250"] : [];
+  const nodeFlags = profDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`, "--cpu-prof-interval=250"]
+    : [];
   if (profDir) log(`server CPU profile → ${profDir} (written when the server exits)`);
-  server = spawn("node", [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST], {
-    cwd: root,
-    env: serverEnv,
-    detached: true, // own process group, so stopping it also stops next-server
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  server = spawn(
+    "node",
+    [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", HOST],
+    {
+      cwd: root,
+      env: serverEnv,
+      detached: true, // own process group, so stopping it also stops next-server
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   let exited = false;
   server.on("exit", () => {
     exited = true;
@@ -373,7 +405,9 @@ async function main() {
   await waitForServer(60_000);
   if (exited) throw new Error("next start exited early (see its output above)");
   const serverPid = findServerPid(server.pid ?? 0);
-  log(`server pid ${serverPid} (${readFileSync(`/proc/${serverPid}/cmdline`, "utf8").replace(/\0/g, " ").trim()})`);
+  log(
+    `server pid ${serverPid} (${readFileSync(`/proc/${serverPid}/cmdline`, "utf8").replace(/\0/g, " ").trim()})`,
+  );
   const rssAtStart = readStatus(serverPid)?.rssKb ?? 0;
   let peakRssKb = 0;
   const sampler = setInterval(() => {
@@ -390,7 +424,9 @@ async function main() {
   log(`signing in ${learners.length} learners (next-auth credentials)`);
   for (let i = 0; i < learners.length; i += 8) await Promise.all(learners.slice(i, i + 8).map(signIn));
   const afterSignIn = readStatus(serverPid);
-  log(`server RSS after sign-in ${((afterSignIn?.rssKb ?? 0) / 1024).toFixed(1)} MB (peak ${((afterSignIn?.hwmKb ?? 0) / 1024).toFixed(1)} MB)`);
+  log(
+    `server RSS after sign-in ${((afterSignIn?.rssKb ?? 0) / 1024).toFixed(1)} MB (peak ${((afterSignIn?.hwmKb ?? 0) / 1024).toFixed(1)} MB)`,
+  );
 
   log(`each learner starts ${lessonSlugs.length} attempts and answers every question`);
   const prepStarted = performance.now();
@@ -406,7 +442,11 @@ async function main() {
   }, 20);
 
   // Warm the submit route (module load) with requests that change nothing.
-  for (let i = 0; i < 5; i++) await request("POST", "/api/attempts/warmup-attempt-id/submit", { cookie: learners[0]?.jar.header(), json: {} });
+  for (let i = 0; i < 5; i++)
+    await request("POST", "/api/attempts/warmup-attempt-id/submit", {
+      cookie: learners[0]?.jar.header(),
+      json: {},
+    });
 
   log(`measuring: ${learners.length} concurrent connections submitting ${totalAttempts} quizzes`);
   const latencies: number[] = [];
@@ -420,10 +460,17 @@ async function main() {
       for (const attemptId of learner.attempts) {
         const t0 = performance.now();
         try {
-          const res = await request("POST", `/api/attempts/${attemptId}/submit`, { cookie: learner.jar.header(), json: {} });
+          const res = await request("POST", `/api/attempts/${attemptId}/submit`, {
+            cookie: learner.jar.header(),
+            json: {},
+          });
           latencies.push(performance.now() - t0);
-          const body = JSON.parse(res.body) as { ok: boolean; data?: { alreadySubmitted: boolean; result: { score: number; total: number } } };
-          if (res.status !== 200 || !body.ok || !body.data || body.data.alreadySubmitted) errors.push(`${attemptId}: ${res.status} ${res.body.slice(0, 120)}`);
+          const body = JSON.parse(res.body) as {
+            ok: boolean;
+            data?: { alreadySubmitted: boolean; result: { score: number; total: number } };
+          };
+          if (res.status !== 200 || !body.ok || !body.data || body.data.alreadySubmitted)
+            errors.push(`${attemptId}: ${res.status} ${res.body.slice(0, 120)}`);
           else scores.set(attemptId, body.data.result.score);
         } catch (error) {
           latencies.push(performance.now() - t0);
@@ -435,7 +482,10 @@ async function main() {
   const measureMs = performance.now() - measureStarted;
   const serverCpuMs = cpuMs(serverPid) - cpuAtStart;
   clearInterval(measureSampler);
-  if (profDir) log(`measured window (monotonic µs, for the CPU profile): ${monoStartUs} ${process.hrtime.bigint() / 1000n}`);
+  if (profDir)
+    log(
+      `measured window (monotonic µs, for the CPU profile): ${monoStartUs} ${process.hrtime.bigint() / 1000n}`,
+    );
 
   log("replaying every submission once, concurrently (must return the stored score)");
   const replayErrors: string[] = [];
@@ -444,15 +494,25 @@ async function main() {
     learners.map(async (learner) => {
       for (const attemptId of learner.attempts) {
         const t0 = performance.now();
-        const res = await request("POST", `/api/attempts/${attemptId}/submit`, { cookie: learner.jar.header(), json: {} }).catch((e: Error) => ({
+        const res = await request("POST", `/api/attempts/${attemptId}/submit`, {
+          cookie: learner.jar.header(),
+          json: {},
+        }).catch((e: Error) => ({
           status: 0,
           body: e.message,
           setCookies: [],
         }));
         replayLatencies.push(performance.now() - t0);
         try {
-          const body = JSON.parse(res.body) as { ok: boolean; data: { alreadySubmitted: boolean; result: { score: number } } };
-          if (res.status !== 200 || !body.data.alreadySubmitted || body.data.result.score !== scores.get(attemptId)) {
+          const body = JSON.parse(res.body) as {
+            ok: boolean;
+            data: { alreadySubmitted: boolean; result: { score: number } };
+          };
+          if (
+            res.status !== 200 ||
+            !body.data.alreadySubmitted ||
+            body.data.result.score !== scores.get(attemptId)
+          ) {
             replayErrors.push(`${attemptId}: ${res.status} ${res.body.slice(0, 120)}`);
           }
         } catch {
@@ -476,7 +536,9 @@ async function main() {
     await Promise.all(openSets.map((l) => prepare(l, openLessons)));
     const total = openSets.reduce((n, l) => n + l.attempts.length, 0);
     const rate = (learners.length * 1000) / OPEN_INTERVAL_MS;
-    log(`open loop: ${total} submissions, Poisson arrivals, ${learners.length} learners × one per ${OPEN_INTERVAL_MS} ms on average (${rate.toFixed(1)}/s)`);
+    log(
+      `open loop: ${total} submissions, Poisson arrivals, ${learners.length} learners × one per ${OPEN_INTERVAL_MS} ms on average (${rate.toFixed(1)}/s)`,
+    );
     const openStarted = performance.now();
     await Promise.all(
       openSets.map(async (learner) => {
@@ -488,10 +550,14 @@ async function main() {
             setTimeout(async () => {
               const t0 = performance.now();
               try {
-                const res = await request("POST", `/api/attempts/${attemptId}/submit`, { cookie: learner.jar.header(), json: {} });
+                const res = await request("POST", `/api/attempts/${attemptId}/submit`, {
+                  cookie: learner.jar.header(),
+                  json: {},
+                });
                 openLatencies.push(performance.now() - t0);
                 const body = JSON.parse(res.body) as { ok: boolean; data?: { alreadySubmitted: boolean } };
-                if (res.status !== 200 || !body.ok || body.data?.alreadySubmitted) openErrors.push(`${attemptId}: ${res.status} ${res.body.slice(0, 120)}`);
+                if (res.status !== 200 || !body.ok || body.data?.alreadySubmitted)
+                  openErrors.push(`${attemptId}: ${res.status} ${res.body.slice(0, 120)}`);
               } catch (error) {
                 openLatencies.push(performance.now() - t0);
                 openErrors.push(`${attemptId}: ${(error as Error).message}`);
@@ -552,14 +618,24 @@ async function main() {
 
   console.log("");
   console.log("Quiz submission benchmark (production server, SQLite, loopback)");
-  console.log(`  submissions        ${figures.submissions} over ${figures.connections} concurrent connections in ${figures.durationS} s (${figures.throughputPerS}/s)`);
+  console.log(
+    `  submissions        ${figures.submissions} over ${figures.connections} concurrent connections in ${figures.durationS} s (${figures.throughputPerS}/s)`,
+  );
   console.log(`  latency p50        ${fmt(figures.p50Ms)}`);
   console.log(`  latency p95        ${fmt(figures.p95Ms)}`);
-  console.log(`  latency p99        ${fmt(figures.p99Ms)}   target ≤ ${TARGETS.p99Ms} ms: ${figures.p99Ms <= TARGETS.p99Ms ? "met" : "MISSED"}`);
+  console.log(
+    `  latency p99        ${fmt(figures.p99Ms)}   target ≤ ${TARGETS.p99Ms} ms: ${figures.p99Ms <= TARGETS.p99Ms ? "met" : "MISSED"}`,
+  );
   console.log(`  latency max        ${fmt(figures.maxMs)}`);
-  console.log(`  server CPU         ${fmt(figures.serverCpuMsPerSubmission)} per submission (user + system, whole process: the load-independent cost)`);
-  console.log(`  errors             ${figures.errors}   target ${TARGETS.errors}: ${figures.errors === 0 ? "met" : "MISSED"}`);
-  console.log(`  replays            ${figures.replays}, ${figures.replayErrors} not idempotent, p99 ${fmt(figures.replayP99Ms)}`);
+  console.log(
+    `  server CPU         ${fmt(figures.serverCpuMsPerSubmission)} per submission (user + system, whole process: the load-independent cost)`,
+  );
+  console.log(
+    `  errors             ${figures.errors}   target ${TARGETS.errors}: ${figures.errors === 0 ? "met" : "MISSED"}`,
+  );
+  console.log(
+    `  replays            ${figures.replays}, ${figures.replayErrors} not idempotent, p99 ${fmt(figures.replayP99Ms)}`,
+  );
   console.log(
     `  server peak RSS    ${figures.serverPeakRssMb} MB (VmHWM; sampled VmRSS peak ${figures.serverSampledPeakRssMb} MB)   target ≤ ${TARGETS.rssMb} MB: ${figures.serverPeakRssMb <= TARGETS.rssMb ? "met" : "MISSED"}`,
   );
@@ -572,11 +648,16 @@ async function main() {
       `  open loop          ${o.submissions} submissions at ~${o.arrivalRatePerS}/s (Poisson; each learner every ${o.meanGapPerLearnerMs} ms on average): p50 ${fmt(o.p50Ms)}, p95 ${fmt(o.p95Ms)}, p99 ${fmt(o.p99Ms)}, max ${fmt(o.maxMs)}, ${o.errors} errors`,
     );
   }
-  console.log(`  machine load       ${figures.loadAverage} (1/5/15 min; ${(await import("node:os")).cpus().length} CPUs)`);
+  console.log(
+    `  machine load       ${figures.loadAverage} (1/5/15 min; ${(await import("node:os")).cpus().length} CPUs)`,
+  );
   for (const e of [...errors, ...replayErrors, ...openErrors].slice(0, 5)) console.log(`  error: ${e}`);
 
   mkdirSync(path.join(root, "bench-results"), { recursive: true });
-  writeFileSync(path.join(root, "bench-results", "submit.json"), JSON.stringify({ at: new Date().toISOString(), targets: TARGETS, figures }, null, 2) + "\n");
+  writeFileSync(
+    path.join(root, "bench-results", "submit.json"),
+    JSON.stringify({ at: new Date().toISOString(), targets: TARGETS, figures }, null, 2) + "\n",
+  );
 
   const failed = figures.errors > 0 || figures.replayErrors > 0 || openErrors.length > 0;
   const missed = figures.p99Ms > TARGETS.p99Ms || figures.serverPeakRssMb > TARGETS.rssMb;

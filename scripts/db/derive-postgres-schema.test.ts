@@ -21,8 +21,14 @@ describe("derive-postgres-schema", () => {
 
   it("refuses a schema it cannot translate rather than writing a wrong one", () => {
     const source = readFileSync(SQLITE_SCHEMA, "utf8");
-    expect(() => derivePostgresSchema(source.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/provider = "sqlite"/);
-    expect(() => derivePostgresSchema(source.replace("../app/generated/prisma/sqlite", "../elsewhere"))).toThrow(/output/);
-    expect(() => derivePostgresSchema(`${source}\nmodel X {\n  id String @id @db.Text\n}\n`)).toThrow(/@db\.Text/);
+    expect(() => derivePostgresSchema(source.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(
+      /provider = "sqlite"/,
+    );
+    expect(() =>
+      derivePostgresSchema(source.replace("../app/generated/prisma/sqlite", "../elsewhere")),
+    ).toThrow(/output/);
+    expect(() => derivePostgresSchema(`${source}\nmodel X {\n  id String @id @db.Text\n}\n`)).toThrow(
+      /@db\.Text/,
+    );
   });
 });

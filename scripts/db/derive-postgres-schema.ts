@@ -23,9 +23,13 @@ const HEADER =
 
 /** Replaces exactly one match of `pattern`, or throws: a silent no-op would ship a wrong schema. */
 function replaceOnce(text: string, pattern: RegExp, replacement: string, what: string): string {
-  const matches = text.match(new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g"));
+  const matches = text.match(
+    new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g"),
+  );
   if (matches?.length !== 1) {
-    throw new Error(`derive-postgres-schema: expected exactly one ${what} in prisma/schema.prisma, found ${matches?.length ?? 0}.`);
+    throw new Error(
+      `derive-postgres-schema: expected exactly one ${what} in prisma/schema.prisma, found ${matches?.length ?? 0}.`,
+    );
   }
   return text.replace(pattern, replacement);
 }
@@ -35,7 +39,8 @@ export function derivePostgresSchema(sqlite: string): string {
   let schema = sqlite.replace(/\r\n/g, "\n");
   // Native type attributes are provider-specific; the SQLite schema must not use any.
   const nativeType = schema.match(/@db\.\w+/);
-  if (nativeType) throw new Error(`derive-postgres-schema: ${nativeType[0]} is SQLite-specific; use plain Prisma types.`);
+  if (nativeType)
+    throw new Error(`derive-postgres-schema: ${nativeType[0]} is SQLite-specific; use plain Prisma types.`);
   schema = replaceOnce(
     schema,
     /(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*)"sqlite"/,

@@ -12,7 +12,10 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SCHEMAS = ["prisma/schema.prisma", "prisma/postgres/schema.prisma"];
 
-if (!existsSync(path.join(root, "node_modules/.bin/prisma")) || !existsSync(path.join(root, "node_modules/tsx"))) {
+if (
+  !existsSync(path.join(root, "node_modules/.bin/prisma")) ||
+  !existsSync(path.join(root, "node_modules/tsx"))
+) {
   console.log("db:generate: Prisma CLI not installed (devDependencies omitted); skipping client generation.");
   process.exit(0);
 }
@@ -22,10 +25,14 @@ const codes = await Promise.all(
   SCHEMAS.map(
     (schema) =>
       new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(root, "scripts/prisma.mjs"), "generate", "--schema", schema], {
-          cwd: root,
-          stdio: ["ignore", "pipe", "pipe"],
-        });
+        const child = spawn(
+          process.execPath,
+          [path.join(root, "scripts/prisma.mjs"), "generate", "--schema", schema],
+          {
+            cwd: root,
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
         let output = "";
         child.stdout.on("data", (chunk) => (output += chunk));
         child.stderr.on("data", (chunk) => (output += chunk));

@@ -35,14 +35,23 @@ export function parseDatasourceUrl(url, baseDir = process.cwd()) {
   if (url.startsWith("file:")) {
     let file = url.slice("file:".length).replace(/[?#].*$/, "");
     if (file.startsWith("//")) file = decodeURIComponent(new URL(url).pathname);
-    if (!file || file === ":memory:") throw new EngineError("P1013", `The SQLite URL ${url} has no file path.`);
+    if (!file || file === ":memory:")
+      throw new EngineError("P1013", `The SQLite URL ${url} has no file path.`);
     return { provider: "sqlite", url, file: path.resolve(baseDir, file) };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const parsed = parsePgConnectionString(url);
     // Prisma-only parameters that node-postgres does not understand.
-    const { schema, connection_limit, pool_timeout, socket_timeout, connect_timeout, pgbouncer,
-      statement_cache_size, ...rest } = /** @type {Record<string, any>} */ (parsed);
+    const {
+      schema,
+      connection_limit,
+      pool_timeout,
+      socket_timeout,
+      connect_timeout,
+      pgbouncer,
+      statement_cache_size,
+      ...rest
+    } = /** @type {Record<string, any>} */ (parsed);
     const host = rest.host || "localhost";
     const port = Number(rest.port || 5432);
     const database = rest.database || rest.user || "postgres";
@@ -50,21 +59,29 @@ export function parseDatasourceUrl(url, baseDir = process.cwd()) {
     // `database`, and the shadow-database code overrides `database`.
     /** @type {pg.PoolConfig} */
     const config = {
-      host, port, database,
+      host,
+      port,
+      database,
       user: rest.user ? decodeURIComponent(rest.user) : undefined,
       password: rest.password ?? undefined,
       ssl: rest.ssl ?? undefined,
       application_name: rest.application_name ?? "prisma-schema-engine-wasm",
       // Prisma's `?schema=` means "this PostgreSQL schema": unqualified migration SQL and the
       // engine's catalog queries must land there, as with the native engine.
-      options: [rest.options, schema ? `-c search_path=${quoteIdent(schema)}` : undefined].filter(Boolean).join(" ") || undefined,
+      options:
+        [rest.options, schema ? `-c search_path=${quoteIdent(schema)}` : undefined]
+          .filter(Boolean)
+          .join(" ") || undefined,
       connectionTimeoutMillis: connect_timeout ? Number(connect_timeout) * 1000 : 10_000,
       Client: CharAsTextClient,
     };
     return { provider: "postgres", url, config, schema: schema || undefined, database, host, port };
   }
-  throw new EngineError("P1013", "The provided database string is invalid. Only `file:` (SQLite) and " +
-    "`postgres://`/`postgresql://` URLs are supported by this schema engine.");
+  throw new EngineError(
+    "P1013",
+    "The provided database string is invalid. Only `file:` (SQLite) and " +
+      "`postgres://`/`postgresql://` URLs are supported by this schema engine.",
+  );
 }
 
 /**
@@ -78,7 +95,8 @@ class CharAsTextClient extends pg.Client {
     const last = args.length - 1;
     if (typeof args[last] === "function") {
       const callback = args[last];
-      args[last] = (/** @type {any} */ err, /** @type {any} */ res) => callback(err, err ? res : charAsText(res));
+      args[last] = (/** @type {any} */ err, /** @type {any} */ res) =>
+        callback(err, err ? res : charAsText(res));
       // @ts-ignore -- forwarding the overloads unchanged
       return super.query(...args);
     }
@@ -129,7 +147,9 @@ export function createAdapterFactory(target, shadowDatabaseUrl) {
   if (target.provider === "sqlite") {
     const main = new PrismaBetterSqlite3({ url: `file:${target.file}` });
     // The shadow database lives in memory unless a shadow URL is configured.
-    const shadowFile = shadowDatabaseUrl ? /** @type {SqliteTarget} */ (parseDatasourceUrl(shadowDatabaseUrl)).file : ":memory:";
+    const shadowFile = shadowDatabaseUrl
+      ? /** @type {SqliteTarget} */ (parseDatasourceUrl(shadowDatabaseUrl)).file
+      : ":memory:";
     const shadow = new PrismaBetterSqlite3({ url: `file:${shadowFile}` });
     factory = {
       provider: main.provider,
@@ -150,7 +170,12 @@ export function createAdapterFactory(target, shadowDatabaseUrl) {
       adapterName: main.adapterName,
       connect: async () => track(await ensureSchema(singleQueryScripts(await main.connect()), target.schema)),
       connectToShadowDb: async () =>
-        track(await ensureSchema(singleQueryScripts(await connectPostgresShadow(target, shadowDatabaseUrl, options)), target.schema)),
+        track(
+          await ensureSchema(
+            singleQueryScripts(await connectPostgresShadow(target, shadowDatabaseUrl, options)),
+            target.schema,
+          ),
+        ),
     };
   }
 
@@ -174,7 +199,10 @@ function multiStatementSafe(adapter) {
     try {
       return await executeRaw(query);
     } catch (error) {
-      if (query.args.length === 0 && /more than one statement/i.test(String(/** @type {any} */ (error)?.message))) {
+      if (
+        query.args.length === 0 &&
+        /more than one statement/i.test(String(/** @type {any} */ (error)?.message))
+      ) {
         await adapter.executeScript(query.sql);
         return 0;
       }
@@ -221,11 +249,16 @@ async function connectPostgresShadow(target, shadowDatabaseUrl, options) {
     const admin = new pg.Client(shadow.config);
     await admin.connect();
     try {
-      await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`);
+      await admin.query(
+        `DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`,
+      );
     } finally {
       await admin.end();
     }
-    return new PrismaPg({ ...shadow.config, max: 1 }, shadow.schema ? { schema: shadow.schema } : undefined).connect();
+    return new PrismaPg(
+      { ...shadow.config, max: 1 },
+      shadow.schema ? { schema: shadow.schema } : undefined,
+    ).connect();
   }
   const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
   await withAdminClient(target.config, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
@@ -233,7 +266,9 @@ async function connectPostgresShadow(target, shadowDatabaseUrl, options) {
   const dispose = adapter.dispose.bind(adapter);
   adapter.dispose = async () => {
     await dispose(); // ends the shadow pool first...
-    await withAdminClient(target.config, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`));
+    await withAdminClient(target.config, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`),
+    );
   };
   return adapter;
 }
@@ -245,7 +280,11 @@ async function connectPostgresShadow(target, shadowDatabaseUrl, options) {
  * @param {(client: pg.Client) => Promise<unknown>} fn
  * @param {string[]} [databases]
  */
-async function withAdminClient(config, fn, databases = [/** @type {string} */ (config.database), "postgres", "template1"]) {
+async function withAdminClient(
+  config,
+  fn,
+  databases = [/** @type {string} */ (config.database), "postgres", "template1"],
+) {
   let lastError;
   for (const database of databases) {
     const client = new pg.Client({ ...config, database });
@@ -279,17 +318,26 @@ function postgresConnectionError(error, target) {
   const where = `${target.host}:${target.port}`;
   switch (error?.code) {
     case "3D000":
-      return new EngineError("P1003", `Database \`${target.database}\` does not exist on the database server at \`${where}\`.`);
+      return new EngineError(
+        "P1003",
+        `Database \`${target.database}\` does not exist on the database server at \`${where}\`.`,
+      );
     case "28P01":
     case "28000":
-      return new EngineError("P1000", `Authentication failed against database server at \`${target.host}\`, ` +
-        `the provided database credentials for \`${target.config.user ?? ""}\` are not valid.`);
+      return new EngineError(
+        "P1000",
+        `Authentication failed against database server at \`${target.host}\`, ` +
+          `the provided database credentials for \`${target.config.user ?? ""}\` are not valid.`,
+      );
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EHOSTUNREACH":
     case "ETIMEDOUT":
-      return new EngineError("P1001", `Can't reach database server at \`${where}\`\n\n` +
-        `Please make sure your database server is running at \`${where}\`.`);
+      return new EngineError(
+        "P1001",
+        `Can't reach database server at \`${where}\`\n\n` +
+          `Please make sure your database server is running at \`${where}\`.`,
+      );
     default:
       return error instanceof Error ? error : new Error(String(error));
   }
@@ -299,7 +347,10 @@ function postgresConnectionError(error, target) {
 export async function canConnect(target) {
   if (target.provider === "sqlite") {
     if (!fs.existsSync(target.file)) {
-      throw new EngineError("P1003", `Database \`${path.basename(target.file)}\` does not exist at \`${target.file}\`.`);
+      throw new EngineError(
+        "P1003",
+        `Database \`${path.basename(target.file)}\` does not exist at \`${target.file}\`.`,
+      );
     }
     new Database(target.file, { fileMustExist: true }).close();
     return;
@@ -323,13 +374,17 @@ export async function createDatabase(target) {
     return path.basename(target.file);
   }
   try {
-    await withAdminClient(target.config, async (client) => {
-      try {
-        await client.query(`CREATE DATABASE ${quoteIdent(target.database)}`);
-      } catch (error) {
-        if (/** @type {any} */ (error)?.code !== "42P04") throw error; // 42P04: already exists
-      }
-    }, ["postgres", "template1"]);
+    await withAdminClient(
+      target.config,
+      async (client) => {
+        try {
+          await client.query(`CREATE DATABASE ${quoteIdent(target.database)}`);
+        } catch (error) {
+          if (/** @type {any} */ (error)?.code !== "42P04") throw error; // 42P04: already exists
+        }
+      },
+      ["postgres", "template1"],
+    );
   } catch (error) {
     throw postgresConnectionError(error, target);
   }
@@ -345,8 +400,11 @@ export async function createMigrationsTable(target) {
   const { factory, close } = createAdapterFactory(target, undefined);
   try {
     const adapter = await factory.connect();
-    await adapter.executeScript(target.provider === "sqlite" ? SQLITE_MIGRATIONS_TABLE
-      : POSTGRES_MIGRATIONS_TABLE(quoteIdent(target.schema ?? "public")));
+    await adapter.executeScript(
+      target.provider === "sqlite"
+        ? SQLITE_MIGRATIONS_TABLE
+        : POSTGRES_MIGRATIONS_TABLE(quoteIdent(target.schema ?? "public")),
+    );
   } finally {
     await close();
   }
@@ -363,7 +421,9 @@ const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-const POSTGRES_MIGRATIONS_TABLE = (/** @type {string} */ schema) => `CREATE TABLE IF NOT EXISTS ${schema}."_prisma_migrations" (
+const POSTGRES_MIGRATIONS_TABLE = (
+  /** @type {string} */ schema,
+) => `CREATE TABLE IF NOT EXISTS ${schema}."_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
     "finished_at"           TIMESTAMPTZ,

@@ -13,7 +13,12 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import {
-  canConnect, createAdapterFactory, createDatabase, createMigrationsTable, parseDatasourceUrl, removeSqliteFiles,
+  canConnect,
+  createAdapterFactory,
+  createDatabase,
+  createMigrationsTable,
+  parseDatasourceUrl,
+  removeSqliteFiles,
 } from "./datasource.mjs";
 import { loadSchemaEngineWasm, panics } from "./wasm.mjs";
 
@@ -21,14 +26,28 @@ const ENGINE_HASH = "59be4fda12412a79eeb9c2ae727b6aa723593323";
 
 // stdout belongs to the protocol: anything a library prints goes to stderr.
 const stdoutWrite = process.stdout.write.bind(process.stdout);
-console.log = console.info = console.warn = console.debug = (...args) => logLine("WARN", args.map(String).join(" "));
+console.log =
+  console.info =
+  console.warn =
+  console.debug =
+    (...args) => logLine("WARN", args.map(String).join(" "));
 process.removeAllListeners("warning");
 process.on("warning", (warning) => logLine("WARN", warning.message));
 
 /** Writes a log line in the native engine's JSON format (the CLI parses every stderr line). */
-function logLine(/** @type {string} */ level, /** @type {string} */ message, /** @type {Record<string, unknown>} */ extra = {}) {
-  process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, target: "schema_engine::logger",
-    fields: { message, ...extra } }) + "\n");
+function logLine(
+  /** @type {string} */ level,
+  /** @type {string} */ message,
+  /** @type {Record<string, unknown>} */ extra = {},
+) {
+  process.stderr.write(
+    JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level,
+      target: "schema_engine::logger",
+      fields: { message, ...extra },
+    }) + "\n",
+  );
 }
 
 /** @param {string[]} argv */
@@ -39,9 +58,11 @@ function parseArgs(argv) {
     const arg = argv[i];
     if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "--datamodels") {
-      while (i + 1 < argv.length && !argv[i + 1].startsWith("--") && argv[i + 1] !== "cli") args.datamodels.push(argv[++i]);
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("--") && argv[i + 1] !== "cli")
+        args.datamodels.push(argv[++i]);
     } else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // nothing to enable in the WASM build
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // nothing to enable in the WASM build
     else if (arg === "cli") args.cli = argv[++i];
   }
   return args;
@@ -51,13 +72,24 @@ function parseArgs(argv) {
 function toRpcError(error) {
   const isPanic = error instanceof WebAssembly.RuntimeError;
   const code = typeof error?.code === "string" && /^P\d{4}$/.test(error.code) ? error.code : undefined;
-  const message = isPanic && panics.last ? panics.last
-    : error instanceof Error ? error.message : typeof error === "string" ? error : JSON.stringify(error);
+  const message =
+    isPanic && panics.last
+      ? panics.last
+      : error instanceof Error
+        ? error.message
+        : typeof error === "string"
+          ? error
+          : JSON.stringify(error);
   return {
     code: 4466,
     // For panics the CLI shows this message in its panic report.
     message: isPanic ? message : "An error happened. Check the data field for details.",
-    data: { is_panic: isPanic, message, meta: error?.meta ?? {}, ...(code ? { error_code: code } : { backtrace: error?.stack ?? null }) },
+    data: {
+      is_panic: isPanic,
+      message,
+      meta: error?.meta ?? {},
+      ...(code ? { error_code: code } : { backtrace: error?.stack ?? null }),
+    },
   };
 }
 
@@ -136,7 +168,10 @@ function inMemoryTarget(datamodels) {
   if (datamodels.some(([, content]) => /provider\s*=\s*"sqlite"/.test(content))) {
     return /** @type {const} */ ({ provider: "sqlite", url: "file::memory:", file: ":memory:" });
   }
-  throw Object.assign(new Error("This command needs a datasource URL (set `datasource.url` in the Prisma config)."), { code: "P1012" });
+  throw Object.assign(
+    new Error("This command needs a datasource URL (set `datasource.url` in the Prisma config)."),
+    { code: "P1012" },
+  );
 }
 
 /** @param {unknown} error */
@@ -250,7 +285,9 @@ class Server {
           if (!isCode(error, "P1014")) throw error;
           // No migrations table yet: nothing applied, as the native engine reports it.
           await host.discard();
-          const names = params.migrationsList.migrationDirectories.map((/** @type {{ path: string }} */ d) => d.path);
+          const names = params.migrationsList.migrationDirectories.map(
+            (/** @type {{ path: string }} */ d) => d.path,
+          );
           return {
             editedMigrationNames: [],
             failedMigrationNames: [],
@@ -275,7 +312,9 @@ class Server {
         return engine[method](params);
       }
       default:
-        throw Object.assign(new Error(`Method not supported by the WASM schema engine: ${method}`), { code: undefined });
+        throw Object.assign(new Error(`Method not supported by the WASM schema engine: ${method}`), {
+          code: undefined,
+        });
     }
   }
 
@@ -309,7 +348,9 @@ class Server {
    */
   async withShadowSchema(params) {
     try {
-      await (await this.host.get()).devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
+      await (
+        await this.host.get()
+      ).devDiagnostic({ migrationsList: params.migrationsList, filters: params.filters });
     } catch {
       // The real command reports whatever is wrong.
       await this.host.discard();
@@ -344,8 +385,14 @@ async function main() {
   }
   if (args.cli) return runCli(args.cli, args.datasource);
 
-  const datamodels = /** @type {[string, string][]} */ (args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]));
-  const host = new EngineHost({ datamodels, url: args.datasource?.url, shadowDatabaseUrl: args.datasource?.shadowDatabaseUrl });
+  const datamodels = /** @type {[string, string][]} */ (
+    args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")])
+  );
+  const host = new EngineHost({
+    datamodels,
+    url: args.datasource?.url,
+    shadowDatabaseUrl: args.datasource?.shadowDatabaseUrl,
+  });
   const server = new Server(host);
   process.on("uncaughtException", (error) => server.crash(error));
   const input = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -361,7 +408,7 @@ process.on("SIGTERM", () => process.exit(0));
 main().then(
   (code) => process.exit(code),
   (error) => {
-    logLine("ERROR", error instanceof Error ? error.stack ?? error.message : String(error));
+    logLine("ERROR", error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   },
 );

@@ -38,7 +38,10 @@ function migrationsList() {
     }));
   return {
     baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8") },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8"),
+    },
     shadowDbInitScript: "",
     migrationDirectories,
   };
@@ -46,7 +49,13 @@ function migrationsList() {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-type Message = { id?: number | string; method?: string; params?: { content?: string }; result?: unknown; error?: any };
+type Message = {
+  id?: number | string;
+  method?: string;
+  params?: { content?: string };
+  result?: unknown;
+  error?: any;
+};
 
 /** A JSON-RPC session with the engine, answering its `print` requests like the CLI does. */
 class Session {
@@ -56,7 +65,9 @@ class Session {
   readonly printed: string[] = [];
 
   constructor(url: string) {
-    this.child = spawn(engine, ["--datamodels", schemaFile, "--datasource", JSON.stringify({ url })], { cwd: root });
+    this.child = spawn(engine, ["--datamodels", schemaFile, "--datasource", JSON.stringify({ url })], {
+      cwd: root,
+    });
     readline.createInterface({ input: this.child.stdout }).on("line", (line) => {
       const message = JSON.parse(line) as Message;
       if (message.method === "print") {
@@ -99,12 +110,25 @@ describe("schema-engine stand-in", () => {
 
   it("cli can-connect-to-database: P1003 for a missing SQLite file, as a JSON line after the first", async () => {
     const url = `file:${path.join(dir, "missing", "app.db")}`;
-    const { code, stderr } = await runCli(["--datasource", JSON.stringify({ url }), "cli", "can-connect-to-database"]);
+    const { code, stderr } = await runCli([
+      "--datasource",
+      JSON.stringify({ url }),
+      "cli",
+      "can-connect-to-database",
+    ]);
     expect(code).toBe(1);
     // The CLI ignores the first stderr line and parses every other one as JSON.
-    const lines = stderr.trim().split("\n").slice(1).map((line) => JSON.parse(line));
+    const lines = stderr
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => JSON.parse(line));
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: "ERROR", target: "schema_engine::logger", fields: expect.objectContaining({ error_code: "P1003" }) }),
+      expect.objectContaining({
+        level: "ERROR",
+        target: "schema_engine::logger",
+        fields: expect.objectContaining({ error_code: "P1003" }),
+      }),
     );
   });
 
@@ -120,7 +144,10 @@ describe("schema-engine stand-in", () => {
     const session = new Session(`file:${path.join(dir, "diff.db")}`);
     const response = await session.request("diff", {
       from: { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaFile, content: readFileSync(schemaFile, "utf8") }] },
+      to: {
+        tag: "schemaDatamodel",
+        files: [{ path: schemaFile, content: readFileSync(schemaFile, "utf8") }],
+      },
       script: true,
       exitCode: true,
       filters,
@@ -156,12 +183,17 @@ describe("schema-engine stand-in", () => {
     const broken = {
       ...list,
       migrationDirectories: [
-        { path: "20000101000000_broken", migrationFile: { path: "migration.sql", content: { tag: "ok", value: "SELECT * FROM nowhere;" } } },
+        {
+          path: "20000101000000_broken",
+          migrationFile: { path: "migration.sql", content: { tag: "ok", value: "SELECT * FROM nowhere;" } },
+        },
       ],
     };
     const response = await session.request("applyMigrations", { migrationsList: broken, filters });
     expect(response.result).toBeUndefined();
-    expect(response.error).toMatchObject({ data: { is_panic: false, error_code: expect.stringMatching(/^P\d{4}$/) } });
+    expect(response.error).toMatchObject({
+      data: { is_panic: false, error_code: expect.stringMatching(/^P\d{4}$/) },
+    });
     expect(response.error.data.message).toContain("nowhere");
     expect(await session.close()).toBe(0);
   });

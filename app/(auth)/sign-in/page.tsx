@@ -29,13 +29,16 @@ export default async function SignInPage({ searchParams }: Props) {
   const code = typeof params.error === "string" ? params.error : undefined;
   const initialError = code ? (ERRORS[code] ?? "Signing in failed. Please try again.") : undefined;
   const created = params.created === "1";
-  const signUpHref = callbackUrl === "/dashboard" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  const signUpHref =
+    callbackUrl === "/dashboard" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold tracking-tight">Sign in</h1>
       <p className="mb-6 text-sm text-stone-600 dark:text-stone-400">
-        {created ? "Your account is ready. Sign in to continue." : "Welcome back. Your progress and review queue are waiting."}
+        {created
+          ? "Your account is ready. Sign in to continue."
+          : "Welcome back. Your progress and review queue are waiting."}
       </p>
       <SignInForm callbackUrl={callbackUrl} oauth={oauthProviders} initialError={initialError} />
       <p className="mt-6 text-sm">

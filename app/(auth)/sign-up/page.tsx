@@ -15,16 +15,22 @@ export default async function SignUpPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
-  const signInHref = callbackUrl === "/dashboard" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  const signInHref =
+    callbackUrl === "/dashboard" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold tracking-tight">Create an account</h1>
       <p className="mb-6 text-sm text-stone-600 dark:text-stone-400">
-        Keep your quiz history, get a review queue, and join a class. Quizzes you took as a guest on this device move to
-        your account.
+        Keep your quiz history, get a review queue, and join a class. Quizzes you took as a guest on this
+        device move to your account.
       </p>
-      <SignUpForm callbackUrl={callbackUrl} zones={listTimeZones()} passwordMin={PASSWORD_MIN} passwordMax={PASSWORD_MAX} />
+      <SignUpForm
+        callbackUrl={callbackUrl}
+        zones={listTimeZones()}
+        passwordMin={PASSWORD_MIN}
+        passwordMax={PASSWORD_MAX}
+      />
       <p className="mt-6 text-sm">
         Already have an account?{" "}
         <Link href={signInHref} className="font-medium text-accent-700 underline dark:text-accent-300">

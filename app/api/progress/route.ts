@@ -14,7 +14,8 @@ const headers = { "Cache-Control": "private, no-store", Vary: "Cookie" };
  */
 export async function GET() {
   const user = await getSessionUser();
-  if (!user) return NextResponse.json({ signedIn: false } satisfies ProgressResponse, { status: 401, headers });
+  if (!user)
+    return NextResponse.json({ signedIn: false } satisfies ProgressResponse, { status: 401, headers });
   const lessons = await getLessonProgress(user.userId);
   return NextResponse.json({ signedIn: true, lessons } satisfies ProgressResponse, { headers });
 }

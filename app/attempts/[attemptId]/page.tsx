@@ -41,12 +41,18 @@ export default async function AttemptPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb trail={[{ label: result.lesson.title, href: `/lessons/${result.lesson.slug}` }, { label: "Result" }]} />
+      <Breadcrumb
+        trail={[{ label: result.lesson.title, href: `/lessons/${result.lesson.slug}` }, { label: "Result" }]}
+      />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Submitted{" "}
         <time dateTime={result.submittedAt}>
-          {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: timeZone(actor) }).format(new Date(result.submittedAt))}
+          {new Intl.DateTimeFormat("en-GB", {
+            dateStyle: "medium",
+            timeStyle: "short",
+            timeZone: timeZone(actor),
+          }).format(new Date(result.submittedAt))}
         </time>
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
@@ -54,10 +60,16 @@ export default async function AttemptPage({ params }: Props) {
         <FeedbackList items={result.items} />
       </section>
       <p className="mt-6 flex flex-wrap gap-3">
-        <Link href={`/lessons/${result.lesson.slug}/quiz`} className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
+        <Link
+          href={`/lessons/${result.lesson.slug}/quiz`}
+          className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
+        >
           Take another quiz on this lesson
         </Link>
-        <Link href={`/lessons/${result.lesson.slug}`} className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900">
+        <Link
+          href={`/lessons/${result.lesson.slug}`}
+          className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
+        >
           Back to the lesson
         </Link>
       </p>

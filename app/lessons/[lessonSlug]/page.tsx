@@ -31,13 +31,18 @@ export default async function LessonPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb trail={[{ label: guideModule.title.split(":")[0]!, href: `/modules/${guideModule.slug}` }, { label: `Lesson ${lesson.order}` }]} />
+      <Breadcrumb
+        trail={[
+          { label: guideModule.title.split(":")[0]!, href: `/modules/${guideModule.slug}` },
+          { label: `Lesson ${lesson.order}` },
+        ]}
+      />
       <article className="mt-4">
         <header>
           <h1 className="text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{lesson.title}</h1>
           <p className="mt-3 text-sm text-stone-600 dark:text-stone-400">
-            Lesson {lesson.order} of {guideModule.lessons.length} · {lesson.wordCount.toLocaleString("en")} words ·{" "}
-            {lesson.readingMinutes} min read ·{" "}
+            Lesson {lesson.order} of {guideModule.lessons.length} · {lesson.wordCount.toLocaleString("en")}{" "}
+            words · {lesson.readingMinutes} min read ·{" "}
             <a href={guideModule.sourceUrl} className="underline hover:no-underline">
               original article
             </a>
@@ -51,7 +56,10 @@ export default async function LessonPage({ params }: Props) {
             </Link>
           </p>
           {subParts.length > 0 && (
-            <nav aria-label="In this lesson" className="mt-6 rounded-lg border border-stone-200 p-4 text-sm dark:border-stone-800">
+            <nav
+              aria-label="In this lesson"
+              className="mt-6 rounded-lg border border-stone-200 p-4 text-sm dark:border-stone-800"
+            >
               <p className="font-semibold">In this lesson</p>
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 {subParts.map((section) => (

@@ -14,7 +14,12 @@ import type { LearnerAnswer } from "@/app/lib/progress/review-views";
 import { ActionError, requireUser } from "./safe-action";
 
 export const answerReviewAction = requireUser(reviewAnswerInput, async (input, { actor }) => {
-  const result = await answerReview(actor.userId, input.questionId, input.answer as LearnerAnswer, input.reps);
+  const result = await answerReview(
+    actor.userId,
+    input.questionId,
+    input.answer as LearnerAnswer,
+    input.reps,
+  );
   if (!result.ok) throw new ActionError(result.error, result.fieldErrors);
   return result.view;
 });

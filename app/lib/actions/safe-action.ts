@@ -12,8 +12,7 @@ import type { Role } from "@/app/lib/auth/roles";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 /** An expected failure with a message for the user (and optionally per-field messages). */
 export class ActionError extends Error {
@@ -27,7 +26,11 @@ export class ActionError extends Error {
 }
 
 export type ActorMode = "public" | "allowGuest" | "requireUser";
-type ActorFor<M extends ActorMode> = M extends "requireUser" ? UserActor : M extends "allowGuest" ? Actor : Actor | null;
+type ActorFor<M extends ActorMode> = M extends "requireUser"
+  ? UserActor
+  : M extends "allowGuest"
+    ? Actor
+    : Actor | null;
 
 export type ActionContext<M extends ActorMode> = { actor: ActorFor<M> };
 
@@ -103,7 +106,8 @@ export function safeAction<S extends z.ZodType, M extends ActorMode, T>(
       if (options.actor === "requireUser") {
         actor = await getSessionUser();
         if (!actor) return { ok: false, error: MESSAGES.signIn };
-        if (options.roles && !options.roles.includes(actor.role)) return { ok: false, error: MESSAGES.forbidden };
+        if (options.roles && !options.roles.includes(actor.role))
+          return { ok: false, error: MESSAGES.forbidden };
       } else {
         actor = await getActor();
       }

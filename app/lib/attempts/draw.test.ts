@@ -3,7 +3,10 @@ import { drawQuestionIds } from "./draw";
 import { seededShuffle } from "./random";
 
 const types = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
-const bank = Array.from({ length: 25 }, (_, i) => ({ id: `q${String(i).padStart(2, "0")}`, type: types[i % 5] as string }));
+const bank = Array.from({ length: 25 }, (_, i) => ({
+  id: `q${String(i).padStart(2, "0")}`,
+  type: types[i % 5] as string,
+}));
 const none = { seen: new Set<string>(), missed: new Set<string>() };
 
 describe("drawQuestionIds", () => {

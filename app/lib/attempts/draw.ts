@@ -36,7 +36,10 @@ function roundRobinByType<T extends DrawCandidate>(items: readonly T[], typeOrde
     list.push(item);
     buckets.set(item.type, list);
   }
-  const order = [...typeOrder.filter((t) => buckets.has(t)), ...[...buckets.keys()].filter((t) => !typeOrder.includes(t))];
+  const order = [
+    ...typeOrder.filter((t) => buckets.has(t)),
+    ...[...buckets.keys()].filter((t) => !typeOrder.includes(t)),
+  ];
   const out: T[] = [];
   let added = true;
   while (added) {

@@ -81,14 +81,16 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   extra: Record<string, unknown> = {},
 ): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: NextResponse }> {
-  if (!sameOrigin(request)) return { ok: false, response: errorResponse(403, "Cross-site requests are not allowed.") };
+  if (!sameOrigin(request))
+    return { ok: false, response: errorResponse(403, "Cross-site requests are not allowed.") };
   const type = request.headers.get("content-type") ?? "";
   const empty = request.body === null || request.headers.get("content-length") === "0";
   if (!empty && !/^application\/json\b/i.test(type)) {
     return { ok: false, response: errorResponse(415, "Send the body as application/json.") };
   }
   const text = await readBounded(request, MAX_BODY_BYTES);
-  if (text === null) return { ok: false, response: errorResponse(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`) };
+  if (text === null)
+    return { ok: false, response: errorResponse(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`) };
   let json: unknown;
   try {
     json = text === "" ? {} : JSON.parse(text);
@@ -99,6 +101,10 @@ export async function readJsonBody<S extends z.ZodType>(
     return { ok: false, response: errorResponse(400, "The body must be a JSON object.") };
   }
   const parsed = await schema.safeParseAsync({ ...json, ...extra });
-  if (!parsed.success) return { ok: false, response: errorResponse(400, "Please correct the highlighted fields.", zodFieldErrors(parsed.error)) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      response: errorResponse(400, "Please correct the highlighted fields.", zodFieldErrors(parsed.error)),
+    };
   return { ok: true, data: parsed.data };
 }

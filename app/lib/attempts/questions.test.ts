@@ -1,11 +1,46 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswer, markQuestion, parseQuestionRow, toPublicQuestion, type QuestionRow, type QuizQuestion } from "./questions";
+import {
+  checkAnswer,
+  markQuestion,
+  parseQuestionRow,
+  toPublicQuestion,
+  type QuestionRow,
+  type QuizQuestion,
+} from "./questions";
 
 const base = { prompt: "P", evidence: "E sentence.", evidenceAnchor: "p-1" };
-const mc: QuestionRow = { id: "mc1", type: "multiple_choice", ...base, choices: ["Lenin", "Trotsky", "Kerensky", "Kornilov"], answer: "Kerensky", accepted: null };
-const fill: QuestionRow = { id: "fb1", type: "fill_blank", ...base, choices: null, answer: "Kronstadt", accepted: ["Kronshtadt"] };
-const tf: QuestionRow = { id: "tf1", type: "true_false", ...base, choices: ["True", "False"], answer: "False", accepted: null };
-const ord: QuestionRow = { id: "or1", type: "ordering", ...base, choices: ["c", "a", "b"], answer: ["a", "b", "c"], accepted: null };
+const mc: QuestionRow = {
+  id: "mc1",
+  type: "multiple_choice",
+  ...base,
+  choices: ["Lenin", "Trotsky", "Kerensky", "Kornilov"],
+  answer: "Kerensky",
+  accepted: null,
+};
+const fill: QuestionRow = {
+  id: "fb1",
+  type: "fill_blank",
+  ...base,
+  choices: null,
+  answer: "Kronstadt",
+  accepted: ["Kronshtadt"],
+};
+const tf: QuestionRow = {
+  id: "tf1",
+  type: "true_false",
+  ...base,
+  choices: ["True", "False"],
+  answer: "False",
+  accepted: null,
+};
+const ord: QuestionRow = {
+  id: "or1",
+  type: "ordering",
+  ...base,
+  choices: ["c", "a", "b"],
+  answer: ["a", "b", "c"],
+  accepted: null,
+};
 const mat: QuestionRow = {
   id: "ma1",
   type: "matching",
@@ -49,7 +84,9 @@ describe("public shape", () => {
   });
 
   it("shuffles multiple-choice options per seed but keeps True before False", () => {
-    const orders = new Set(Array.from({ length: 30 }, (_, s) => JSON.stringify(toPublicQuestion(parsed(mc), s))));
+    const orders = new Set(
+      Array.from({ length: 30 }, (_, s) => JSON.stringify(toPublicQuestion(parsed(mc), s))),
+    );
     expect(orders.size).toBeGreaterThan(3);
     expect(toPublicQuestion(parsed(tf), 3)).toMatchObject({ choices: ["True", "False"] });
   });
@@ -74,7 +111,12 @@ describe("checkAnswer", () => {
     expect(checkAnswer(parsed(ord), ["a", "b", "d"]).ok).toBe(false);
     expect(checkAnswer(parsed(ord), ["b", "a", "c"]).ok).toBe(true);
     expect(checkAnswer(parsed(mat), [["A", "q"]]).ok).toBe(false);
-    expect(checkAnswer(parsed(mat), [["A", "x"], ["A", "y"]]).ok).toBe(false);
+    expect(
+      checkAnswer(parsed(mat), [
+        ["A", "x"],
+        ["A", "y"],
+      ]).ok,
+    ).toBe(false);
     expect(checkAnswer(parsed(mat), [["A", "x"]]).ok).toBe(true);
     expect(checkAnswer(parsed(fill), "x".repeat(301)).ok).toBe(false);
     expect(checkAnswer(parsed(fill), ["Kronstadt"]).ok).toBe(false);
@@ -92,7 +134,18 @@ describe("markQuestion", () => {
     expect(markQuestion(parsed(tf), "False").correct).toBe(true);
     expect(markQuestion(parsed(ord), ["a", "b", "c"]).correct).toBe(true);
     expect(markQuestion(parsed(ord), ["b", "a", "c"]).correct).toBe(false);
-    expect(markQuestion(parsed(mat), [["C", "z"], ["A", "x"], ["B", "y"]]).correct).toBe(true);
-    expect(markQuestion(parsed(mat), [["A", "x"], ["B", "y"]]).correct).toBe(false);
+    expect(
+      markQuestion(parsed(mat), [
+        ["C", "z"],
+        ["A", "x"],
+        ["B", "y"],
+      ]).correct,
+    ).toBe(true);
+    expect(
+      markQuestion(parsed(mat), [
+        ["A", "x"],
+        ["B", "y"],
+      ]).correct,
+    ).toBe(false);
   });
 });

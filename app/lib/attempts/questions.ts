@@ -58,7 +58,12 @@ export type QuizQuestion = Common &
 
 const str = z.string().min(1);
 const editSchema = z
-  .object({ prompt: str.optional(), choices: z.unknown().optional(), answer: z.unknown().optional(), accepted: z.unknown().optional() })
+  .object({
+    prompt: str.optional(),
+    choices: z.unknown().optional(),
+    answer: z.unknown().optional(),
+    accepted: z.unknown().optional(),
+  })
   .partial();
 
 /** Parse a stored row (teacher's edit wins); null when the row is not a usable question. */
@@ -101,7 +106,11 @@ export function parseQuestionRow(row: QuestionRow): QuizQuestion | null {
       return { ...common, type: "ordering", choices: items, answer: a.data };
     }
     case "matching": {
-      const a = z.array(z.tuple([str, str])).min(2).max(LIMITS.listItems).safeParse(answer);
+      const a = z
+        .array(z.tuple([str, str]))
+        .min(2)
+        .max(LIMITS.listItems)
+        .safeParse(answer);
       if (!a.success) return null;
       const c = z.array(str).safeParse(choices);
       const rights = a.data.map((p) => p[1]);
@@ -139,7 +148,12 @@ export function toPublicQuestion(q: QuizQuestion, seed: number): PublicQuestion 
       return { id: q.id, type: q.type, prompt: q.prompt, choices: seededShuffle(q.choices, seed, q.id) };
     case "true_false":
       // True before False, always: shuffling them only confuses.
-      return { id: q.id, type: q.type, prompt: q.prompt, choices: ["True", "False"].filter((c) => q.choices.includes(c)) };
+      return {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        choices: ["True", "False"].filter((c) => q.choices.includes(c)),
+      };
     case "fill_blank":
       return { id: q.id, type: q.type, prompt: q.prompt };
     case "ordering": {
@@ -169,7 +183,9 @@ export function toPublicQuestion(q: QuizQuestion, seed: number): PublicQuestion 
 export const learnerAnswerSchema = z.union([
   z.string().max(LIMITS.choiceText),
   z.array(z.string().max(LIMITS.choiceText)).max(LIMITS.listItems),
-  z.array(z.tuple([z.string().max(LIMITS.choiceText), z.string().max(LIMITS.choiceText)])).max(LIMITS.listItems),
+  z
+    .array(z.tuple([z.string().max(LIMITS.choiceText), z.string().max(LIMITS.choiceText)]))
+    .max(LIMITS.listItems),
 ]);
 export type LearnerAnswer = string | string[] | [string, string][];
 
@@ -178,20 +194,29 @@ export type LearnerAnswer = string | string[] | [string, string][];
  * ordering items, pairs drawn from the two matching columns. Returns the normalised answer to
  * store, or an error message.
  */
-export function checkAnswer(q: QuizQuestion, raw: LearnerAnswer): { ok: true; answer: LearnerAnswer } | { ok: false; message: string } {
+export function checkAnswer(
+  q: QuizQuestion,
+  raw: LearnerAnswer,
+): { ok: true; answer: LearnerAnswer } | { ok: false; message: string } {
   switch (q.type) {
     case "multiple_choice":
     case "true_false":
-      if (typeof raw !== "string" || !q.choices.includes(raw)) return { ok: false, message: "Choose one of the options." };
+      if (typeof raw !== "string" || !q.choices.includes(raw))
+        return { ok: false, message: "Choose one of the options." };
       return { ok: true, answer: raw };
     case "fill_blank": {
       if (typeof raw !== "string") return { ok: false, message: "Type an answer." };
       const text = raw.replace(/\s+/g, " ").trim();
-      if (text.length > LIMITS.textAnswer) return { ok: false, message: `Keep the answer under ${LIMITS.textAnswer} characters.` };
+      if (text.length > LIMITS.textAnswer)
+        return { ok: false, message: `Keep the answer under ${LIMITS.textAnswer} characters.` };
       return { ok: true, answer: text };
     }
     case "ordering": {
-      if (!Array.isArray(raw) || !raw.every((v) => typeof v === "string") || !sameMultiset(raw as string[], q.choices)) {
+      if (
+        !Array.isArray(raw) ||
+        !raw.every((v) => typeof v === "string") ||
+        !sameMultiset(raw as string[], q.choices)
+      ) {
         return { ok: false, message: "Put every event in order." };
       }
       return { ok: true, answer: raw as string[] };
@@ -231,7 +256,10 @@ export type Expected = string | string[] | [string, string][];
  * Mark one response with the quiz domain's `markAnswer` (one set of marking rules for the whole
  * app, tolerant for typed answers); an absent answer is wrong. `expected` is the key to show.
  */
-export function markQuestion(q: QuizQuestion, response: LearnerAnswer | null): { correct: boolean; expected: Expected } {
+export function markQuestion(
+  q: QuizQuestion,
+  response: LearnerAnswer | null,
+): { correct: boolean; expected: Expected } {
   if (response === null || (typeof response === "string" && response.trim() === "")) {
     return { correct: false, expected: q.answer };
   }
@@ -244,12 +272,28 @@ export function markQuestion(q: QuizQuestion, response: LearnerAnswer | null): {
  * also names bookkeeping fields (module, kind, version) that marking never reads.
  */
 function asGeneratorQuestion(q: QuizQuestion): Question {
-  const rest = { id: q.id, lessonSlug: "", moduleSlug: "", prompt: q.prompt, evidence: q.evidence, evidenceAnchor: q.evidenceAnchor, evidenceAnchors: q.evidenceAnchors, difficulty: 0, keyKind: "term" as const, generatorVersion: "" };
+  const rest = {
+    id: q.id,
+    lessonSlug: "",
+    moduleSlug: "",
+    prompt: q.prompt,
+    evidence: q.evidence,
+    evidenceAnchor: q.evidenceAnchor,
+    evidenceAnchors: q.evidenceAnchors,
+    difficulty: 0,
+    keyKind: "term" as const,
+    generatorVersion: "",
+  };
   switch (q.type) {
     case "multiple_choice":
       return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
     case "true_false":
-      return { ...rest, type: q.type, choices: ["True", "False"], answer: q.answer === "True" ? "True" : "False" };
+      return {
+        ...rest,
+        type: q.type,
+        choices: ["True", "False"],
+        answer: q.answer === "True" ? "True" : "False",
+      };
     case "fill_blank":
       return { ...rest, type: q.type, answer: q.answer, accepted: q.accepted };
     case "ordering":

@@ -21,13 +21,25 @@ import {
 } from "@/app/lib/db/attempts";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
-import { checkAnswer, markQuestion, parseQuestionRow, parseStoredAnswer, toPublicQuestion, type LearnerAnswer, type QuizQuestion } from "./questions";
+import {
+  checkAnswer,
+  markQuestion,
+  parseQuestionRow,
+  parseStoredAnswer,
+  toPublicQuestion,
+  type LearnerAnswer,
+  type QuizQuestion,
+} from "./questions";
 import { newSeed } from "./random";
 import type { FeedbackItem, QuizFailure, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
 
-const fail = (code: QuizFailure["code"], error: string, fieldErrors?: Record<string, string[]>): QuizFailure => ({
+const fail = (
+  code: QuizFailure["code"],
+  error: string,
+  fieldErrors?: Record<string, string[]>,
+): QuizFailure => ({
   code,
   error,
   ...(fieldErrors ? { fieldErrors } : {}),
@@ -94,7 +106,11 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
 }
 
 /** toResultView, reusing marks made while grading (only for the very same stored answer value). */
-function resultView(bundle: AttemptBundle, guest: boolean, graded: Map<string, GradedMark> | null): ResultView {
+function resultView(
+  bundle: AttemptBundle,
+  guest: boolean,
+  graded: Map<string, GradedMark> | null,
+): ResultView {
   const { attempt } = bundle;
   const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
   const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
@@ -131,7 +147,11 @@ export function gradeResponses(questions: QuestionRecord[], responses: ResponseR
   return gradeAndKeep(questions, responses, null);
 }
 
-function gradeAndKeep(questions: QuestionRecord[], responses: ResponseRecord[], keep: Map<string, GradedMark> | null): Grade[] {
+function gradeAndKeep(
+  questions: QuestionRecord[],
+  responses: ResponseRecord[],
+  keep: Map<string, GradedMark> | null,
+): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
     const q = parseRow(row);
@@ -153,7 +173,10 @@ export async function startQuiz(owner: AttemptOwner, lessonSlug: string): Promis
     case "no_lesson":
       return fail("not_found", "There is no such lesson.");
     case "no_questions":
-      return fail("no_questions", "This lesson has no questions yet. Run `npm run content:sync` to generate them.");
+      return fail(
+        "no_questions",
+        "This lesson has no questions yet. Run `npm run content:sync` to generate them.",
+      );
     default:
       return { ok: true, resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
   }
@@ -162,7 +185,12 @@ export async function startQuiz(owner: AttemptOwner, lessonSlug: string): Promis
 export type SaveAnswerResult = { ok: true } | QuizFailure;
 
 /** Save one answer of one of the owner's in-progress attempts. */
-export async function saveAnswer(owner: AttemptOwner, attemptId: string, questionId: string, answer: LearnerAnswer): Promise<SaveAnswerResult> {
+export async function saveAnswer(
+  owner: AttemptOwner,
+  attemptId: string,
+  questionId: string,
+  answer: LearnerAnswer,
+): Promise<SaveAnswerResult> {
   const result = await saveResponse(owner, attemptId, questionId, (row) => {
     const q = parseQuestionRow(row);
     if (!q) return { ok: false, message: "This question can no longer be answered." };
@@ -177,7 +205,9 @@ export async function saveAnswer(owner: AttemptOwner, attemptId: string, questio
     case "closed":
       return fail("closed", "This attempt has already been submitted.");
     case "not_in_attempt":
-      return fail("invalid", "That question is not part of this attempt.", { questionId: ["Not part of this attempt."] });
+      return fail("invalid", "That question is not part of this attempt.", {
+        questionId: ["Not part of this attempt."],
+      });
     case "invalid":
       return fail("invalid", result.message, { answer: [result.message] });
   }
@@ -186,11 +216,20 @@ export async function saveAnswer(owner: AttemptOwner, attemptId: string, questio
 export type SubmitQuizResult = { ok: true; alreadySubmitted: boolean; result: ResultView } | QuizFailure;
 
 /** Grade and close the attempt once; repeating it returns the stored result unchanged. */
-export async function submitQuiz(owner: AttemptOwner, attemptId: string, now: Date = new Date()): Promise<SubmitQuizResult> {
+export async function submitQuiz(
+  owner: AttemptOwner,
+  attemptId: string,
+  now: Date = new Date(),
+): Promise<SubmitQuizResult> {
   // Marks made while grading are reused for the feedback when this request's grading is the one
   // that was stored (not after another submit won), and only for the identical stored values.
   const graded = new Map<string, GradedMark>();
-  const result = await submitAttempt(owner, attemptId, (questions, responses) => gradeAndKeep(questions, responses, graded), now);
+  const result = await submitAttempt(
+    owner,
+    attemptId,
+    (questions, responses) => gradeAndKeep(questions, responses, graded),
+    now,
+  );
   if (result.kind === "not_found") return fail("not_found", "That attempt does not exist or is not yours.");
   return {
     ok: true,
@@ -218,7 +257,9 @@ export async function getInProgressQuiz(owner: AttemptOwner, lessonSlug: string)
 }
 
 /** How many questions the lesson's quiz can draw from; null for an unknown lesson. */
-export async function getQuizAvailabilityForLesson(lessonSlug: string): Promise<{ questionCount: number } | null> {
+export async function getQuizAvailabilityForLesson(
+  lessonSlug: string,
+): Promise<{ questionCount: number } | null> {
   const found = await getQuizAvailability(lessonSlug);
   return found ? { questionCount: found.questionCount } : null;
 }

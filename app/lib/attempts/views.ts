@@ -40,7 +40,8 @@ export interface ResultView {
   guest: boolean;
 }
 
-export type QuizFailureCode = "invalid" | "unauthenticated" | "not_found" | "closed" | "no_questions" | "conflict";
+export type QuizFailureCode =
+  "invalid" | "unauthenticated" | "not_found" | "closed" | "no_questions" | "conflict";
 
 export interface QuizFailure {
   ok?: undefined;

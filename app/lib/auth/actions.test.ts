@@ -55,11 +55,19 @@ function form(values: Record<string, string>) {
 }
 
 const signUp = (overrides: Record<string, string> = {}) =>
-  form({ name: "Ann", email: "ann@example.org", password: "correct horse", timezone: "Europe/London", ...overrides });
+  form({
+    name: "Ann",
+    email: "ann@example.org",
+    password: "correct horse",
+    timezone: "Europe/London",
+    ...overrides,
+  });
 
 function authorize(credentials: Record<string, string>) {
   const provider = options.authOptions.providers[0] as unknown as {
-    options: { authorize: (c: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null> };
+    options: {
+      authorize: (c: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null>;
+    };
   };
   return provider.options.authorize(credentials, {});
 }
@@ -86,7 +94,10 @@ describe("signUpAction", () => {
   });
 
   it("rejects bad emails, short passwords and unknown timezones field by field", async () => {
-    const result = await actions.signUpAction(null, signUp({ email: "nope", password: "short", timezone: "Mars/Base" }));
+    const result = await actions.signUpAction(
+      null,
+      signUp({ email: "nope", password: "short", timezone: "Mars/Base" }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["email", "password", "timezone"]);
@@ -109,7 +120,12 @@ describe("credentials authorize", () => {
   it("signs in with the right password, refuses a wrong one or an unknown email", async () => {
     await actions.signUpAction(signUp({ email: "signin@example.org", name: "Signer" }));
     const ok = await authorize({ email: "SignIn@example.org", password: "correct horse" });
-    expect(ok).toMatchObject({ email: "signin@example.org", name: "Signer", role: "learner", timezone: "Europe/London" });
+    expect(ok).toMatchObject({
+      email: "signin@example.org",
+      name: "Signer",
+      role: "learner",
+      timezone: "Europe/London",
+    });
     expect(ok).not.toHaveProperty("passwordHash");
     expect(await authorize({ email: "signin@example.org", password: "wrong horse" })).toBeNull();
     expect(await authorize({ email: "ghost@example.org", password: "correct horse" })).toBeNull();
@@ -141,10 +157,16 @@ describe("JWT and session callbacks", () => {
     expect(token).toMatchObject({ uid: user.id, role: "learner", tz: "Europe/London", name: "Jay" });
 
     const sessionOut = await callbacks.session!({ session: { expires: "x" }, token } as never);
-    expect(sessionOut).toMatchObject({ user: { id: user.id, role: "learner", timezone: "Europe/London", name: "Jay" } });
+    expect(sessionOut).toMatchObject({
+      user: { id: user.id, role: "learner", timezone: "Europe/London", name: "Jay" },
+    });
 
     await users.updateProfile(user.id as string, { name: "Jay Renamed", timezone: "Asia/Tokyo" });
-    const updated = await callbacks.jwt!({ token, trigger: "update", session: { name: "Evil", role: "admin" } } as never);
+    const updated = await callbacks.jwt!({
+      token,
+      trigger: "update",
+      session: { name: "Evil", role: "admin" },
+    } as never);
     expect(updated).toMatchObject({ name: "Jay Renamed", tz: "Asia/Tokyo", role: "learner" });
 
     await prisma.user.delete({ where: { id: user.id as string } });
@@ -157,19 +179,34 @@ describe("JWT and session callbacks", () => {
 
 describe("safeAction wrapper", () => {
   it("requireUser refuses visitors before looking at the input, and runs for users", async () => {
-    expect(await actions.updateProfileAction(form({ name: "" }))).toEqual({ ok: false, error: "Please sign in to continue." });
+    expect(await actions.updateProfileAction(form({ name: "" }))).toEqual({
+      ok: false,
+      error: "Please sign in to continue.",
+    });
 
     await actions.signUpAction(signUp({ email: "profile@example.org" }));
     const user = await users.findUserForSignIn("profile@example.org");
     session.current = { user: { id: user!.id, role: "learner", timezone: "UTC", name: "Ann" } };
-    const result = await actions.updateProfileAction(null, form({ name: "Ann B", timezone: "America/New_York", streakOptIn: "on" }));
-    expect(result).toEqual({ ok: true, data: { name: "Ann B", timezone: "America/New_York", streakOptIn: true } });
-    const invalid = await actions.updateProfileAction({ name: "x".repeat(81), timezone: "UTC", streakOptIn: false });
+    const result = await actions.updateProfileAction(
+      null,
+      form({ name: "Ann B", timezone: "America/New_York", streakOptIn: "on" }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      data: { name: "Ann B", timezone: "America/New_York", streakOptIn: true },
+    });
+    const invalid = await actions.updateProfileAction({
+      name: "x".repeat(81),
+      timezone: "UTC",
+      streakOptIn: false,
+    });
     expect(invalid.ok === false && invalid.fieldErrors?.name).toBeTruthy();
   });
 
   it("enforces roles", async () => {
-    const teachersOnly = safe.requireUser(z.object({}), async () => "secret", { roles: ["teacher", "admin"] });
+    const teachersOnly = safe.requireUser(z.object({}), async () => "secret", {
+      roles: ["teacher", "admin"],
+    });
     session.current = { user: { id: "u1", role: "learner", timezone: "UTC", name: "L" } };
     expect(await teachersOnly({})).toEqual({ ok: false, error: "You do not have permission to do that." });
     session.current = { user: { id: "u2", role: "teacher", timezone: "UTC", name: "T" } };
@@ -177,7 +214,10 @@ describe("safeAction wrapper", () => {
   });
 
   it("allowGuest gives a visitor a guest token cookie only when the input is valid", async () => {
-    const start = safe.allowGuest(z.object({ lesson: z.string().max(10) }), async (input, { actor }) => ({ actor, lesson: input.lesson }));
+    const start = safe.allowGuest(z.object({ lesson: z.string().max(10) }), async (input, { actor }) => ({
+      actor,
+      lesson: input.lesson,
+    }));
     const invalid = await start({ lesson: "x".repeat(11) });
     expect(invalid.ok).toBe(false);
     expect(jar.size).toBe(0);
@@ -198,13 +238,20 @@ describe("safeAction wrapper", () => {
     const boom = safe.publicAction(z.object({}), async () => {
       throw new Error("SQLITE_BUSY: secret internals");
     });
-    expect(await boom({})).toEqual({ ok: false, error: "Something went wrong on our side. Please try again." });
+    expect(await boom({})).toEqual({
+      ok: false,
+      error: "Something went wrong on our side. Please try again.",
+    });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
     const expected = safe.publicAction(z.object({}), async () => {
       throw new safe.ActionError("That class code does not exist.", { code: ["Check the code."] });
     });
-    expect(await expected({})).toEqual({ ok: false, error: "That class code does not exist.", fieldErrors: { code: ["Check the code."] } });
+    expect(await expected({})).toEqual({
+      ok: false,
+      error: "That class code does not exist.",
+      fieldErrors: { code: ["Check the code."] },
+    });
   });
 
   it("turns FormData into an object, keeping repeated keys as arrays and dropping Next internals", () => {

@@ -13,8 +13,12 @@ describe("parseEnv", () => {
 
   it("requires NEXTAUTH_SECRET in production and says what to run", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET.*npm run env:ensure/s);
-    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
-    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(
+      /at least 32 characters/,
+    );
+    expect(
+      parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s".repeat(32) }).NEXTAUTH_SECRET,
+    ).toHaveLength(32);
   });
 
   it("treats empty strings as unset, checks URLs and OAuth pairs", () => {

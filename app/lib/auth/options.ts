@@ -5,7 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { env, oauthProviders } from "@/app/lib/env";
-import { findUserForSignIn, getUserProfile, getUserProfileByEmail, upsertOAuthUser } from "@/app/lib/db/users";
+import {
+  findUserForSignIn,
+  getUserProfile,
+  getUserProfileByEmail,
+  upsertOAuthUser,
+} from "@/app/lib/db/users";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { emailSchema, nameSchema, signInSchema } from "./schemas";
 import { claimGuestFromCookie } from "./claim";
@@ -57,7 +62,10 @@ export const authOptions: NextAuthOptions = {
       if (!account || account.type === "credentials") return true;
       const email = emailSchema.safeParse(user.email ?? "");
       if (!email.success) return false;
-      if (account.provider === "google" && (profile as { email_verified?: boolean } | undefined)?.email_verified !== true) {
+      if (
+        account.provider === "google" &&
+        (profile as { email_verified?: boolean } | undefined)?.email_verified !== true
+      ) {
         return false;
       }
       const name = nameSchema.safeParse(user.name ?? "");
@@ -82,14 +90,29 @@ export const authOptions: NextAuthOptions = {
         }
         const dbUser = token.email ? await getUserProfileByEmail(token.email.toLowerCase()) : null;
         if (!dbUser) return { ...token, uid: undefined };
-        return { ...token, uid: dbUser.id, name: dbUser.name, email: dbUser.email, role: dbUser.role, tz: dbUser.timezone, loadedAt: Date.now() };
+        return {
+          ...token,
+          uid: dbUser.id,
+          name: dbUser.name,
+          email: dbUser.email,
+          role: dbUser.role,
+          tz: dbUser.timezone,
+          loadedAt: Date.now(),
+        };
       }
       // `update()` from the client only triggers a reload; the data always comes from the database.
       const stale = !token.loadedAt || Date.now() - token.loadedAt > RELOAD_AFTER_MS;
       if (token.uid && (trigger === "update" || stale)) {
         const profile = await getUserProfile(token.uid);
         if (!profile) return { ...token, uid: undefined };
-        return { ...token, name: profile.name, email: profile.email, role: profile.role, tz: profile.timezone, loadedAt: Date.now() };
+        return {
+          ...token,
+          name: profile.name,
+          email: profile.email,
+          role: profile.role,
+          tz: profile.timezone,
+          loadedAt: Date.now(),
+        };
       }
       return token;
     },

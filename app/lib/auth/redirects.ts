@@ -13,7 +13,8 @@ export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER
     try {
       const url = new URL(candidate);
       const own = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : null;
-      if (typeof window !== "undefined" ? url.host !== window.location.host : url.host !== own) return fallback;
+      if (typeof window !== "undefined" ? url.host !== window.location.host : url.host !== own)
+        return fallback;
       candidate = url.pathname + url.search + url.hash;
     } catch {
       return fallback;

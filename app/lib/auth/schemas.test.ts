@@ -3,9 +3,17 @@ import { profileSchema, signInSchema, signUpSchema, userCreateSchema } from "./s
 import { isValidTimeZone, listTimeZones, normalizeTimeZone } from "./timezones";
 import { safeCallbackUrl } from "./redirects";
 
-const valid = { name: "Ann Example", email: "Ann@Example.org ", password: "correct horse", timezone: "Europe/Paris" };
+const valid = {
+  name: "Ann Example",
+  email: "Ann@Example.org ",
+  password: "correct horse",
+  timezone: "Europe/Paris",
+};
 
-function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function fieldErrors(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   const out: Record<string, string[]> = {};
   for (const issue of result.error?.issues ?? []) (out[issue.path.join(".")] ??= []).push(issue.message);
   return out;
@@ -19,14 +27,18 @@ describe("signUpSchema", () => {
     expect(parsed.timezone).toBe("Europe/Paris");
   });
 
-  it.each(["", "not-an-email", "a@b", "ann@@example.org", "ann example@example.org", `${"a".repeat(250)}@example.org`])(
-    "rejects the email %j",
-    (email) => {
-      const result = signUpSchema.safeParse({ ...valid, email });
-      expect(result.success).toBe(false);
-      expect(fieldErrors(result).email?.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    "",
+    "not-an-email",
+    "a@b",
+    "ann@@example.org",
+    "ann example@example.org",
+    `${"a".repeat(250)}@example.org`,
+  ])("rejects the email %j", (email) => {
+    const result = signUpSchema.safeParse({ ...valid, email });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result).email?.length).toBeGreaterThan(0);
+  });
 
   it("rejects short and absurdly long passwords, with a message for the field", () => {
     const short = signUpSchema.safeParse({ ...valid, password: "1234567" });
@@ -69,9 +81,14 @@ describe("signInSchema and profileSchema", () => {
   });
 
   it("userCreateSchema takes any role and rejects unknown ones", () => {
-    expect(userCreateSchema.parse({ email: "t@example.org", name: "T", role: "teacher", password: "longenough" }).role).toBe("teacher");
+    expect(
+      userCreateSchema.parse({ email: "t@example.org", name: "T", role: "teacher", password: "longenough" })
+        .role,
+    ).toBe("teacher");
     expect(userCreateSchema.parse({ email: "t@example.org", name: "T" }).role).toBe("learner");
-    expect(userCreateSchema.safeParse({ email: "t@example.org", name: "T", role: "root" }).success).toBe(false);
+    expect(userCreateSchema.safeParse({ email: "t@example.org", name: "T", role: "root" }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -95,7 +112,14 @@ describe("safeCallbackUrl", () => {
   it("keeps same-site paths and falls back to the dashboard otherwise", () => {
     expect(safeCallbackUrl("/lessons/q1?x=1#p2")).toBe("/lessons/q1?x=1#p2");
     expect(safeCallbackUrl(undefined)).toBe("/dashboard");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example/x", "javascript:alert(1)", "dashboard", "/sign-in"]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/x",
+      "javascript:alert(1)",
+      "dashboard",
+      "/sign-in",
+    ]) {
       expect(safeCallbackUrl(bad)).toBe("/dashboard");
     }
   });

@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { ERRATA, REPLACEMENT_CHARACTER, applyErrata } from "./errata";
 import { parseDigest } from "./parse-digest";
 
-const source = readFileSync(path.join(process.cwd(), "content", "source", "000_c35c5bcf756e66cf.txt"), "utf8");
+const source = readFileSync(
+  path.join(process.cwd(), "content", "source", "000_c35c5bcf756e66cf.txt"),
+  "utf8",
+);
 
 describe("errata", () => {
   it("covers the eight U+FFFD of the digest, each entry exactly once", () => {
@@ -27,7 +30,10 @@ describe("errata", () => {
   });
 
   it("fails loudly on a U+FFFD the table does not cover", () => {
-    const tampered = source.replace("Kronstadt Commune of March 1921", "Kronstadt Commune of M\uFFFDrch 1921");
+    const tampered = source.replace(
+      "Kronstadt Commune of March 1921",
+      "Kronstadt Commune of M\uFFFDrch 1921",
+    );
     expect(() => parseDigest(tampered)).toThrow(/Unrepaired U\+FFFD on line 1052/);
   });
 

@@ -21,7 +21,10 @@ import {
 } from "./structure.fixture";
 import type { Block, Guide, Lesson, Section } from "./types";
 
-const source = readFileSync(path.join(process.cwd(), "content", "source", "000_c35c5bcf756e66cf.txt"), "utf8");
+const source = readFileSync(
+  path.join(process.cwd(), "content", "source", "000_c35c5bcf756e66cf.txt"),
+  "utf8",
+);
 const sourceLines = source.split("\n");
 const guide = parseDigest(source);
 const [blackRose, macg] = guide.modules;
@@ -34,7 +37,10 @@ function rawText(...ranges: LineRange[]): string {
 
 /** Lower-case letter/digit runs: robust to NBSP, wrapping, "----", quote marks and U+FFFD. */
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function wordCount(text: string): number {
@@ -86,7 +92,9 @@ describe("structure fixture (self-check against the raw file)", () => {
       if (fixture.headingLine) claim(`${fixture.id} heading`, [fixture.headingLine, fixture.headingLine]);
       fixture.prose.forEach((range) => claim(`${fixture.id} prose`, range));
       fixture.captions?.forEach((range) => claim(`${fixture.id} caption`, range));
-      fixture.subsections?.forEach((sub) => claim(`${fixture.id} sub-heading`, [sub.headingLine, sub.headingLine]));
+      fixture.subsections?.forEach((sub) =>
+        claim(`${fixture.id} sub-heading`, [sub.headingLine, sub.headingLine]),
+      );
       if (fixture.furtherReading) {
         const { headerLine, items } = fixture.furtherReading;
         claim(`${fixture.id} reading header`, [headerLine, headerLine]);
@@ -124,17 +132,22 @@ describe("structure fixture (self-check against the raw file)", () => {
 
 describe("modules", () => {
   it("are the two articles, Black Rose first", () => {
-    expect(guide.modules.map((module) => module.slug)).toEqual(["red-and-black-october", "hail-the-october-revolution"]);
+    expect(guide.modules.map((module) => module.slug)).toEqual([
+      "red-and-black-october",
+      "hail-the-october-revolution",
+    ]);
   });
 
   it("carry the Black Rose metadata", () => {
     expect(blackRose).toMatchObject({
-      title: "Red and Black October: An Anarchist Perspective on the Russian Revolution for its 100th Anniversary",
+      title:
+        "Red and Black October: An Anarchist Perspective on the Russian Revolution for its 100th Anniversary",
       organisation: "Black Rose Anarchist Federation",
       author: "Javier Sethness",
       byline: "By Javier Sethness",
       date: "2017-11-12",
-      sourceUrl: "http://blackrosefed.org/red-black-october-anarchist-perspective-russian-revolution-100th-anniversary/",
+      sourceUrl:
+        "http://blackrosefed.org/red-black-october-anarchist-perspective-russian-revolution-100th-anniversary/",
     });
   });
 
@@ -154,7 +167,9 @@ describe("modules", () => {
     expect(lede.map((block) => block.id)).toEqual(["lede-1", "lede-2"]);
     expect(lede[0]!.text).toMatch(/^A hundred years to the day .* Bolshevik Party\.$/);
     expect(lede[1]!.text).toMatch(/^This piece part of our ongoing series .* at the end\.$/);
-    const expected = tokens(rawText(BLACK_ROSE_FRONT.lede)).filter((token) => !["russianrev100years", "1917live"].includes(token));
+    const expected = tokens(rawText(BLACK_ROSE_FRONT.lede)).filter(
+      (token) => !["russianrev100years", "1917live"].includes(token),
+    );
     expect(lede.flatMap((block) => tokens(block.text))).toEqual(expected);
   });
 
@@ -164,13 +179,17 @@ describe("modules", () => {
       "In Solidarity,",
     ]);
     const intro = macg!.lessons[0]!;
-    expect(proseBlocks(lessonBlocks(intro))[0]!.text).toMatch(/^One hundred years ago today, a workers' revolution/);
+    expect(proseBlocks(lessonBlocks(intro))[0]!.text).toMatch(
+      /^One hundred years ago today, a workers' revolution/,
+    );
   });
 });
 
 describe("lessons", () => {
   it("are the 15 Black Rose questions in TOC order", () => {
-    expect(blackRose!.lessons.map((lesson) => lesson.title)).toEqual(BLACK_ROSE_LESSONS.map((fixture) => fixture.heading));
+    expect(blackRose!.lessons.map((lesson) => lesson.title)).toEqual(
+      BLACK_ROSE_LESSONS.map((fixture) => fixture.heading),
+    );
     expect(blackRose!.lessons.map((lesson) => lesson.order)).toEqual([...Array(15).keys()].map((i) => i + 1));
   });
 
@@ -186,7 +205,8 @@ describe("lessons", () => {
   });
 
   it("set tocTitle only where the TOC wording differs (B15)", () => {
-    for (const { fixture, lesson } of lessonPairs) expect(lesson.tocTitle, fixture.id).toBe(fixture.tocTitle ?? null);
+    for (const { fixture, lesson } of lessonPairs)
+      expect(lesson.tocTitle, fixture.id).toBe(fixture.tocTitle ?? null);
   });
 
   it("have stable, URL-safe, guide-unique slugs", () => {
@@ -231,12 +251,18 @@ describe("lessons", () => {
       ["intro", null],
       ["ukraine", "Ukraine"],
       ["georgia", "Georgia"],
-      ["central-asia-kirghiz-kazakh-steppe-and-turkestan", "Central Asia: Kirghiz-Kazakh Steppe and Turkestan"],
+      [
+        "central-asia-kirghiz-kazakh-steppe-and-turkestan",
+        "Central Asia: Kirghiz-Kazakh Steppe and Turkestan",
+      ],
       ["the-basmachi", "The Basmachi"],
     ]);
     for (const { fixture, lesson } of lessonPairs) {
       if (fixture.id === "B13") continue;
-      expect(lesson.sections.map((section) => [section.id, section.heading]), fixture.id).toEqual([["intro", null]]);
+      expect(
+        lesson.sections.map((section) => [section.id, section.heading]),
+        fixture.id,
+      ).toEqual([["intro", null]]);
     }
   });
 
@@ -244,7 +270,9 @@ describe("lessons", () => {
     for (const { fixture, lesson } of lessonPairs) {
       const blocks = lessonBlocks(lesson);
       expect(new Set(blocks.map((block) => block.id)).size, fixture.id).toBe(blocks.length);
-      expect(proseBlocks(blocks).map((block) => block.id)).toEqual(proseBlocks(blocks).map((_, i) => `p-${i + 1}`));
+      expect(proseBlocks(blocks).map((block) => block.id)).toEqual(
+        proseBlocks(blocks).map((_, i) => `p-${i + 1}`),
+      );
     }
   });
 });
@@ -255,7 +283,10 @@ describe("word and sentence counts", () => {
   /** STRUCTURE.md counts M0 with its cover note; the guide moves that note to the MACG lede. */
   function expectedFor(fixture: LessonFixture) {
     return fixture.id === "M0"
-      ? { words: fixture.words - MACG_COVER_NOTE_WORDS, sentences: fixture.sentences - MACG_COVER_NOTE_SENTENCES }
+      ? {
+          words: fixture.words - MACG_COVER_NOTE_WORDS,
+          sentences: fixture.sentences - MACG_COVER_NOTE_SENTENCES,
+        }
       : { words: fixture.words, sentences: fixture.sentences };
   }
 
@@ -277,7 +308,10 @@ describe("word and sentence counts", () => {
     subsections.forEach((section, index) => {
       const fixture = fixtures[index]!;
       within(sectionWords(section), fixture.words, 0.02);
-      expect(Math.abs(sentencesOf(section.blocks).length - fixture.sentences), fixture.heading).toBeLessThanOrEqual(3);
+      expect(
+        Math.abs(sentencesOf(section.blocks).length - fixture.sentences),
+        fixture.heading,
+      ).toBeLessThanOrEqual(3);
     });
   });
 
@@ -292,14 +326,17 @@ describe("word and sentence counts", () => {
 // --- Nothing lost, nothing doubled. --------------------------------------------------------------
 
 describe("coverage of the source prose", () => {
-  it.each(lessonPairs.map(({ fixture }) => fixture.id))("%s: its text is exactly the fixture's prose lines", (id) => {
-    const { fixture, lesson } = lessonPairs.find((pair) => pair.fixture.id === id)!;
-    // The MACG cover note's link to the article is not repeated in the lede: it is the sourceUrl.
-    const expected = tokens(rawText(...fixture.prose).replace(macg!.sourceUrl, ""));
-    const fromLede = fixture.id === "M0" ? macg!.lede.flatMap((block) => tokens(block.text)) : [];
-    const fromSentences = sentencesOf(lessonBlocks(lesson)).flatMap(tokens);
-    expect([...fromLede, ...fromSentences]).toEqual(expected);
-  });
+  it.each(lessonPairs.map(({ fixture }) => fixture.id))(
+    "%s: its text is exactly the fixture's prose lines",
+    (id) => {
+      const { fixture, lesson } = lessonPairs.find((pair) => pair.fixture.id === id)!;
+      // The MACG cover note's link to the article is not repeated in the lede: it is the sourceUrl.
+      const expected = tokens(rawText(...fixture.prose).replace(macg!.sourceUrl, ""));
+      const fromLede = fixture.id === "M0" ? macg!.lede.flatMap((block) => tokens(block.text)) : [];
+      const fromSentences = sentencesOf(lessonBlocks(lesson)).flatMap(tokens);
+      expect([...fromLede, ...fromSentences]).toEqual(expected);
+    },
+  );
 
   it("puts every sentence in exactly one lesson", () => {
     const lessonTexts = lessonPairs.map(({ fixture }) => ({
@@ -311,14 +348,17 @@ describe("coverage of the source prose", () => {
       for (const sentence of sentencesOf(lessonBlocks(lesson))) {
         const needle = ` ${tokens(sentence).join(" ")} `;
         const homes = lessonTexts.filter(({ text }) => text.includes(needle)).map(({ id }) => id);
-        if (homes.length !== 1 || homes[0] !== fixture.id) misplaced.push(`${fixture.id}: "${sentence}" found in [${homes}]`);
+        if (homes.length !== 1 || homes[0] !== fixture.id)
+          misplaced.push(`${fixture.id}: "${sentence}" found in [${homes}]`);
       }
     }
     expect(misplaced).toEqual([]);
   });
 
   it("keeps headings, captions, reading lists and the TOC out of the prose", () => {
-    const prose = lessonPairs.flatMap(({ lesson }) => proseBlocks(lessonBlocks(lesson)).map((block) => block.text));
+    const prose = lessonPairs.flatMap(({ lesson }) =>
+      proseBlocks(lessonBlocks(lesson)).map((block) => block.text),
+    );
     const forbidden = [
       "For further reading",
       "Table of Contents",
@@ -346,7 +386,9 @@ describe("block quotations and epigraphs", () => {
         else groups.set(block.group, { first: block.text, epigraph: block.epigraph, paragraphs: 1 });
       }
       for (const group of groups.values()) {
-        const known = QUOTATIONS.find((quote) => quote.lesson === fixture.id && group.first.startsWith(quote.firstWords));
+        const known = QUOTATIONS.find(
+          (quote) => quote.lesson === fixture.id && group.first.startsWith(quote.firstWords),
+        );
         found.push({
           lesson: fixture.id,
           firstWords: known?.firstWords ?? group.first.slice(0, 40),
@@ -362,7 +404,9 @@ describe("block quotations and epigraphs", () => {
 
   it("keeps quote paragraphs in the lesson's reading order, sharing a group id", () => {
     const b5 = lessonById.get("B5")!;
-    const voline = lessonBlocks(b5).filter((block) => block.kind === "quote" && block.text.startsWith("To justify themselves"));
+    const voline = lessonBlocks(b5).filter(
+      (block) => block.kind === "quote" && block.text.startsWith("To justify themselves"),
+    );
     expect(voline).toHaveLength(1);
   });
 });
@@ -375,7 +419,9 @@ describe("captions", () => {
         .map((block) => ({ lesson: fixture.id, text: block.text })),
     );
     expect(found.map(({ lesson }) => lesson)).toEqual(CAPTIONS.map(({ lesson }) => lesson));
-    found.forEach((caption, index) => expect(caption.text.startsWith(CAPTIONS[index]!.firstWords)).toBe(true));
+    found.forEach((caption, index) =>
+      expect(caption.text.startsWith(CAPTIONS[index]!.firstWords)).toBe(true),
+    );
     expect(found[0]!.text).toBe(
       "A map of western Russia and Eastern Europe using current borders indicating important cities and sites for the Revolution. The black star corresponds to Kronstadt.",
     );
@@ -388,11 +434,16 @@ describe("further reading", () => {
   it("has 7 lists with 21 items, one per fixture line", () => {
     const lists = lessonPairs.filter(({ lesson }) => lesson.furtherReading.length > 0);
     expect(lists).toHaveLength(FURTHER_READING_TOTAL.lists);
-    expect(lists.reduce((total, { lesson }) => total + lesson.furtherReading.length, 0)).toBe(FURTHER_READING_TOTAL.items);
+    expect(lists.reduce((total, { lesson }) => total + lesson.furtherReading.length, 0)).toBe(
+      FURTHER_READING_TOTAL.items,
+    );
     for (const { fixture, lesson } of lessonPairs) {
       const range = fixture.furtherReading?.items;
       const lines = range ? sourceLines.slice(range[0] - 1, range[1]).filter((line) => line.trim()) : [];
-      expect(lesson.furtherReading.map((item) => item.text), fixture.id).toEqual(lines);
+      expect(
+        lesson.furtherReading.map((item) => item.text),
+        fixture.id,
+      ).toEqual(lines);
     }
   });
 
@@ -420,7 +471,11 @@ describe("further reading", () => {
 describe("back matter", () => {
   it("has Works Cited (12), Recommended Statements and Memoirs (4), Recommended Films (7)", () => {
     expect(
-      guide.references.map((list) => ({ heading: list.heading, tocHeading: list.tocHeading, count: list.entries.length })),
+      guide.references.map((list) => ({
+        heading: list.heading,
+        tocHeading: list.tocHeading,
+        count: list.entries.length,
+      })),
     ).toEqual(BACK_MATTER.map(({ heading, tocHeading, count }) => ({ heading, tocHeading, count })));
     expect(guide.references.map((list) => list.slug)).toEqual([
       "works-cited",
@@ -437,7 +492,9 @@ describe("back matter", () => {
     expect(worksCited!.entries).toContain(
       "Rywkin, Michael. Moscow's Muslim Challenge: Soviet Central Asia (Armonk, NY: M.E. Sharpe, 1990).",
     );
-    expect(worksCited!.entries.at(-1)).toBe("Voline, The Unknown Revolution (Montréal: Black Rose Books, 1975[1947]).");
+    expect(worksCited!.entries.at(-1)).toBe(
+      "Voline, The Unknown Revolution (Montréal: Black Rose Books, 1975[1947]).",
+    );
     expect(statements!.entries.at(-1)).toBe(
       "Memoirs of Peasant Tolstoyans in Soviet Russia, trans. and ed. William Edgerton (Bloomington: Indiana University Press, 1993)",
     );
@@ -467,7 +524,10 @@ describe("output hygiene", () => {
   });
 
   it("gives every paragraph and quote sentences that join back to its text", () => {
-    const blocks = guide.modules.flatMap((module) => [...module.lede, ...module.lessons.flatMap(lessonBlocks)]);
+    const blocks = guide.modules.flatMap((module) => [
+      ...module.lede,
+      ...module.lessons.flatMap(lessonBlocks),
+    ]);
     for (const block of blocks) {
       if (block.kind === "caption") continue;
       expect(block.sentences.length).toBeGreaterThan(0);
@@ -498,13 +558,20 @@ describe("robustness", () => {
   });
 
   it("fails loudly when a TOC entry has no body heading", () => {
-    const broken = source.replace("\nWhat about the imperialists?\n\nThere is no doubt", "\n\nThere is no doubt");
+    const broken = source.replace(
+      "\nWhat about the imperialists?\n\nThere is no doubt",
+      "\n\nThere is no doubt",
+    );
     expect(broken).not.toBe(source);
-    expect(() => parseDigest(broken)).toThrow(/TOC entries without a body heading: What about the imperialists\?/);
+    expect(() => parseDigest(broken)).toThrow(
+      /TOC entries without a body heading: What about the imperialists\?/,
+    );
   });
 
   it("fails loudly when a message matches no module", () => {
-    expect(() => parseDigest(source.replace("HAIL THE OCTOBER REVOLUTION!", "SOMETHING ELSE!"))).toThrow(/matches no module/);
+    expect(() => parseDigest(source.replace("HAIL THE OCTOBER REVOLUTION!", "SOMETHING ELSE!"))).toThrow(
+      /matches no module/,
+    );
   });
 });
 
@@ -589,7 +656,11 @@ describe("a synthetic digest with the same conventions", () => {
   const [rose, mac] = parsed.modules;
 
   it("reads the envelope", () => {
-    expect(rose).toMatchObject({ date: "2018-02-01", sourceUrl: "https://example.org/b/", author: "Jane Doe" });
+    expect(rose).toMatchObject({
+      date: "2018-02-01",
+      sourceUrl: "https://example.org/b/",
+      author: "Jane Doe",
+    });
     expect(mac).toMatchObject({ sourceUrl: "https://example.org/a/", author: "Someone", byline: null });
     expect(rose!.lede.map((block) => block.text)).toEqual(["Lede text here.", "More lede."]);
     expect(mac!.lede.map((block) => block.text)).toEqual(["Our cover note:", "In Solidarity,"]);
@@ -600,7 +671,12 @@ describe("a synthetic digest with the same conventions", () => {
     expect(rose!.lessons[1]!.sections.map((section) => section.heading)).toEqual([null, "Sub A"]);
     expect(mac!.lessons.map((lesson) => lesson.title)).toEqual(["Introduction", "First Part"]);
     expect(parsed.references).toEqual([
-      { heading: "Works Cited", tocHeading: null, slug: "works-cited", entries: ["Doe, Jane. Book (City: Press, 2000)."] },
+      {
+        heading: "Works Cited",
+        tocHeading: null,
+        slug: "works-cited",
+        entries: ["Doe, Jane. Book (City: Press, 2000)."],
+      },
     ]);
   });
 

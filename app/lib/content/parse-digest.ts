@@ -31,7 +31,8 @@ interface ModuleDescriptor {
 export const MODULE_CATALOGUE: readonly ModuleDescriptor[] = [
   {
     slug: "red-and-black-october",
-    title: "Red and Black October: An Anarchist Perspective on the Russian Revolution for its 100th Anniversary",
+    title:
+      "Red and Black October: An Anarchist Perspective on the Russian Revolution for its 100th Anniversary",
     organisation: "Black Rose Anarchist Federation",
   },
   {
@@ -230,7 +231,10 @@ function isCaption(unit: Unit, units: Unit[], index: number): boolean {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**
@@ -358,7 +362,9 @@ function draftMessage(units: Unit[]): MessageDraft {
       } else if (lesson) {
         lesson.sections.push({ heading, items: [] });
       } else {
-        throw new Error(`Heading "${heading}" (line ${unit.firstLine}) is neither in the TOC nor inside a lesson`);
+        throw new Error(
+          `Heading "${heading}" (line ${unit.firstLine}) is neither in the TOC nor inside a lesson`,
+        );
       }
       continue;
     }
@@ -384,7 +390,13 @@ function draftMessage(units: Unit[]): MessageDraft {
   if (tocIndex !== -1) {
     for (const unit of units.slice(0, tocIndex)) {
       if (BYLINE.test(unit.text)) byline = unit.text;
-      else lede.push(...unit.text.split(INLINE_BREAK).map((part) => part.trim()).filter(Boolean));
+      else
+        lede.push(
+          ...unit.text
+            .split(INLINE_BREAK)
+            .map((part) => part.trim())
+            .filter(Boolean),
+        );
     }
   } else {
     const firstUnit = opening[0]?.unitIndex;
@@ -453,8 +465,7 @@ function buildBlocks(lesson: LessonDraft): Section[] {
         epigraph = true;
         quoteGroup = `q-${++quoteGroupNumber}`;
       } else if (previousProse && item.afterBlankLine) {
-        const introducesQuote =
-          !ENDS_SENTENCE.test(previousProse.text) || /^\[?\p{Ll}/u.test(text);
+        const introducesQuote = !ENDS_SENTENCE.test(previousProse.text) || /^\[?\p{Ll}/u.test(text);
         const continuesQuote =
           previousProse.quoteGroup !== null &&
           !ENDS_WITH_CITATION.test(previousProse.text) &&
@@ -479,7 +490,10 @@ function buildBlocks(lesson: LessonDraft): Section[] {
 
     const heading = draft.heading;
     return {
-      id: sectionIndex === 0 && heading === null ? INTRO_SECTION_ID : slugify(heading ?? `section-${sectionIndex}`),
+      id:
+        sectionIndex === 0 && heading === null
+          ? INTRO_SECTION_ID
+          : slugify(heading ?? `section-${sectionIndex}`),
       heading,
       blocks,
     };

@@ -9,7 +9,12 @@ function expectSplit(text: string, expected: string[]) {
 
 describe("splitSentences", () => {
   it("splits after . ! ? followed by a capital or a digit", () => {
-    expectSplit("It fell. Then it rose! Why? 1921 came.", ["It fell.", "Then it rose!", "Why?", "1921 came."]);
+    expectSplit("It fell. Then it rose! Why? 1921 came.", [
+      "It fell.",
+      "Then it rose!",
+      "Why?",
+      "1921 came.",
+    ]);
   });
 
   it("keeps closing quotes and brackets with the sentence they end", () => {
@@ -27,7 +32,9 @@ describe("splitSentences", () => {
       'Could there be a more absurd theory?" (41).',
       "Maximov here echoes it.",
     ]);
-    expectSplit("Saratov, in Ukraine, Siberia, etc. (Maximov 87-8).", ["Saratov, in Ukraine, Siberia, etc. (Maximov 87-8)."]);
+    expectSplit("Saratov, in Ukraine, Siberia, etc. (Maximov 87-8).", [
+      "Saratov, in Ukraine, Siberia, etc. (Maximov 87-8).",
+    ]);
     expectSplit('the Bolsheviki!" (emphasis in original).', ['the Bolsheviki!" (emphasis in original).']);
   });
 
@@ -47,8 +54,12 @@ describe("splitSentences", () => {
   });
 
   it("does not split after single-capital initials", () => {
-    expectSplit('the "M. A. Bakunin Partisan Detachment" of Yekaterinoslav.', ['the "M. A. Bakunin Partisan Detachment" of Yekaterinoslav.']);
-    expectSplit("Lenin's partner, N. K. Krupskaya, circulated a list.", ["Lenin's partner, N. K. Krupskaya, circulated a list."]);
+    expectSplit('the "M. A. Bakunin Partisan Detachment" of Yekaterinoslav.', [
+      'the "M. A. Bakunin Partisan Detachment" of Yekaterinoslav.',
+    ]);
+    expectSplit("Lenin's partner, N. K. Krupskaya, circulated a list.", [
+      "Lenin's partner, N. K. Krupskaya, circulated a list.",
+    ]);
     expectSplit("(Saratov: M.E. Sharpe, 1990).", ["(Saratov: M.E. Sharpe, 1990)."]);
   });
 
@@ -69,11 +80,17 @@ describe("splitSentences", () => {
     expectSplit("all this is to be realized... by enslaving the entire population!", [
       "all this is to be realized... by enslaving the entire population!",
     ]);
-    expectSplit("have been set up[...]. The advanced workers", ["have been set up[...].", "The advanced workers"]);
+    expectSplit("have been set up[...]. The advanced workers", [
+      "have been set up[...].",
+      "The advanced workers",
+    ]);
   });
 
   it('treats " ---- " as a hard boundary', () => {
-    expect(splitSentences("the October Revolution: ---- In Solidarity,")).toEqual(["the October Revolution: ----", "In Solidarity,"]);
+    expect(splitSentences("the October Revolution: ---- In Solidarity,")).toEqual([
+      "the October Revolution: ----",
+      "In Solidarity,",
+    ]);
   });
 
   it("returns no sentences for empty text", () => {

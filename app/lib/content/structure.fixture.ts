@@ -43,7 +43,14 @@ export const MACG_COVER_NOTE_SENTENCES = 3;
 
 export const MACG_LESSONS: LessonFixture[] = [
   { id: "M0", heading: null, headingLine: null, prose: [[26, 36]], words: 125, sentences: 7 },
-  { id: "M1", heading: "The Road to October", headingLine: 38, prose: [[40, 105]], words: 807, sentences: 39 },
+  {
+    id: "M1",
+    heading: "The Road to October",
+    headingLine: 38,
+    prose: [[40, 105]],
+    words: 807,
+    sentences: 39,
+  },
   { id: "M2", heading: "October", headingLine: 107, prose: [[109, 131]], words: 262, sentences: 14 },
   { id: "M3", heading: "Aftermath", headingLine: 133, prose: [[135, 197]], words: 720, sentences: 37 },
   { id: "M4", heading: "Lessons", headingLine: 199, prose: [[201, 294]], words: 1125, sentences: 54 },
@@ -129,7 +136,14 @@ export const BLACK_ROSE_LESSONS: LessonFixture[] = [
     sentences: 12,
     captions: [[959, 959]],
   },
-  { id: "B9", heading: "What about the imperialists?", headingLine: 961, prose: [[963, 980]], words: 235, sentences: 7 },
+  {
+    id: "B9",
+    heading: "What about the imperialists?",
+    headingLine: 961,
+    prose: [[963, 980]],
+    words: 235,
+    sentences: 7,
+  },
   {
     id: "B10",
     heading: "What happened in Ukraine?",
@@ -209,7 +223,13 @@ export const BLACK_ROSE_LESSONS: LessonFixture[] = [
 export const B13_INTRO = { prose: [1096, 1101] as LineRange, words: 69, sentences: 3 };
 
 export const BACK_MATTER = [
-  { heading: "Works Cited", tocHeading: null, headingLine: 1330, entries: [1332, 1364] as LineRange, count: 12 },
+  {
+    heading: "Works Cited",
+    tocHeading: null,
+    headingLine: 1330,
+    entries: [1332, 1364] as LineRange,
+    count: 12,
+  },
   {
     heading: "Recommended Statements and Memoirs",
     tocHeading: "Statements/Memoirs",
@@ -217,23 +237,49 @@ export const BACK_MATTER = [
     entries: [1368, 1372] as LineRange,
     count: 4,
   },
-  { heading: "Recommended Films", tocHeading: null, headingLine: 1374, entries: [1376, 1382] as LineRange, count: 7 },
+  {
+    heading: "Recommended Films",
+    tocHeading: null,
+    headingLine: 1374,
+    entries: [1376, 1382] as LineRange,
+    count: 7,
+  },
 ] as const;
 
 /** §6: the 12 block quotations and epigraphs, by lesson and first words. */
-export const QUOTATIONS: ReadonlyArray<{ lesson: string; firstWords: string; epigraph: boolean; paragraphs: number }> = [
+export const QUOTATIONS: ReadonlyArray<{
+  lesson: string;
+  firstWords: string;
+  epigraph: boolean;
+  paragraphs: number;
+}> = [
   { lesson: "M3", firstWords: "The Commune was to be a working", epigraph: false, paragraphs: 1 },
   { lesson: "B3", firstWords: "We say to the Russian workers", epigraph: false, paragraphs: 2 },
   { lesson: "B3", firstWords: "To take over the economy", epigraph: false, paragraphs: 2 },
   { lesson: "B3", firstWords: "Anarchism is not only an idea", epigraph: false, paragraphs: 1 },
   { lesson: "B4", firstWords: "The natural interplay of their economic", epigraph: false, paragraphs: 1 },
-  { lesson: "B5", firstWords: '"the forward march of the revolutionary masses', epigraph: true, paragraphs: 1 },
+  {
+    lesson: "B5",
+    firstWords: '"the forward march of the revolutionary masses',
+    epigraph: true,
+    paragraphs: 1,
+  },
   { lesson: "B5", firstWords: "all-non Bolshevik elements were dubbed", epigraph: false, paragraphs: 1 },
   { lesson: "B5", firstWords: "Thus, inch by inch, the rulers", epigraph: false, paragraphs: 4 },
   { lesson: "B6", firstWords: "[w]hile the revolution in Germany", epigraph: false, paragraphs: 1 },
-  { lesson: "B7", firstWords: "\"Lenin's mind, like the mind of any partisan", epigraph: true, paragraphs: 1 },
+  {
+    lesson: "B7",
+    firstWords: "\"Lenin's mind, like the mind of any partisan",
+    epigraph: true,
+    paragraphs: 1,
+  },
   { lesson: "B7", firstWords: "I was arrested not in January 1921", epigraph: false, paragraphs: 1 },
-  { lesson: "B13", firstWords: "From the very first days Georgia was conquered", epigraph: false, paragraphs: 1 },
+  {
+    lesson: "B13",
+    firstWords: "From the very first days Georgia was conquered",
+    epigraph: false,
+    paragraphs: 1,
+  },
 ];
 
 /** §7: image captions, by first words. */

@@ -4,7 +4,10 @@ export const NBSP = "\u00A0";
 
 /** NBSP becomes a space, every whitespace run one space, ends trimmed (STRUCTURE.md §1). */
 export function normaliseWhitespace(text: string): string {
-  return text.replace(/\u00A0/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\u00A0/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Whitespace-separated tokens holding at least one letter or digit (a bare "----" is no word). */

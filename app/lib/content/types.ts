@@ -5,10 +5,7 @@
  */
 
 /** One run of text in a lesson. Every block has a stable, URL-safe anchor id. */
-export type Block =
-  | ParagraphBlock
-  | QuoteBlock
-  | CaptionBlock;
+export type Block = ParagraphBlock | QuoteBlock | CaptionBlock;
 
 export interface ParagraphBlock {
   kind: "paragraph";

@@ -38,26 +38,56 @@ async function seedQuestions(lessonId: string, slug: string, count: number) {
     };
     switch (i % 5) {
       case 0:
-        await prisma.question.create({ data: { ...common, type: "multiple_choice", choices: ["Lenin", "Trotsky", "Makhno", "Kerensky"], answer: "Makhno" } });
+        await prisma.question.create({
+          data: {
+            ...common,
+            type: "multiple_choice",
+            choices: ["Lenin", "Trotsky", "Makhno", "Kerensky"],
+            answer: "Makhno",
+          },
+        });
         KEY.set(id, { right: "Makhno", wrong: "Lenin" });
         break;
       case 1:
-        await prisma.question.create({ data: { ...common, type: "fill_blank", answer: "Kronstadt", accepted: ["Kronshtadt"] } });
+        await prisma.question.create({
+          data: { ...common, type: "fill_blank", answer: "Kronstadt", accepted: ["Kronshtadt"] },
+        });
         KEY.set(id, { right: "kronstad", wrong: "Petrograd" });
         break;
       case 2:
-        await prisma.question.create({ data: { ...common, type: "true_false", choices: ["True", "False"], answer: "True" } });
+        await prisma.question.create({
+          data: { ...common, type: "true_false", choices: ["True", "False"], answer: "True" },
+        });
         KEY.set(id, { right: "True", wrong: "False" });
         break;
       case 3:
-        await prisma.question.create({ data: { ...common, type: "ordering", choices: ["c", "a", "b"], answer: ["a", "b", "c"] } });
+        await prisma.question.create({
+          data: { ...common, type: "ordering", choices: ["c", "a", "b"], answer: ["a", "b", "c"] },
+        });
         KEY.set(id, { right: ["a", "b", "c"], wrong: ["c", "b", "a"] });
         break;
       case 4:
         await prisma.question.create({
-          data: { ...common, type: "matching", choices: ["y", "x"], answer: [["A", "x"], ["B", "y"]] },
+          data: {
+            ...common,
+            type: "matching",
+            choices: ["y", "x"],
+            answer: [
+              ["A", "x"],
+              ["B", "y"],
+            ],
+          },
         });
-        KEY.set(id, { right: [["A", "x"], ["B", "y"]], wrong: [["A", "y"], ["B", "x"]] });
+        KEY.set(id, {
+          right: [
+            ["A", "x"],
+            ["B", "y"],
+          ],
+          wrong: [
+            ["A", "y"],
+            ["B", "x"],
+          ],
+        });
         break;
     }
   }
@@ -68,16 +98,39 @@ beforeAll(async () => {
   ({ prisma } = await import("@/app/lib/db/prisma"));
   service = await import("@/app/lib/attempts/service");
   const mod = await prisma.module.create({
-    data: { slug: "test-module", title: "Test", organisation: "Org", sourceUrl: "https://example.org", position: 1, wordCount: 10 },
+    data: {
+      slug: "test-module",
+      title: "Test",
+      organisation: "Org",
+      sourceUrl: "https://example.org",
+      position: 1,
+      wordCount: 10,
+    },
   });
   for (const [i, slug] of [LESSON, OTHER_LESSON].entries()) {
     const lesson = await prisma.lesson.create({
-      data: { slug, moduleId: mod.id, position: i + 1, title: `Lesson ${slug}`, wordCount: 100, readingMinutes: 1, contentHash: "h" },
+      data: {
+        slug,
+        moduleId: mod.id,
+        position: i + 1,
+        title: `Lesson ${slug}`,
+        wordCount: 100,
+        readingMinutes: 1,
+        contentHash: "h",
+      },
     });
     await seedQuestions(lesson.id, slug, slug === LESSON ? 15 : 3);
   }
   await prisma.lesson.create({
-    data: { slug: "empty-lesson", moduleId: mod.id, position: 3, title: "Empty", wordCount: 1, readingMinutes: 1, contentHash: "h" },
+    data: {
+      slug: "empty-lesson",
+      moduleId: mod.id,
+      position: 3,
+      title: "Empty",
+      wordCount: 1,
+      readingMinutes: 1,
+      contentHash: "h",
+    },
   });
   const a = await prisma.user.create({ data: { email: "alice@example.org", name: "Alice" } });
   const b = await prisma.user.create({ data: { email: "bob@example.org", name: "Bob" } });
@@ -98,7 +151,12 @@ describe("starting a quiz", () => {
     expect(res.resumed).toBe(false);
     expect(res.quiz.questions).toHaveLength(10);
     const row = await prisma.attempt.findUniqueOrThrow({ where: { id: res.quiz.attemptId } });
-    expect(row).toMatchObject({ status: "in_progress", total: 10, guestToken: guest.kind === "guest" ? guest.guestToken : null, userId: null });
+    expect(row).toMatchObject({
+      status: "in_progress",
+      total: 10,
+      guestToken: guest.kind === "guest" ? guest.guestToken : null,
+      userId: null,
+    });
     expect(row.questionIds).toEqual(res.quiz.questions.map((q) => q.id));
     expect(typeof row.seed).toBe("number");
 
@@ -119,9 +177,13 @@ describe("starting a quiz", () => {
   it("resumes the in-progress attempt with its saved answers instead of drawing again", async () => {
     const first = await start(bob);
     const q = first.quiz.questions[0]!;
-    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never)).toEqual({ ok: true });
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never)).toEqual({
+      ok: true,
+    });
     // Replacing an answer keeps one response per question.
-    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right as never)).toEqual({ ok: true });
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right as never)).toEqual({
+      ok: true,
+    });
     const again = await start(bob);
     expect(again.resumed).toBe(true);
     expect(again.quiz.attemptId).toBe(first.quiz.attemptId);
@@ -148,20 +210,36 @@ describe("submitting", () => {
     if (!res.ok) throw new Error(res.error);
     expect(res.alreadySubmitted).toBe(false);
     expect(res.result).toMatchObject({ score: 4, total: 10, guest: false });
-    expect(res.result.items.map((i) => i.correct)).toEqual([true, true, true, true, false, false, false, false, false, false]);
+    expect(res.result.items.map((i) => i.correct)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     for (const item of res.result.items) {
       expect(item.evidenceHref).toMatch(new RegExp(`^/lessons/${LESSON}#p-\\d+$`));
       expect(item.evidence).toContain("Evidence sentence");
     }
 
-    const row = await prisma.attempt.findUniqueOrThrow({ where: { id: quiz.attemptId }, include: { responses: true } });
+    const row = await prisma.attempt.findUniqueOrThrow({
+      where: { id: quiz.attemptId },
+      include: { responses: true },
+    });
     expect(row).toMatchObject({ status: "submitted", score: 4 });
     expect(row.submittedAt?.toISOString()).toBe(now.toISOString());
     expect(row.responses).toHaveLength(10); // unanswered ones are stored too, as wrong
     expect(row.responses.filter((r) => r.correct === true)).toHaveLength(4);
     expect(row.responses.filter((r) => r.correct === false)).toHaveLength(6);
     expect(row.responses.filter((r) => r.answer === null)).toHaveLength(3);
-    const cards = await prisma.reviewCard.findMany({ where: { userId: alice.kind === "user" ? alice.userId : "" } });
+    const cards = await prisma.reviewCard.findMany({
+      where: { userId: alice.kind === "user" ? alice.userId : "" },
+    });
     expect(cards.map((c) => c.questionId).sort()).toEqual([...ids].sort());
   });
 
@@ -169,7 +247,9 @@ describe("submitting", () => {
     const { quiz } = await start(alice, OTHER_LESSON);
     const ids = quiz.questions.map((q) => q.id);
     await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right as never);
-    const results = await Promise.all(Array.from({ length: 8 }, () => service.submitQuiz(alice, quiz.attemptId)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => service.submitQuiz(alice, quiz.attemptId)),
+    );
     const ok = results.map((r) => {
       if (!r.ok) throw new Error(r.error);
       return r;
@@ -177,10 +257,14 @@ describe("submitting", () => {
     expect(ok.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
     expect(new Set(ok.map((r) => r.result.score))).toEqual(new Set([1]));
     // Answers after submission are refused; a later submit returns the stored result unchanged.
-    expect(await service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right as never)).toMatchObject({ code: "closed" });
+    expect(
+      await service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right as never),
+    ).toMatchObject({ code: "closed" });
     const later = await service.submitQuiz(alice, quiz.attemptId);
     expect(later).toMatchObject({ ok: true, alreadySubmitted: true, result: { score: 1, total: 3 } });
-    const cards = await prisma.reviewCard.findMany({ where: { userId: alice.kind === "user" ? alice.userId : "", questionId: { in: ids } } });
+    const cards = await prisma.reviewCard.findMany({
+      where: { userId: alice.kind === "user" ? alice.userId : "", questionId: { in: ids } },
+    });
     expect(cards.map((c) => c.reps)).toEqual([1, 1, 1]); // scheduled once, not eight times
     expect(await prisma.response.count({ where: { attemptId: quiz.attemptId } })).toBe(3);
   });
@@ -205,15 +289,23 @@ describe("refusing what is not yours or not in the attempt", () => {
     const { quiz } = await start(otherGuest);
     const q = quiz.questions[0]!;
     await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never);
-    const before = await prisma.attempt.findUniqueOrThrow({ where: { id: quiz.attemptId }, include: { responses: true } });
+    const before = await prisma.attempt.findUniqueOrThrow({
+      where: { id: quiz.attemptId },
+      include: { responses: true },
+    });
 
     for (const intruder of [alice, guest]) {
-      expect(await service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right as never)).toMatchObject({ code: "not_found" });
+      expect(
+        await service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
+      ).toMatchObject({ code: "not_found" });
       expect(await service.submitQuiz(intruder, quiz.attemptId)).toMatchObject({ code: "not_found" });
       expect(await service.getAttemptForOwner(intruder, quiz.attemptId)).toBeNull();
     }
     // A user cannot reach a guest attempt by sending a matching token in a body: owners come from the session.
-    const after = await prisma.attempt.findUniqueOrThrow({ where: { id: quiz.attemptId }, include: { responses: true } });
+    const after = await prisma.attempt.findUniqueOrThrow({
+      where: { id: quiz.attemptId },
+      include: { responses: true },
+    });
     expect(after).toEqual(before);
   });
 
@@ -223,23 +315,45 @@ describe("refusing what is not yours or not in the attempt", () => {
     const outside = [...KEY.keys()].find((id) => id.startsWith(`q-${LESSON}`) && !drawn.has(id))!;
     const otherLessons = [...KEY.keys()].find((id) => id.startsWith(`q-${OTHER_LESSON}`))!;
     for (const id of [outside, otherLessons, "q-does-not-exist"]) {
-      expect(await service.saveAnswer(guest, quiz.attemptId, id, "x")).toMatchObject({ code: "invalid", fieldErrors: { questionId: expect.any(Array) } });
+      expect(await service.saveAnswer(guest, quiz.attemptId, id, "x")).toMatchObject({
+        code: "invalid",
+        fieldErrors: { questionId: expect.any(Array) },
+      });
     }
     const mc = quiz.questions.find((q) => q.type === "multiple_choice")!;
-    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, "Stalin")).toMatchObject({ code: "invalid" });
-    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, ["Lenin"])).toMatchObject({ code: "invalid" });
+    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, "Stalin")).toMatchObject({
+      code: "invalid",
+    });
+    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, ["Lenin"])).toMatchObject({
+      code: "invalid",
+    });
     const ord = quiz.questions.find((q) => q.type === "ordering")!;
-    expect(await service.saveAnswer(guest, quiz.attemptId, ord.id, ["a", "a", "b"])).toMatchObject({ code: "invalid" });
-    expect(await service.saveAnswer(guest, "c0000000000000000000000000", mc.id, "Lenin")).toMatchObject({ code: "not_found" });
+    expect(await service.saveAnswer(guest, quiz.attemptId, ord.id, ["a", "a", "b"])).toMatchObject({
+      code: "invalid",
+    });
+    expect(await service.saveAnswer(guest, "c0000000000000000000000000", mc.id, "Lenin")).toMatchObject({
+      code: "not_found",
+    });
     expect(await prisma.response.count({ where: { attemptId: quiz.attemptId } })).toBe(0);
   });
 
   it("input schemas bound ids, strings and lists", async () => {
     const { saveAnswerInput, submitQuizInput, startQuizInput } = await import("@/app/lib/attempts/schemas");
-    expect(saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: "x".repeat(2_000) }).success).toBe(false);
-    expect(saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: Array(9).fill("x") }).success).toBe(false);
-    expect(saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: { a: 1 } }).success).toBe(false);
-    expect(saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: "ok", userId: "x" }).success).toBe(false);
+    expect(
+      saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: "x".repeat(2_000) })
+        .success,
+    ).toBe(false);
+    expect(
+      saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: Array(9).fill("x") })
+        .success,
+    ).toBe(false);
+    expect(
+      saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: { a: 1 } }).success,
+    ).toBe(false);
+    expect(
+      saveAnswerInput.safeParse({ attemptId: "c123456789", questionId: "q-1", answer: "ok", userId: "x" })
+        .success,
+    ).toBe(false);
     expect(submitQuizInput.safeParse({ attemptId: "../../x" }).success).toBe(false);
     expect(startQuizInput.safeParse({ lessonSlug: "A B" }).success).toBe(false);
   });

@@ -21,7 +21,6 @@ function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
 /** Generous bounds: 32 learners submitting at once queue on SQLite's single writer. */
 const TX = { maxWait: 15_000, timeout: 15_000 } as const;
 
-
 export type QuestionRecord = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
 
 export interface ResponseRecord {
@@ -64,7 +63,9 @@ const attemptSelect = {
 type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
 
 function toAttemptRecord(row: AttemptRow): AttemptRecord {
-  const ids = Array.isArray(row.questionIds) ? row.questionIds.filter((v): v is string => typeof v === "string") : [];
+  const ids = Array.isArray(row.questionIds)
+    ? row.questionIds.filter((v): v is string => typeof v === "string")
+    : [];
   return {
     id: row.id,
     status: row.status,
@@ -94,10 +95,18 @@ type QuestionReader = Pick<DbClient | DbTransaction, "question">;
 
 async function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
   if (ids.length === 0) return [];
-  const stamps = await db.question.findMany({ where: { id: { in: [...ids] } }, select: { id: true, updatedAt: true } });
-  const stale = stamps.filter((s) => questionCache.get(s.id)?.stamp !== s.updatedAt.getTime()).map((s) => s.id);
+  const stamps = await db.question.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, updatedAt: true },
+  });
+  const stale = stamps
+    .filter((s) => questionCache.get(s.id)?.stamp !== s.updatedAt.getTime())
+    .map((s) => s.id);
   if (stale.length > 0) {
-    const rows = await db.question.findMany({ where: { id: { in: stale } }, select: { ...questionSelect, updatedAt: true } });
+    const rows = await db.question.findMany({
+      where: { id: { in: stale } },
+      select: { ...questionSelect, updatedAt: true },
+    });
     for (const { updatedAt, ...row } of rows) {
       if (questionCache.size >= QUESTION_CACHE_LIMIT) questionCache.clear();
       questionCache.set(row.id, { stamp: updatedAt.getTime(), row: Object.freeze(row) });
@@ -119,7 +128,9 @@ const drawable = (lessonId: string): Prisma.QuestionWhereInput => ({
 });
 
 /** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */
-export async function getQuizAvailability(lessonSlug: string): Promise<{ lessonId: string; questionCount: number } | null> {
+export async function getQuizAvailability(
+  lessonSlug: string,
+): Promise<{ lessonId: string; questionCount: number } | null> {
   const lesson = await prisma.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true } });
   if (!lesson) return null;
   const questionCount = await prisma.question.count({ where: drawable(lesson.id) });
@@ -127,7 +138,10 @@ export async function getQuizAvailability(lessonSlug: string): Promise<{ lessonI
 }
 
 /** The owner's in-progress quiz attempt for a lesson, with saved answers, if any. */
-export async function findInProgressAttempt(owner: AttemptOwner, lessonSlug: string): Promise<AttemptBundle | null> {
+export async function findInProgressAttempt(
+  owner: AttemptOwner,
+  lessonSlug: string,
+): Promise<AttemptBundle | null> {
   const row = await prisma.attempt.findFirst({
     where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lesson: { slug: lessonSlug } },
     orderBy: { startedAt: "desc" },
@@ -147,9 +161,7 @@ export interface DrawInput {
 export type DrawPlan = { seed: number; questionIds: string[] } | null;
 
 export type StartResult =
-  | { kind: "started" | "resumed"; bundle: AttemptBundle }
-  | { kind: "no_lesson" }
-  | { kind: "no_questions" };
+  { kind: "started" | "resumed"; bundle: AttemptBundle } | { kind: "no_lesson" } | { kind: "no_questions" };
 
 /**
  * SQLite has a single writer, so two starts of the same quiz cannot interleave. PostgreSQL runs
@@ -166,10 +178,17 @@ async function serialiseStarts(tx: DbTransaction, owner: AttemptOwner, lessonSlu
  * Resume the owner's in-progress attempt for the lesson, or draw a new one with `plan`.
  * One transaction, so a double click on Start never creates two attempts.
  */
-export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: string, plan: (input: DrawInput) => DrawPlan): Promise<StartResult> {
+export async function startOrResumeAttempt(
+  owner: AttemptOwner,
+  lessonSlug: string,
+  plan: (input: DrawInput) => DrawPlan,
+): Promise<StartResult> {
   return prisma.$transaction(async (tx) => {
     await serialiseStarts(tx, owner, lessonSlug);
-    const lesson = await tx.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true, slug: true, title: true } });
+    const lesson = await tx.lesson.findUnique({
+      where: { slug: lessonSlug },
+      select: { id: true, slug: true, title: true },
+    });
     if (!lesson) return { kind: "no_lesson" } as const;
     const existing = await tx.attempt.findFirst({
       where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lessonId: lesson.id },
@@ -179,7 +198,14 @@ export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: stri
     if (existing) {
       const attempt = toAttemptRecord(existing);
       const questions = await questionsById(tx, attempt.questionIds);
-      return { kind: "resumed", bundle: { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: existing.responses } } as const;
+      return {
+        kind: "resumed",
+        bundle: {
+          attempt,
+          questions: inDrawOrder(attempt.questionIds, questions),
+          responses: existing.responses,
+        },
+      } as const;
     }
     const questions = await tx.question.findMany({ where: drawable(lesson.id), select: questionSelect });
     const past = await tx.attempt.findMany({
@@ -188,7 +214,9 @@ export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: stri
       select: { questionIds: true, responses: { select: { questionId: true, correct: true } } },
     });
     const history = past.map((a) => ({
-      questionIds: Array.isArray(a.questionIds) ? a.questionIds.filter((v): v is string => typeof v === "string") : [],
+      questionIds: Array.isArray(a.questionIds)
+        ? a.questionIds.filter((v): v is string => typeof v === "string")
+        : [],
       responses: a.responses,
     }));
     const drawn = plan({ questions, history });
@@ -207,13 +235,20 @@ export async function startOrResumeAttempt(owner: AttemptOwner, lessonSlug: stri
     });
     return {
       kind: "started",
-      bundle: { attempt: toAttemptRecord(created), questions: inDrawOrder(drawn.questionIds, questions), responses: [] },
+      bundle: {
+        attempt: toAttemptRecord(created),
+        questions: inDrawOrder(drawn.questionIds, questions),
+        responses: [],
+      },
     } as const;
   }, TX);
 }
 
 /** One of the owner's attempts with questions and responses; null when missing or not theirs. */
-export async function getAttemptBundle(owner: AttemptOwner, attemptId: string): Promise<AttemptBundle | null> {
+export async function getAttemptBundle(
+  owner: AttemptOwner,
+  attemptId: string,
+): Promise<AttemptBundle | null> {
   const row = await prisma.attempt.findFirst({
     where: { id: attemptId, ...ownedBy(owner) },
     select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
@@ -240,13 +275,19 @@ export async function saveResponse(
   owner: AttemptOwner,
   attemptId: string,
   questionId: string,
-  prepare: (question: QuestionRecord) => { ok: true; answer: Prisma.InputJsonValue } | { ok: false; message: string },
+  prepare: (
+    question: QuestionRecord,
+  ) => { ok: true; answer: Prisma.InputJsonValue } | { ok: false; message: string },
 ): Promise<SaveResult> {
   return prisma.$transaction(async (tx) => {
-    const attempt = await tx.attempt.findFirst({ where: { id: attemptId, ...ownedBy(owner) }, select: { status: true, questionIds: true } });
+    const attempt = await tx.attempt.findFirst({
+      where: { id: attemptId, ...ownedBy(owner) },
+      select: { status: true, questionIds: true },
+    });
     if (!attempt) return { kind: "not_found" } as const;
     if (attempt.status !== "in_progress") return { kind: "closed" } as const;
-    if (!Array.isArray(attempt.questionIds) || !attempt.questionIds.includes(questionId)) return { kind: "not_in_attempt" } as const;
+    if (!Array.isArray(attempt.questionIds) || !attempt.questionIds.includes(questionId))
+      return { kind: "not_in_attempt" } as const;
     const question = await tx.question.findUnique({ where: { id: questionId }, select: questionSelect });
     if (!question) return { kind: "not_in_attempt" } as const;
     const prepared = prepare(question);
@@ -254,7 +295,10 @@ export async function saveResponse(
     // Lock the attempt row (a no-op update) so that a save and a submit of the same attempt
     // serialise on PostgreSQL too: the save either lands before the submit's claim and is graded,
     // or sees the attempt submitted and writes nothing. (SQLite serialises writers anyway.)
-    const stillOpen = await tx.attempt.updateMany({ where: { id: attemptId, status: "in_progress" }, data: { status: "in_progress" } });
+    const stillOpen = await tx.attempt.updateMany({
+      where: { id: attemptId, status: "in_progress" },
+      data: { status: "in_progress" },
+    });
     if (stillOpen.count === 0) return { kind: "closed" } as const;
     await tx.response.upsert({
       where: { attemptId_questionId: { attemptId, questionId } },
@@ -271,7 +315,8 @@ export interface Grade {
   correct: boolean;
 }
 
-export type SubmitResult = { kind: "submitted" | "already_submitted"; bundle: AttemptBundle } | { kind: "not_found" };
+export type SubmitResult =
+  { kind: "submitted" | "already_submitted"; bundle: AttemptBundle } | { kind: "not_found" };
 
 /** Thrown inside the submit transaction to roll back when another submit claimed first. */
 class AlreadyClaimed extends Error {}
@@ -292,14 +337,14 @@ export async function submitAttempt(
   grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[],
   now: Date = new Date(),
 ): Promise<SubmitResult> {
-  const row = await prisma.attempt.findFirst({ where: { id: attemptId, ...ownedBy(owner) }, select: attemptSelect });
+  const row = await prisma.attempt.findFirst({
+    where: { id: attemptId, ...ownedBy(owner) },
+    select: attemptSelect,
+  });
   if (!row) return { kind: "not_found" };
   const attempt = toAttemptRecord(row);
   if (attempt.status === "submitted") return alreadySubmitted(owner, attemptId);
-  const questions = inDrawOrder(
-    attempt.questionIds,
-    await questionsById(prisma, attempt.questionIds),
-  );
+  const questions = inDrawOrder(attempt.questionIds, await questionsById(prisma, attempt.questionIds));
 
   let outcome: { score: number; responses: ResponseRecord[] };
   try {
@@ -311,26 +356,46 @@ export async function submitAttempt(
         data: { status: "submitted", submittedAt: now },
       });
       if (claimed.count === 0) throw new AlreadyClaimed();
-      const saved = await tx.response.findMany({ where: { attemptId }, select: { questionId: true, answer: true } });
-      const grades = grade(questions, saved.map((r) => ({ ...r, correct: null })));
+      const saved = await tx.response.findMany({
+        where: { attemptId },
+        select: { questionId: true, answer: true },
+      });
+      const grades = grade(
+        questions,
+        saved.map((r) => ({ ...r, correct: null })),
+      );
       const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
       const savedIds = new Set(saved.map((r) => r.questionId));
       const unanswered = questions.map((q) => q.id).filter((id) => !savedIds.has(id));
       if (saved.length > 0) {
         // One statement for every saved response's mark (the ORM would need one per value).
         // Plain SQL that SQLite and PostgreSQL both accept; it leaves savedAt alone.
-        const mark = correctIds.length > 0 ? Prisma.sql`CASE WHEN "questionId" IN (${Prisma.join(correctIds)}) THEN TRUE ELSE FALSE END` : Prisma.sql`FALSE`;
+        const mark =
+          correctIds.length > 0
+            ? Prisma.sql`CASE WHEN "questionId" IN (${Prisma.join(correctIds)}) THEN TRUE ELSE FALSE END`
+            : Prisma.sql`FALSE`;
         await tx.$executeRaw`UPDATE "Response" SET "correct" = ${mark} WHERE "attemptId" = ${attemptId}`;
       }
       if (unanswered.length > 0) {
-        await tx.response.createMany({ data: unanswered.map((questionId) => ({ attemptId, questionId, answer: Prisma.JsonNull, correct: false })) });
+        await tx.response.createMany({
+          data: unanswered.map((questionId) => ({
+            attemptId,
+            questionId,
+            answer: Prisma.JsonNull,
+            correct: false,
+          })),
+        });
       }
       const score = correctIds.length;
       await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
       if (owner.kind === "user") await recordReviewOutcomes(tx, owner.userId, grades, now);
       const correctSet = new Set(correctIds);
       const responses: ResponseRecord[] = [
-        ...saved.map((r) => ({ questionId: r.questionId, answer: r.answer, correct: correctSet.has(r.questionId) })),
+        ...saved.map((r) => ({
+          questionId: r.questionId,
+          answer: r.answer,
+          correct: correctSet.has(r.questionId),
+        })),
         ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false })),
       ];
       return { score, responses };
@@ -341,7 +406,11 @@ export async function submitAttempt(
   }
   return {
     kind: "submitted",
-    bundle: { attempt: { ...attempt, status: "submitted", score: outcome.score, submittedAt: now }, questions, responses: outcome.responses },
+    bundle: {
+      attempt: { ...attempt, status: "submitted", score: outcome.score, submittedAt: now },
+      questions,
+      responses: outcome.responses,
+    },
   };
 }
 

@@ -26,12 +26,21 @@ async function exerciseClient(db: DbClient) {
   // Json, enums and interactive transactions behave the same on both providers.
   const counted = await db.$transaction(async (tx) => {
     const module = await tx.module.create({
-      data: { slug: `m-${Date.now()}`, title: "M", organisation: "O", sourceUrl: "https://example.org", position: 1, wordCount: 1 },
+      data: {
+        slug: `m-${Date.now()}`,
+        title: "M",
+        organisation: "O",
+        sourceUrl: "https://example.org",
+        position: 1,
+        wordCount: 1,
+      },
     });
     await tx.assignment.create({
       data: {
         module: { connect: { id: module.id } },
-        class: { create: { name: "C", joinCode: `J${Date.now()}`, teacher: { connect: { id: created.id } } } },
+        class: {
+          create: { name: "C", joinCode: `J${Date.now()}`, teacher: { connect: { id: created.id } } },
+        },
         lessonSlugs: ["a", "b"],
         dueAt: new Date("2027-11-07T12:00:00Z"),
       },
@@ -53,7 +62,9 @@ describe("createDbClient on SQLite", () => {
     const file = path.join(dir, "test.db");
     const raw = new Database(file);
     const migrations = path.join(root, "prisma/migrations");
-    for (const name of readdirSync(migrations).filter((entry) => /^\d/.test(entry)).sort()) {
+    for (const name of readdirSync(migrations)
+      .filter((entry) => /^\d/.test(entry))
+      .sort()) {
       raw.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
     }
     raw.close();

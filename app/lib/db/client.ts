@@ -84,7 +84,11 @@ function tuneSqliteConnection(db: RawDatabase) {
     }
     cache.set(sql, stmt);
     const cached = stmt;
-    return { ...boundView(cached, []), bind: (...args: unknown[]) => boundView(cached, args.length === 1 && Array.isArray(args[0]) ? args[0] : args) };
+    return {
+      ...boundView(cached, []),
+      bind: (...args: unknown[]) =>
+        boundView(cached, args.length === 1 && Array.isArray(args[0]) ? args[0] : args),
+    };
   };
 }
 
@@ -119,7 +123,9 @@ export type DbTransaction = Parameters<Parameters<DbClient["$transaction"]>[0]>[
  */
 export function createDbClient(databaseUrl?: string): DbClient {
   if (databaseUrl === undefined) loadProjectEnv();
-  const database = resolveDatabaseUrl(databaseUrl === undefined ? process.env : { DATABASE_URL: databaseUrl });
+  const database = resolveDatabaseUrl(
+    databaseUrl === undefined ? process.env : { DATABASE_URL: databaseUrl },
+  );
   if (database.provider === "sqlite") return createSqliteClient(database.url);
 
   const { connectionString, schema, max } = postgresConnection(database.url);
@@ -148,4 +154,3 @@ function sharedClient(): DbClient {
 
 /** The shared client. */
 export const prisma: DbClient = sharedClient();
-

@@ -33,12 +33,24 @@ describe("content sync", () => {
   });
 
   it("changes nothing when run a second time", async () => {
-    const before = await db.question.findMany({ orderBy: { id: "asc" }, select: { id: true, updatedAt: true } });
+    const before = await db.question.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, updatedAt: true },
+    });
     const summary = await syncContent(db, guide, bank);
     expect(summary.modules).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(summary.lessons).toEqual({ created: 0, updated: 0, unchanged: 21 });
-    expect(summary.questions).toEqual({ created: 0, updated: 0, unchanged: questionCount, retired: 0, reactivated: 0 });
-    const after = await db.question.findMany({ orderBy: { id: "asc" }, select: { id: true, updatedAt: true } });
+    expect(summary.questions).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: questionCount,
+      retired: 0,
+      reactivated: 0,
+    });
+    const after = await db.question.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, updatedAt: true },
+    });
     expect(after).toEqual(before);
   });
 
@@ -61,11 +73,19 @@ describe("content sync", () => {
 
   it("keeps a teacher's edit when the generator's wording changes", async () => {
     const question = bank.lessons[3]!.questions[0]!;
-    await db.question.update({ where: { id: question.id }, data: { teacherEdit: { prompt: "Edited by a teacher" }, review: "edited" } });
+    await db.question.update({
+      where: { id: question.id },
+      data: { teacherEdit: { prompt: "Edited by a teacher" }, review: "edited" },
+    });
     const reworded: QuestionBank = {
       ...bank,
       lessons: bank.lessons.map((l, i) =>
-        i === 3 ? { ...l, questions: l.questions.map((q, j) => (j === 0 ? { ...q, prompt: q.prompt + " (v2)" } : q)) } : l,
+        i === 3
+          ? {
+              ...l,
+              questions: l.questions.map((q, j) => (j === 0 ? { ...q, prompt: q.prompt + " (v2)" } : q)),
+            }
+          : l,
       ),
     };
     const summary = await syncContent(db, guide, reworded);

@@ -103,7 +103,8 @@ export async function syncContent(db: DbClient, guide: Guide, bank: QuestionBank
   const toCreate = [];
   for (const lessonBank of bank.lessons) {
     const lessonId = lessonIds.get(lessonBank.slug);
-    if (!lessonId) throw new Error(`Question bank names lesson "${lessonBank.slug}", which the guide does not have.`);
+    if (!lessonId)
+      throw new Error(`Question bank names lesson "${lessonBank.slug}", which the guide does not have.`);
     for (const question of lessonBank.questions) {
       generatedIds.add(question.id);
       const columns = { lessonId, ...generatedColumns(question) };

@@ -7,8 +7,7 @@ import * as nextEnvModule from "@next/env";
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export type ResolvedDatabase =
-  | { provider: "sqlite"; url: string; file: string }
-  | { provider: "postgresql"; url: string };
+  { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
 /** Default database, relative to the project root; prisma/data/ is gitignored. */
 export const DEFAULT_SQLITE_FILE = "prisma/data/app.db";

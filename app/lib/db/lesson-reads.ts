@@ -23,6 +23,9 @@ export async function markLessonRead(userId: string, lessonSlug: string, now: Da
 
 /** Slugs of the lessons the user has read. */
 export async function getReadLessonSlugs(userId: string): Promise<Set<string>> {
-  const rows = await prisma.lessonRead.findMany({ where: { userId }, select: { lesson: { select: { slug: true } } } });
+  const rows = await prisma.lessonRead.findMany({
+    where: { userId },
+    select: { lesson: { select: { slug: true } } },
+  });
   return new Set(rows.map((r) => r.lesson.slug));
 }

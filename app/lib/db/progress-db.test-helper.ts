@@ -13,11 +13,26 @@ export async function seedLesson(prisma: Db, slug: string, count: number) {
   counter++;
   const mod = await prisma.module.upsert({
     where: { slug: "test-module" },
-    create: { slug: "test-module", title: "Test module", organisation: "Org", sourceUrl: "https://example.org", position: 1, wordCount: 100 },
+    create: {
+      slug: "test-module",
+      title: "Test module",
+      organisation: "Org",
+      sourceUrl: "https://example.org",
+      position: 1,
+      wordCount: 100,
+    },
     update: {},
   });
   const lesson = await prisma.lesson.create({
-    data: { slug, moduleId: mod.id, position: counter, title: `Lesson ${slug}`, wordCount: 100, readingMinutes: 1, contentHash: slug },
+    data: {
+      slug,
+      moduleId: mod.id,
+      position: counter,
+      title: `Lesson ${slug}`,
+      wordCount: 100,
+      readingMinutes: 1,
+      contentHash: slug,
+    },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -12,7 +12,14 @@ import { lessonMastery, percentOf, type LessonMastery, type ScoredAttempt } from
 
 /** Submitted quiz attempts with a score: the only attempts the mastery rule counts. */
 function countedAttempts(userId: string) {
-  return { userId, kind: "quiz", status: "submitted", score: { not: null }, total: { gt: 0 }, submittedAt: { not: null } } as const;
+  return {
+    userId,
+    kind: "quiz",
+    status: "submitted",
+    score: { not: null },
+    total: { gt: 0 },
+    submittedAt: { not: null },
+  } as const;
 }
 
 /** Mastery of every lesson the user has attempted, by lesson slug (absent = not started). */
@@ -62,13 +69,23 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
       where: countedAttempts(userId),
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
       take: 200,
-      select: { id: true, score: true, total: true, submittedAt: true, lesson: { select: { slug: true, title: true } } },
+      select: {
+        id: true,
+        score: true,
+        total: true,
+        submittedAt: true,
+        lesson: { select: { slug: true, title: true } },
+      },
     }),
     prisma.lessonRead.findMany({ where: { userId }, select: { lesson: { select: { slug: true } } } }),
     countDueReviews(userId, now),
     prisma.reviewCard.count({ where: { userId } }),
     prisma.reviewCard.findFirst({
-      where: { userId, due: { gt: dueHorizon(now) }, question: { status: "active", review: { not: "rejected" } } },
+      where: {
+        userId,
+        due: { gt: dueHorizon(now) },
+        question: { status: "active", review: { not: "rejected" } },
+      },
       orderBy: { due: "asc" },
       select: { due: true },
     }),

@@ -48,12 +48,20 @@ describe("recordReviewOutcomes", () => {
   it("creates cards for new questions, then updates them", async () => {
     const [q0, q1] = lessonA.questionIds;
     await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, ann.id, [
-        { questionId: q0!, correct: true },
-        { questionId: q1!, correct: false },
-      ], t0),
+      recordReviewOutcomes(
+        tx,
+        ann.id,
+        [
+          { questionId: q0!, correct: true },
+          { questionId: q1!, correct: false },
+        ],
+        t0,
+      ),
     );
-    const created = await db.prisma.reviewCard.findMany({ where: { userId: ann.id }, orderBy: { questionId: "asc" } });
+    const created = await db.prisma.reviewCard.findMany({
+      where: { userId: ann.id },
+      orderBy: { questionId: "asc" },
+    });
     expect(created.map((c) => [c.questionId, c.reps, c.lapses, c.state])).toEqual([
       [q0, 1, 0, 2], // correct: straight to Review
       [q1, 1, 0, 1], // missed: Learning, due in a minute
@@ -64,13 +72,21 @@ describe("recordReviewOutcomes", () => {
     // A later quiz: q1 right this time, q0 wrong.
     const later = minutes(10);
     const result = await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, ann.id, [
-        { questionId: q0!, correct: false },
-        { questionId: q1!, correct: true },
-      ], later),
+      recordReviewOutcomes(
+        tx,
+        ann.id,
+        [
+          { questionId: q0!, correct: false },
+          { questionId: q1!, correct: true },
+        ],
+        later,
+      ),
     );
     expect(result.size).toBe(2);
-    const updated = await db.prisma.reviewCard.findMany({ where: { userId: ann.id }, orderBy: { questionId: "asc" } });
+    const updated = await db.prisma.reviewCard.findMany({
+      where: { userId: ann.id },
+      orderBy: { questionId: "asc" },
+    });
     expect(updated).toHaveLength(2); // updated in place, no duplicates
     expect(updated[0]).toMatchObject({ questionId: q0, reps: 2, lapses: 1, state: 3, lastReview: later });
     expect(updated[1]).toMatchObject({ questionId: q1, reps: 2, state: 2, lastReview: later });
@@ -79,10 +95,15 @@ describe("recordReviewOutcomes", () => {
   it("counts a question listed twice once, as wrong if either answer was", async () => {
     const q2 = lessonA.questionIds[2]!;
     await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, bob.id, [
-        { questionId: q2, correct: true },
-        { questionId: q2, correct: false },
-      ], t0),
+      recordReviewOutcomes(
+        tx,
+        bob.id,
+        [
+          { questionId: q2, correct: true },
+          { questionId: q2, correct: false },
+        ],
+        t0,
+      ),
     );
     const cards = await db.prisma.reviewCard.findMany({ where: { userId: bob.id } });
     expect(cards).toHaveLength(1);
@@ -112,16 +133,25 @@ describe("getDueReviews", () => {
     const [a0, a1] = lessonA.questionIds;
     const [b0] = lessonB.questionIds;
     // b0 missed first, then a1 and a0 missed later: due order b0, a1, a0 (a0/a1 tie → by id).
-    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, user.id, [{ questionId: b0!, correct: false }], t0));
     await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, user.id, [
-        { questionId: a1!, correct: false },
-        { questionId: a0!, correct: false },
-        { questionId: lessonB.questionIds[1]!, correct: true }, // not due for days
-      ], minutes(5)),
+      recordReviewOutcomes(tx, user.id, [{ questionId: b0!, correct: false }], t0),
+    );
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(
+        tx,
+        user.id,
+        [
+          { questionId: a1!, correct: false },
+          { questionId: a0!, correct: false },
+          { questionId: lessonB.questionIds[1]!, correct: true }, // not due for days
+        ],
+        minutes(5),
+      ),
     );
     // Another learner with cards on the same questions, due earlier.
-    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, bob.id, [{ questionId: a0!, correct: false }], minutes(-30)));
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, bob.id, [{ questionId: a0!, correct: false }], minutes(-30)),
+    );
 
     const now = minutes(6);
     const page = await getDueReviews(user.id, now, 10);
@@ -150,10 +180,15 @@ describe("getDueReviews", () => {
     const user = await seedUser(db.prisma, "dan@example.org");
     const [x, y] = lessonB.questionIds;
     await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, user.id, [
-        { questionId: x!, correct: false },
-        { questionId: y!, correct: false },
-      ], t0),
+      recordReviewOutcomes(
+        tx,
+        user.id,
+        [
+          { questionId: x!, correct: false },
+          { questionId: y!, correct: false },
+        ],
+        t0,
+      ),
     );
     await db.prisma.question.update({ where: { id: y! }, data: { status: "retired" } });
     const page = await getDueReviews(user.id, minutes(1), 10);
@@ -167,10 +202,15 @@ describe("recordReview", () => {
     const user = await seedUser(db.prisma, "eve@example.org");
     const [q0, q1] = lessonA.questionIds;
     await db.prisma.$transaction((tx) =>
-      recordReviewOutcomes(tx, user.id, [
-        { questionId: q0!, correct: false },
-        { questionId: q1!, correct: false },
-      ], t0),
+      recordReviewOutcomes(
+        tx,
+        user.id,
+        [
+          { questionId: q0!, correct: false },
+          { questionId: q1!, correct: false },
+        ],
+        t0,
+      ),
     );
     const now = minutes(2);
     const right = await recordReview(user.id, q0!, "Beta", now);
@@ -197,7 +237,9 @@ describe("recordReview", () => {
     // Still in learning: back within the learn-ahead window...
     expect(await countDueReviews(user.id, now)).toBe(1);
     // ...but the same showing cannot be answered again (a double click), even though it is due.
-    expect(await recordReview(user.id, q1!, "Beta", now, { expectedReps: shown.reps })).toEqual({ kind: "stale" });
+    expect(await recordReview(user.id, q1!, "Beta", now, { expectedReps: shown.reps })).toEqual({
+      kind: "stale",
+    });
     // Not a choice of the question → invalid, nothing changes.
     expect(await recordReview(user.id, q1!, "Omega", minutes(3))).toMatchObject({ kind: "invalid" });
     // Two racing submits of the next showing: exactly one is graded.
@@ -208,11 +250,17 @@ describe("recordReview", () => {
     ]);
     expect(race.map((r) => r.kind).sort()).toEqual(["graded", "stale"]);
 
-
-    const attempts = await db.prisma.attempt.findMany({ where: { userId: user.id, kind: "review" }, include: { responses: true } });
+    const attempts = await db.prisma.attempt.findMany({
+      where: { userId: user.id, kind: "review" },
+      include: { responses: true },
+    });
     expect(attempts).toHaveLength(3);
     expect(attempts.map((a) => [a.score, a.total, a.status])).toEqual(
-      expect.arrayContaining([[1, 1, "submitted"], [0, 1, "submitted"], [1, 1, "submitted"]]),
+      expect.arrayContaining([
+        [1, 1, "submitted"],
+        [0, 1, "submitted"],
+        [1, 1, "submitted"],
+      ]),
     );
 
     // Review answers count for streak days but not for mastery.
@@ -223,10 +271,14 @@ describe("recordReview", () => {
   it("refuses a card the user does not have (another user's question)", async () => {
     const user = await seedUser(db.prisma, "fay@example.org");
     const q = lessonB.questionIds[2]!;
-    await db.prisma.$transaction((tx) => recordReviewOutcomes(tx, bob.id, [{ questionId: q, correct: false }], t0));
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, bob.id, [{ questionId: q, correct: false }], t0),
+    );
     expect(await recordReview(user.id, q, "Beta", minutes(2))).toEqual({ kind: "not_found" });
     // Bob's card is untouched.
-    const bobs = await db.prisma.reviewCard.findUnique({ where: { userId_questionId: { userId: bob.id, questionId: q } } });
+    const bobs = await db.prisma.reviewCard.findUnique({
+      where: { userId_questionId: { userId: bob.id, questionId: q } },
+    });
     expect(bobs?.reps).toBe(1);
   });
 });
@@ -234,7 +286,14 @@ describe("recordReview", () => {
 describe("progress and lesson reads", () => {
   it("computes mastery from submitted quiz attempts only, and the dashboard lists them", async () => {
     const user = await seedUser(db.prisma, "gus@example.org");
-    const base = { userId: user.id, kind: "quiz" as const, lessonId: lessonA.lesson.id, seed: 1, questionIds: [], total: 10 };
+    const base = {
+      userId: user.id,
+      kind: "quiz" as const,
+      lessonId: lessonA.lesson.id,
+      seed: 1,
+      questionIds: [],
+      total: 10,
+    };
     await db.prisma.attempt.createMany({
       data: [
         { ...base, status: "submitted", score: 9, submittedAt: minutes(1) },
@@ -244,10 +303,17 @@ describe("progress and lesson reads", () => {
       ],
     });
     // Someone else's attempt on the same lesson never counts.
-    await db.prisma.attempt.create({ data: { ...base, userId: bob.id, status: "submitted", score: 0, submittedAt: minutes(4) } });
+    await db.prisma.attempt.create({
+      data: { ...base, userId: bob.id, status: "submitted", score: 0, submittedAt: minutes(4) },
+    });
 
     const mastery = await getLessonMastery(user.id);
-    expect(mastery.get("lesson-a")).toMatchObject({ level: "mastered", attempts: 2, bestPercent: 90, lastPercent: 80 });
+    expect(mastery.get("lesson-a")).toMatchObject({
+      level: "mastered",
+      attempts: 2,
+      bestPercent: 90,
+      lastPercent: 80,
+    });
     expect(mastery.get("lesson-b")).toMatchObject({ level: "started", attempts: 1 });
 
     const dash = await getDashboard(user.id, minutes(5));

@@ -124,15 +124,27 @@ export async function recordReviewOutcomes(
 
 /** A collision-resistant id for a card inserted by raw SQL (cuid-shaped: "c" + 24 base-36 chars). */
 function newCardId(): string {
-  return "c" + BigInt(`0x${randomBytes(16).toString("hex")}`).toString(36).padStart(24, "0").slice(-24);
+  return (
+    "c" +
+    BigInt(`0x${randomBytes(16).toString("hex")}`)
+      .toString(36)
+      .padStart(24, "0")
+      .slice(-24)
+  );
 }
 
 /* ------------------------------------------------------------------ review queue */
 
 /** Questions that may be reviewed: still produced by the generator and not rejected by a teacher. */
-const reviewable = { status: "active", review: { not: "rejected" } } as const satisfies Prisma.QuestionWhereInput;
+const reviewable = {
+  status: "active",
+  review: { not: "rejected" },
+} as const satisfies Prisma.QuestionWhereInput;
 
-const questionSelect = { ...quizQuestionSelect, lesson: { select: { slug: true, title: true } } } as const satisfies Prisma.QuestionSelect;
+const questionSelect = {
+  ...quizQuestionSelect,
+  lesson: { select: { slug: true, title: true } },
+} as const satisfies Prisma.QuestionSelect;
 
 export interface DueReview {
   questionId: string;
@@ -241,11 +253,17 @@ export async function recordReview(
     async (tx) => {
       const card = await tx.reviewCard.findUnique({
         where: { userId_questionId: { userId, questionId } },
-        select: { ...scheduleSelect, question: { select: { ...questionSelect, status: true, review: true, lessonId: true } } },
+        select: {
+          ...scheduleSelect,
+          question: { select: { ...questionSelect, status: true, review: true, lessonId: true } },
+        },
       });
-      if (!card || card.question.status !== "active" || card.question.review === "rejected") return { kind: "not_found" } as const;
-      if (options.expectedReps !== undefined && card.reps !== options.expectedReps) return { kind: "stale" } as const;
-      if (card.due.getTime() > dueHorizon(now).getTime()) return { kind: "not_due", nextDue: card.due } as const;
+      if (!card || card.question.status !== "active" || card.question.review === "rejected")
+        return { kind: "not_found" } as const;
+      if (options.expectedReps !== undefined && card.reps !== options.expectedReps)
+        return { kind: "stale" } as const;
+      if (card.due.getTime() > dueHorizon(now).getTime())
+        return { kind: "not_due", nextDue: card.due } as const;
 
       const question = parseQuestionRow(card.question);
       if (!question) return { kind: "not_found" } as const;
@@ -277,7 +295,12 @@ export async function recordReview(
         select: { id: true },
       });
       const lesson = card.question.lesson;
-      const links = evidenceLinks(lesson.slug, question.evidence, question.evidenceAnchors, question.evidenceLessons);
+      const links = evidenceLinks(
+        lesson.slug,
+        question.evidence,
+        question.evidenceAnchors,
+        question.evidenceLessons,
+      );
       return {
         kind: "graded",
         correct,

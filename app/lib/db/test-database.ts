@@ -20,7 +20,10 @@ const root = path.resolve(import.meta.dirname, "..", "..", "..");
 function postgresServer(): string | null {
   if (process.env.TEST_DATABASE !== "postgres") return null;
   const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error("TEST_DATABASE=postgres needs TEST_POSTGRES_URL (a server URL the tests may create databases on).");
+  if (!url)
+    throw new Error(
+      "TEST_DATABASE=postgres needs TEST_POSTGRES_URL (a server URL the tests may create databases on).",
+    );
   return url;
 }
 

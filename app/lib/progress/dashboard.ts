@@ -49,7 +49,10 @@ export interface DashboardView {
 
 const STREAK_LOOKBACK_DAYS = 400;
 
-export async function getDashboardView(userId: string, now: Date = new Date()): Promise<DashboardView | null> {
+export async function getDashboardView(
+  userId: string,
+  now: Date = new Date(),
+): Promise<DashboardView | null> {
   const [profile, data] = await Promise.all([getUserProfile(userId), getDashboard(userId, now)]);
   if (!profile) return null;
   const timeZone = safeTimeZone(profile.timezone);
@@ -61,7 +64,13 @@ export async function getDashboardView(userId: string, now: Date = new Date()): 
   }
 
   const guide = getGuide();
-  const empty: LessonMastery = { level: "not_started", attempts: 0, bestPercent: null, lastPercent: null, lastAttemptAt: null };
+  const empty: LessonMastery = {
+    level: "not_started",
+    attempts: 0,
+    bestPercent: null,
+    lastPercent: null,
+    lastAttemptAt: null,
+  };
   const modules: DashboardModule[] = guide.modules.map((m) => {
     const lessons = m.lessons.map((lesson) => {
       const mastery = data.mastery.get(lesson.slug) ?? empty;

@@ -6,7 +6,13 @@ const a = (score: number, total: number, n: number): ScoredAttempt => ({ score, 
 
 describe("lessonMastery", () => {
   it("is not started with no attempts", () => {
-    expect(lessonMastery([])).toEqual({ level: "not_started", attempts: 0, bestPercent: null, lastPercent: null, lastAttemptAt: null });
+    expect(lessonMastery([])).toEqual({
+      level: "not_started",
+      attempts: 0,
+      bestPercent: null,
+      lastPercent: null,
+      lastAttemptAt: null,
+    });
   });
 
   it("ignores attempts with no questions", () => {
@@ -15,7 +21,13 @@ describe("lessonMastery", () => {
 
   it("is started when the best score is below 50 %", () => {
     const m = lessonMastery([a(2, 10, 1), a(4, 10, 2)]);
-    expect(m).toMatchObject({ level: "started", attempts: 2, bestPercent: 40, lastPercent: 40, lastAttemptAt: day(2) });
+    expect(m).toMatchObject({
+      level: "started",
+      attempts: 2,
+      bestPercent: 40,
+      lastPercent: 40,
+      lastAttemptAt: day(2),
+    });
   });
 
   it("is practising from 50 %", () => {

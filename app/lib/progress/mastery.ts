@@ -67,12 +67,14 @@ export function lessonMastery(attempts: readonly ScoredAttempt[]): LessonMastery
     .slice()
     .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const last = counted.at(-1);
-  if (!last) return { level: "not_started", attempts: 0, bestPercent: null, lastPercent: null, lastAttemptAt: null };
+  if (!last)
+    return { level: "not_started", attempts: 0, bestPercent: null, lastPercent: null, lastAttemptAt: null };
 
   const best = counted.reduce((top, a) => (a.score * top.total > top.score * a.total ? a : top));
   const latest = counted.slice(-MASTERY_ATTEMPTS);
   let level: MasteryLevel;
-  if (latest.length === MASTERY_ATTEMPTS && latest.every((a) => reaches(a, MASTERY_PERCENT))) level = "mastered";
+  if (latest.length === MASTERY_ATTEMPTS && latest.every((a) => reaches(a, MASTERY_PERCENT)))
+    level = "mastered";
   else if (reaches(best, PRACTISING_PERCENT)) level = "practising";
   else level = "started";
 
@@ -91,7 +93,10 @@ export interface ModuleProgress {
 }
 
 /** Lessons mastered out of the module's lessons (lessons without attempts count as not mastered). */
-export function moduleProgress(lessonSlugs: readonly string[], levels: ReadonlyMap<string, MasteryLevel>): ModuleProgress {
+export function moduleProgress(
+  lessonSlugs: readonly string[],
+  levels: ReadonlyMap<string, MasteryLevel>,
+): ModuleProgress {
   return {
     mastered: lessonSlugs.filter((slug) => levels.get(slug) === "mastered").length,
     total: lessonSlugs.length,

@@ -13,5 +13,4 @@ export interface LessonProgressView {
 }
 
 export type ProgressResponse =
-  | { signedIn: false }
-  | { signedIn: true; lessons: Record<string, LessonProgressView> };
+  { signedIn: false } | { signedIn: true; lessons: Record<string, LessonProgressView> };

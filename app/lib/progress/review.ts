@@ -17,7 +17,8 @@ export async function getReviewQueue(userId: string, now: Date = new Date()): Pr
   };
 }
 
-export type AnswerReviewResult = { ok: true; view: ReviewAnswerView } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+export type AnswerReviewResult =
+  { ok: true; view: ReviewAnswerView } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export async function answerReview(
   userId: string,

@@ -66,7 +66,11 @@ describe("scheduleAnswer", () => {
   });
 
   it("a lapse in review counts, relearns in ten minutes and lowers stability", () => {
-    const learned = scheduleAnswer(scheduleAnswer(null, true, now), true, new Date(now.getTime() + 3 * 86_400_000));
+    const learned = scheduleAnswer(
+      scheduleAnswer(null, true, now),
+      true,
+      new Date(now.getTime() + 3 * 86_400_000),
+    );
     const at = learned.due;
     const lapsed = scheduleAnswer(learned, false, at);
     expect(lapsed.state).toBe(CardState.Relearning);

@@ -16,15 +16,7 @@
  *   instead of reappearing ten minutes later — a quiz already is the first "learning" pass;
  * - `relearning_steps: ["10m"]` — a lapse in review comes back later in the same session.
  */
-import {
-  createEmptyCard,
-  fsrs,
-  generatorParameters,
-  Rating,
-  State,
-  type Card,
-  type Grade,
-} from "ts-fsrs";
+import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from "ts-fsrs";
 
 export { State as CardState };
 

@@ -38,12 +38,22 @@ const M3 = "aftermath";
 const M4 = "lessons";
 const M5 = "conclusion";
 
-const f = (lessonSlug: string, kind: KeyFactKind, answer: string, sentence: string): KeyFact => ({ lessonSlug, kind, answer, sentence });
+const f = (lessonSlug: string, kind: KeyFactKind, answer: string, sentence: string): KeyFact => ({
+  lessonSlug,
+  kind,
+  answer,
+  sentence,
+});
 
 export const KEY_FACTS: readonly KeyFact[] = [
   // B1 What precipitated the crisis
   f(B1, "where", "Petrograd", "starving masses rose up in Petrograd"),
-  f(B1, "when", "February 1917", "In February 1917 (March by the Gregorian calendar), starving masses rose up"),
+  f(
+    B1,
+    "when",
+    "February 1917",
+    "In February 1917 (March by the Gregorian calendar), starving masses rose up",
+  ),
   f(B1, "when", "February 24", "On the first day of demonstrations, February 24 (Julian calendar)"),
   f(B1, "who", "Nicholas II", "Nicholas II abdicated on March 2"),
   f(B1, "when", "March 2", "Nicholas II abdicated on March 2"),
@@ -54,26 +64,56 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(B2, "how_many", "85%", "who made up 85% of Russia's population"),
   f(B2, "when", "June 1917", "disastrous offensive on the Austro-German lines in June 1917"),
   f(B2, "who", "Kornilov", "In August, the White General Kornilov attempted to crush the Revolution"),
-  f(B2, "when", "July 1918", "would continue until July 1918, when the latter attempted to overthrow the Red State"),
+  f(
+    B2,
+    "when",
+    "July 1918",
+    "would continue until July 1918, when the latter attempted to overthrow the Red State",
+  ),
   f(B2, "when", "July 6, 1917", "an arrest warrant against Lenin on July 6, 1917"),
   f(B2, "what", "Petrograd Soviet", "the Petrograd Soviet was resurrected from the 1905 Revolution"),
   // B3 Anarchist role
-  f(B3, "when", "April 1918", "had more time than they were given before the Bolshevik assault of April 1918"),
+  f(
+    B3,
+    "when",
+    "April 1918",
+    "had more time than they were given before the Bolshevik assault of April 1918",
+  ),
   f(B3, "when", "October 26, 1917", "their Land Decree, proclaimed on October 26, 1917"),
   f(B3, "where", "Kronstadt", "anarchist sailors from Kronstadt played an important role"),
   f(B3, "who", "Gratchov", "Their commander, Gratchov, distributed arms and ammunition"),
-  f(B3, "who", "Anatoli Jelezniakov", "Anatoli Jelezniakov, an anarchist Kronstadter, was the one who ordered the dissolution"),
+  f(
+    B3,
+    "who",
+    "Anatoli Jelezniakov",
+    "Anatoli Jelezniakov, an anarchist Kronstadter, was the one who ordered the dissolution",
+  ),
   f(B3, "who", "Maria Nikiforova", "Black Guards detachments commanded by Maria Nikiforova in Ukraine"),
   f(B3, "how_many", "10,000", "had numbered an estimated 10,000 individuals"),
-  f(B3, "what", "Golos Truda", "began publishing Golos Truda (\"The Voice of Labor\") in Petrograd"),
+  f(B3, "what", "Golos Truda", 'began publishing Golos Truda ("The Voice of Labor") in Petrograd'),
   // B4 Two conceptions
   f(B4, "when", "April 1918", "initially in April 1918 through outright repression of anarchist individuals"),
-  f(B4, "where", "Ukraine", "particularly in Ukraine, where the Makhnovists struggled against White reaction"),
+  f(
+    B4,
+    "where",
+    "Ukraine",
+    "particularly in Ukraine, where the Makhnovists struggled against White reaction",
+  ),
   f(B4, "who", "Proudhon", "anarchists followed Proudhon and Bakunin's vision"),
-  f(B4, "what", "Kronstadt Commune", "until they had suppressed the Kronstadt Commune and otherwise eliminated the libertarian movement"),
+  f(
+    B4,
+    "what",
+    "Kronstadt Commune",
+    "until they had suppressed the Kronstadt Commune and otherwise eliminated the libertarian movement",
+  ),
   f(B4, "when", "1918", "In 1918, this liberatory alternative posed such a threat"),
   // B5 Go wrong
-  f(B5, "what", "The Revolution Betrayed", "Trotsky's well-known hypothesis set forth in The Revolution Betrayed (1937)"),
+  f(
+    B5,
+    "what",
+    "The Revolution Betrayed",
+    "Trotsky's well-known hypothesis set forth in The Revolution Betrayed (1937)",
+  ),
   f(B5, "when", "1924", "came about only with the rise of Stalin in 1924"),
   f(B5, "who", "Yuli Martov", "left-wing coalition government favored by the Menshevik Yuli Martov"),
   f(B5, "who", "Carl Schmitt", "anticipated the Nazi jurist Carl Schmitt's distinction"),
@@ -82,7 +122,12 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(B5, "when", "December 1917", "which Lenin established in December 1917"),
   f(B5, "what", "Paris Commune", "appealing to the liberatory memory of the 1871 Paris Commune"),
   // B6 Bolshevik Party
-  f(B6, "what", "Russian Social Democratic Party", "the supposed \"majority\" faction of the Russian Social Democratic Party"),
+  f(
+    B6,
+    "what",
+    "Russian Social Democratic Party",
+    'the supposed "majority" faction of the Russian Social Democratic Party',
+  ),
   f(B6, "when", "November 1917", "Even in November 1917, the editors of Golos Truda had anticipated"),
   f(B6, "what", "Treaty of Brest-Litovsk", "signing of the Treaty of Brest-Litovsk with Germany"),
   f(B6, "when", "March 1918", "with its ratification coming in March 1918"),
@@ -103,18 +148,33 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(B8, "when", "1920", "the Red Army by 1920"),
   f(B8, "who", "Alexander Antonov", "the Left-SR Alexander Antonov led a major Green uprising"),
   f(B8, "where", "Tambov", "led a major Green uprising in the Tambov region"),
-  f(B8, "when", "July 1918", "assassinated the German ambassador and a high-ranking German officer in July 1918"),
+  f(
+    B8,
+    "when",
+    "July 1918",
+    "assassinated the German ambassador and a high-ranking German officer in July 1918",
+  ),
   f(B8, "where", "Moscow", "short-lived uprising against the Bolsheviks in Moscow"),
   // B9 Imperialists
-  f(B9, "who", "Czech Legion", "The infamous Czech Legion, for example, seized control of the Trans-Siberian Railroad"),
+  f(
+    B9,
+    "who",
+    "Czech Legion",
+    "The infamous Czech Legion, for example, seized control of the Trans-Siberian Railroad",
+  ),
   f(B9, "where", "Arkhangelsk", "captured the key port city of Arkhangelsk from the Reds in 1918"),
   f(B9, "when", "1918", "captured the key port city of Arkhangelsk from the Reds in 1918"),
   f(B9, "when", "July 1918", "In July 1918, the Bolsheviks would see the repercussions"),
   f(B9, "who", "Nicholas II", "(completed under Nicholas II)"),
   // B10 Ukraine
-  f(B10, "what", "Nabat", "worked with the syndicalist Nabat (\"Alarm\") confederation"),
+  f(B10, "what", "Nabat", 'worked with the syndicalist Nabat ("Alarm") confederation'),
   f(B10, "when", "1919", "In 1919, the Insurrectionary Army led by Makhno hailed the Third Revolution"),
-  f(B10, "who", "Denikin", "holding the line against the White General Denikin's forces invading from the south"),
+  f(
+    B10,
+    "who",
+    "Denikin",
+    "holding the line against the White General Denikin's forces invading from the south",
+  ),
   f(B10, "who", "Trotsky", "in June Trotsky declared illegal the Fourth Extraordinary Convention"),
   f(B10, "who", "Wrangel", "to rout the White General Wrangel's forces in Crimea"),
   f(B10, "where", "Crimea", "to rout the White General Wrangel's forces in Crimea"),
@@ -135,7 +195,12 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(B12, "how_many", "18,000", "An estimated 18,000 insurgents were killed"),
   f(B12, "who", "Emma Goldman", "Emma Goldman and Alexander Berkman, who had attempted to intercede"),
   // B13 Lenin anti-imperialist
-  f(B13, "when", "February 1921", "In February 1921, the Red Army invaded and occupied its southern neighbor Georgia"),
+  f(
+    B13,
+    "when",
+    "February 1921",
+    "In February 1921, the Red Army invaded and occupied its southern neighbor Georgia",
+  ),
   f(B13, "where", "Georgia", "invaded and occupied its southern neighbor Georgia from Armenia"),
   f(B13, "when", "1916", "caused them to revolt in 1916"),
   f(B13, "where", "Kokand", "an indigenous Muslim government based in Kokand"),
@@ -153,21 +218,41 @@ export const KEY_FACTS: readonly KeyFact[] = [
   // B15 Lessons (Black Rose)
   f(B15, "when", "February 1917", "libertarian mass-mobilizations of February 1917 opened the horizon"),
   f(B15, "who", "Nicholas II", "as long as Nicholas II ruled"),
-  f(B15, "who", "Voline", "what Voline terms the \"political principle\""),
+  f(B15, "who", "Voline", 'what Voline terms the "political principle"'),
   f(B15, "when", "1917-1921", "that characterized the years 1917-1921"),
   // M0 Introduction
   f(M0, "when", "7 November 1917", "It was 7 November 1917"),
-  f(M0, "what", "Revolutionary Military Committee", "under the command of the Revolutionary Military Committee of the Petrograd Soviet"),
+  f(
+    M0,
+    "what",
+    "Revolutionary Military Committee",
+    "under the command of the Revolutionary Military Committee of the Petrograd Soviet",
+  ),
   f(M0, "who", "Alexander Kerensky", "dismissed the Provisional Government of Alexander Kerensky"),
-  f(M0, "what", "Second All-Russia Congress of Soviets", "the Second All-Russia Congress of Soviets met and proclaimed its power"),
+  f(
+    M0,
+    "what",
+    "Second All-Russia Congress of Soviets",
+    "the Second All-Russia Congress of Soviets met and proclaimed its power",
+  ),
   f(M0, "where", "Petrograd", "took control of all important public buildings in Petrograd"),
   // M1 Road to October
-  f(M1, "what", "Petrograd Soviet of Workers' and Soldiers' Deputies", "the Petrograd Soviet of Workers' and Soldiers' Deputies was also formed"),
-  f(M1, "who", "Mensheviks", "The main parties in the Soviets were the Mensheviks, the Social Revolutionaries and the Bolsheviks."),
+  f(
+    M1,
+    "what",
+    "Petrograd Soviet of Workers' and Soldiers' Deputies",
+    "the Petrograd Soviet of Workers' and Soldiers' Deputies was also formed",
+  ),
+  f(
+    M1,
+    "who",
+    "Mensheviks",
+    "The main parties in the Soviets were the Mensheviks, the Social Revolutionaries and the Bolsheviks.",
+  ),
   f(M1, "how_many", "700", "killing 700"),
   f(M1, "where", "Finland", "Lenin fled temporarily to Finland."),
   f(M1, "who", "Kornilov", "invited General Kornilov to bring an army to Petrograd"),
-  f(M1, "what", "All Power to the Soviets", "supporting the slogan \"All Power to the Soviets\""),
+  f(M1, "what", "All Power to the Soviets", 'supporting the slogan "All Power to the Soviets"'),
   f(M1, "what", "Factory Committees", "spawned the growth of the Factory Committees"),
   f(M1, "who", "Lenin", "Lenin had to fight several internal battles in the Bolshevik Party"),
   // M2 October
@@ -176,7 +261,12 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(M2, "how_many", "one", "with only one shot fired"),
   f(M2, "where", "Winter Palace", "in the storming of the Winter Palace"),
   f(M2, "what", "Bolshevik Central Committee", "Lenin at last persuaded the Bolshevik Central Committee"),
-  f(M2, "what", "Revolutionary Military Committee", "The Revolutionary Military Committee announced that the Provisional Government was overthrown"),
+  f(
+    M2,
+    "what",
+    "Revolutionary Military Committee",
+    "The Revolutionary Military Committee announced that the Provisional Government was overthrown",
+  ),
   // M3 Aftermath
   f(M3, "how_many", "eight", "killed eight people before retreating"),
   f(M3, "where", "Moscow", "Events in Moscow were more bloody."),
@@ -194,7 +284,12 @@ export const KEY_FACTS: readonly KeyFact[] = [
   f(M4, "when", "1903", "the way that Lenin had fought for since 1903"),
   f(M4, "what", "consistent federalism", "workers' power must operate on the basis of consistent federalism"),
   // M5 Conclusion
-  f(M5, "what", "Melbourne Anarchist Communist Group", "the Melbourne Anarchist Communist Group celebrates its centenary"),
+  f(
+    M5,
+    "what",
+    "Melbourne Anarchist Communist Group",
+    "the Melbourne Anarchist Communist Group celebrates its centenary",
+  ),
   f(M5, "who", "Stalin", "its total perversion by Stalin"),
   f(M5, "what", "Factory Committees", "The Soviets and the Factory Committees were great achievements"),
   f(M5, "who", "Lenin", "the betrayal of the Revolution by Lenin"),

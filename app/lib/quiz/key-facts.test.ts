@@ -20,7 +20,8 @@ beforeAll(() => {
   bank = generateQuestionBank(getGuide());
 });
 
-const has = (hay: string, needle: string) => ` ${normaliseAnswer(hay)} `.includes(` ${normaliseAnswer(needle)} `);
+const has = (hay: string, needle: string) =>
+  ` ${normaliseAnswer(hay)} `.includes(` ${normaliseAnswer(needle)} `);
 
 /** Coverage floors (per cent of the lesson's key facts, and overall): raise them when the bank improves. */
 const OVERALL_FLOOR = 83;
@@ -30,11 +31,15 @@ describe("held-out key facts", () => {
   it("every fixture sentence is verbatim in its lesson", () => {
     const guide = getGuide();
     const text = new Map<string, string>();
-    for (const m of guide.modules) for (const l of m.lessons) text.set(l.slug, l.sections.flatMap((s) => s.blocks.map((b) => b.text)).join("\n"));
+    for (const m of guide.modules)
+      for (const l of m.lessons)
+        text.set(l.slug, l.sections.flatMap((s) => s.blocks.map((b) => b.text)).join("\n"));
     for (const f of KEY_FACTS) {
       expect(text.get(f.lessonSlug), f.lessonSlug).toBeDefined();
       expect(text.get(f.lessonSlug)!.includes(f.sentence), f.sentence).toBe(true);
-      expect(has(f.sentence, f.answer) || f.sentence.includes(f.answer), `${f.answer} in ${f.sentence}`).toBe(true);
+      expect(has(f.sentence, f.answer) || f.sentence.includes(f.answer), `${f.answer} in ${f.sentence}`).toBe(
+        true,
+      );
     }
   });
 
@@ -54,7 +59,9 @@ describe("held-out key facts", () => {
       covered += n;
       const pct = Math.round((100 * n) / facts.length);
       perLesson.push([lesson.slug, pct]);
-      rows.push(`${lesson.slug.slice(0, 44).padEnd(46)}${String(n).padStart(3)}/${String(facts.length).padEnd(3)} ${String(pct).padStart(3)} %`);
+      rows.push(
+        `${lesson.slug.slice(0, 44).padEnd(46)}${String(n).padStart(3)}/${String(facts.length).padEnd(3)} ${String(pct).padStart(3)} %`,
+      );
     }
     const overall = (100 * covered) / KEY_FACTS.length;
     const byKind = new Map<string, [number, number]>();

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { damerauLevenshtein, markTyped, normaliseAnswer, typoBudget } from "./marking";
 import { numberToWords, parseNumber } from "./numbers";
 
-const ok = (answer: string, response: string, accepted: string[] = []) => markTyped(answer, accepted, response).correct;
+const ok = (answer: string, response: string, accepted: string[] = []) =>
+  markTyped(answer, accepted, response).correct;
 
 describe("normaliseAnswer", () => {
   it("ignores case, punctuation, diacritics, a leading article and a possessive", () => {

@@ -26,7 +26,10 @@ export function normaliseAnswer(raw: string): string {
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/&/g, " and ");
   s = s.replace(/'s\b/g, "").replace(/s'(?=\s|$)/g, "s");
-  s = s.replace(/[^\p{L}\p{N}%]+/gu, " ").trim().replace(/\s+/g, " ");
+  s = s
+    .replace(/[^\p{L}\p{N}%]+/gu, " ")
+    .trim()
+    .replace(/\s+/g, " ");
   s = s.replace(/^(the|a|an) /, "");
   return s;
 }

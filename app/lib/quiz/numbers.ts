@@ -1,14 +1,43 @@
 /** Reading numbers written as digits ("18,000", "18 000", "85%") or words ("eighteen thousand"). */
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000 };
+const SCALES: Record<string, number> = {
+  hundred: 100,
+  thousand: 1_000,
+  million: 1_000_000,
+  billion: 1_000_000_000,
+};
 
 export const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)]);
 
@@ -17,7 +46,10 @@ export const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS)
  * "%"/"percent"), else null. "18,000" → 18000, "eighteen thousand" → 18000, "5 million" → 5e6.
  */
 export function parseNumber(raw: string): number | null {
-  let s = raw.toLowerCase().trim().replace(/\u00a0/g, " ");
+  let s = raw
+    .toLowerCase()
+    .trim()
+    .replace(/\u00a0/g, " ");
   s = s.replace(/\s*(%|per ?cent)$/, "");
   if (s === "") return null;
   // Digits with thousands separators (comma, space, thin space) or a decimal point.
@@ -27,20 +59,34 @@ export function parseNumber(raw: string): number | null {
     const value = Number(digits[2] ? `${int}.${digits[2]}` : int);
     return digits[3] ? value * (SCALES[digits[3]] ?? 1) : value;
   }
-  const words = s.replace(/-/g, " ").replace(/\band\b/g, " ").split(/\s+/).filter(Boolean);
+  const words = s
+    .replace(/-/g, " ")
+    .replace(/\band\b/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return null;
   let total = 0;
   let current = 0;
   let seen = false;
   for (const w of words) {
-    if (w === "a" && !seen) { current = 1; continue; }
+    if (w === "a" && !seen) {
+      current = 1;
+      continue;
+    }
     const u = UNITS[w] ?? TENS[w];
-    if (u !== undefined) { current += u; seen = true; continue; }
+    if (u !== undefined) {
+      current += u;
+      seen = true;
+      continue;
+    }
     const scale = SCALES[w];
     if (scale !== undefined) {
       seen = true;
       if (scale === 100) current = (current || 1) * 100;
-      else { total += (current || 1) * scale; current = 0; }
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
       continue;
     }
     return null;

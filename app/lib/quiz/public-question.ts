@@ -131,13 +131,46 @@ export function toExportQuestion(q: Question): ExportQuestion {
   if (q.type === "fill_blank") out.accepted = q.accepted;
   if (q.evidenceLessons) out.evidenceLessons = [...q.evidenceLessons];
   // Keep the documented key order: id, lessonSlug, type, prompt, choices?, answer, accepted?, evidence, difficulty.
-  const { id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, evidenceLessons, difficulty, keyKind } = out;
-  return JSON.parse(JSON.stringify({ id, lessonSlug, type, prompt, choices, answer, accepted, evidence, evidenceAnchor, evidenceLessons, difficulty, keyKind }));
+  const {
+    id,
+    lessonSlug,
+    type,
+    prompt,
+    choices,
+    answer,
+    accepted,
+    evidence,
+    evidenceAnchor,
+    evidenceLessons,
+    difficulty,
+    keyKind,
+  } = out;
+  return JSON.parse(
+    JSON.stringify({
+      id,
+      lessonSlug,
+      type,
+      prompt,
+      choices,
+      answer,
+      accepted,
+      evidence,
+      evidenceAnchor,
+      evidenceLessons,
+      difficulty,
+      keyKind,
+    }),
+  );
 }
 
 export function toExportBank(bank: QuestionBank): ExportBank {
   return {
     generator: bank.generator,
-    lessons: bank.lessons.map((l) => ({ slug: l.slug, title: l.title, module: l.module, questions: l.questions.map(toExportQuestion) })),
+    lessons: bank.lessons.map((l) => ({
+      slug: l.slug,
+      title: l.title,
+      module: l.module,
+      questions: l.questions.map(toExportQuestion),
+    })),
   };
 }

@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-export const QUESTION_TYPES = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"] as const;
+export const QUESTION_TYPES = [
+  "multiple_choice",
+  "fill_blank",
+  "true_false",
+  "ordering",
+  "matching",
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The kind of fact a question tests (used to spread keys across kinds). */
@@ -84,7 +90,10 @@ export const matchingSchema = z.object({
   /** The right-hand column in display order (deterministically shuffled). */
   choices: z.array(z.string().min(1)).min(3).max(5),
   /** [left, right] pairs; the left column is shown in this order. */
-  answer: z.array(z.tuple([z.string().min(1), z.string().min(1)])).min(3).max(5),
+  answer: z
+    .array(z.tuple([z.string().min(1), z.string().min(1)]))
+    .min(3)
+    .max(5),
 });
 
 export const questionSchema = z.discriminatedUnion("type", [

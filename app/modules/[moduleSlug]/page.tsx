@@ -29,9 +29,13 @@ export default async function ModulePage({ params }: Props) {
       <h1 className="mt-3 text-3xl font-bold tracking-tight">{guideModule.title}</h1>
       <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
         {guideModule.organisation}
-        {guideModule.byline ? ` · ${guideModule.byline}` : guideModule.author ? ` · ${guideModule.author}` : ""} ·{" "}
-        <time dateTime={guideModule.date}>{guideModule.date}</time> · {guideModule.wordCount.toLocaleString("en")} words ·{" "}
-        {guideModule.readingMinutes} min read
+        {guideModule.byline
+          ? ` · ${guideModule.byline}`
+          : guideModule.author
+            ? ` · ${guideModule.author}`
+            : ""}{" "}
+        · <time dateTime={guideModule.date}>{guideModule.date}</time> ·{" "}
+        {guideModule.wordCount.toLocaleString("en")} words · {guideModule.readingMinutes} min read
       </p>
       {guideModule.lede.length > 0 && (
         <div className="mt-6 space-y-3 font-serif text-lg leading-relaxed text-stone-800 dark:text-stone-200">

@@ -19,7 +19,8 @@ export function ProfileForm({ profile, zones }: Props) {
 
   const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
     const result = await updateProfileAction(form).catch(() => null);
-    if (!result) return { ok: false, error: "Could not reach the server. Check your connection and try again." };
+    if (!result)
+      return { ok: false, error: "Could not reach the server. Check your connection and try again." };
     if (!result.ok) return result;
     // Ask next-auth to reload the session claims (name, timezone) from the database.
     await update().catch(() => undefined);
@@ -28,11 +29,7 @@ export function ProfileForm({ profile, zones }: Props) {
   }, null);
 
   return (
-    <form
-      {...formProps}
-      aria-label="Profile"
-      className="space-y-5"
-    >
+    <form {...formProps} aria-label="Profile" className="space-y-5">
       <FormStatus state={state} success="Your profile has been saved." />
       <TextField
         id="account-name"
@@ -44,7 +41,12 @@ export function ProfileForm({ profile, zones }: Props) {
         defaultValue={profile.name}
         errors={fieldErrorsOf(state, "name")}
       />
-      <Field id="account-timezone" label="Timezone" errors={fieldErrorsOf(state, "timezone")} hint="Due dates and streak days follow this timezone.">
+      <Field
+        id="account-timezone"
+        label="Timezone"
+        errors={fieldErrorsOf(state, "timezone")}
+        hint="Due dates and streak days follow this timezone."
+      >
         {(describedBy, invalid) => (
           <TimezoneSelect
             id="account-timezone"
@@ -74,7 +76,12 @@ export function ProfileForm({ profile, zones }: Props) {
           </p>
         </div>
       </div>
-      <button type="submit" disabled={pending} aria-disabled={pending} className={`${primaryButtonClass} sm:w-auto`}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className={`${primaryButtonClass} sm:w-auto`}
+      >
         {pending ? "Saving…" : "Save changes"}
       </button>
     </form>

@@ -6,7 +6,8 @@ import type { InputHTMLAttributes, ReactNode } from "react";
  * the input with aria-describedby, and the input is marked aria-invalid while it has an error.
  */
 
-export type FormState = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
+export type FormState =
+  { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
 export const inputClass =
   "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 shadow-sm " +

@@ -38,7 +38,10 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
         if (!result?.ok || result.error) {
           return {
             ok: false,
-            error: result?.error === "CredentialsSignin" || result?.status === 401 ? WRONG_CREDENTIALS : "Sign-in failed. Please try again.",
+            error:
+              result?.error === "CredentialsSignin" || result?.status === 401
+                ? WRONG_CREDENTIALS
+                : "Sign-in failed. Please try again.",
           };
         }
       } catch {
@@ -53,11 +56,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
 
   return (
     <div className="space-y-6">
-      <form
-        {...formProps}
-        aria-label="Sign in"
-        className="space-y-5"
-      >
+      <form {...formProps} aria-label="Sign in" className="space-y-5">
         <FormStatus state={state} success="Signed in. Redirecting…" />
         <TextField
           id="sign-in-email"
@@ -90,12 +89,20 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
           <p className="text-center text-sm text-stone-600 dark:text-stone-400">Or continue with</p>
           <div className="flex flex-col gap-2 sm:flex-row">
             {oauth.github ? (
-              <button type="button" className={`${secondaryButtonClass} flex-1`} onClick={() => signIn("github", { callbackUrl })}>
+              <button
+                type="button"
+                className={`${secondaryButtonClass} flex-1`}
+                onClick={() => signIn("github", { callbackUrl })}
+              >
                 GitHub
               </button>
             ) : null}
             {oauth.google ? (
-              <button type="button" className={`${secondaryButtonClass} flex-1`} onClick={() => signIn("google", { callbackUrl })}>
+              <button
+                type="button"
+                className={`${secondaryButtonClass} flex-1`}
+                onClick={() => signIn("google", { callbackUrl })}
+              >
                 Google
               </button>
             ) : null}

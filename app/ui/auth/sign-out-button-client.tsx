@@ -4,7 +4,13 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 
 /** Signs out through next-auth (CSRF-protected POST) and lands on the home page. */
-export function SignOutButton({ className, callbackUrl = "/" }: { className?: string; callbackUrl?: string }) {
+export function SignOutButton({
+  className,
+  callbackUrl = "/",
+}: {
+  className?: string;
+  callbackUrl?: string;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <button

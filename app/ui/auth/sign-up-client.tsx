@@ -24,7 +24,8 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
 
   const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
     const created = await signUpAction(form).catch(() => null);
-    if (!created) return { ok: false, error: "Could not reach the server. Check your connection and try again." };
+    if (!created)
+      return { ok: false, error: "Could not reach the server. Check your connection and try again." };
     if (!created.ok) return created;
     try {
       const result = await signIn("credentials", {
@@ -46,11 +47,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
   const timezoneErrors = fieldErrorsOf(state, "timezone");
 
   return (
-    <form
-      {...formProps}
-      aria-label="Create an account"
-      className="space-y-5"
-    >
+    <form {...formProps} aria-label="Create an account" className="space-y-5">
       <FormStatus state={state} success="Account created. Redirecting…" />
       <TextField
         id="sign-up-name"
@@ -85,9 +82,20 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
         hint={`At least ${passwordMin} characters. A few unrelated words make a strong one.`}
         errors={fieldErrorsOf(state, "password")}
       />
-      <Field id="sign-up-timezone" label="Timezone" errors={timezoneErrors} hint="Used for due dates and daily streaks.">
+      <Field
+        id="sign-up-timezone"
+        label="Timezone"
+        errors={timezoneErrors}
+        hint="Used for due dates and daily streaks."
+      >
         {(describedBy, invalid) => (
-          <TimezoneSelect id="sign-up-timezone" name="timezone" zones={zones} describedBy={describedBy} invalid={invalid} />
+          <TimezoneSelect
+            id="sign-up-timezone"
+            name="timezone"
+            zones={zones}
+            describedBy={describedBy}
+            invalid={invalid}
+          />
         )}
       </Field>
       <button type="submit" disabled={pending} aria-disabled={pending} className={primaryButtonClass}>

@@ -22,7 +22,9 @@ export function LessonList({ lessons }: { lessons: Lesson[] }) {
               </span>
               <span className="flex shrink-0 items-center gap-2">
                 <LessonBadgeClient lessonSlug={lesson.slug} />
-                <span className="text-xs text-stone-600 dark:text-stone-400">{lesson.readingMinutes} min read</span>
+                <span className="text-xs text-stone-600 dark:text-stone-400">
+                  {lesson.readingMinutes} min read
+                </span>
               </span>
             </span>
           </Link>

@@ -8,12 +8,28 @@ import { formatDateTime } from "./format";
 
 /** Server components for the dashboard's sections. Colour is never the only signal: every level is written out. */
 
-export const card = "rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900";
+export const card =
+  "rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900";
 
-export function ReviewsDue({ dueCount, cardCount, nextDueAt, timeZone, now }: { dueCount: number; cardCount: number; nextDueAt: Date | null; timeZone: string; now: Date }) {
+export function ReviewsDue({
+  dueCount,
+  cardCount,
+  nextDueAt,
+  timeZone,
+  now,
+}: {
+  dueCount: number;
+  cardCount: number;
+  nextDueAt: Date | null;
+  timeZone: string;
+  now: Date;
+}) {
   return (
     <section aria-labelledby="reviews-heading" className={card} data-testid="dashboard-reviews">
-      <h2 id="reviews-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+      <h2
+        id="reviews-heading"
+        className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
+      >
         Reviews
       </h2>
       <p className="mt-1 text-3xl font-bold tabular-nums" data-testid="dashboard-due-count">
@@ -21,7 +37,10 @@ export function ReviewsDue({ dueCount, cardCount, nextDueAt, timeZone, now }: { 
         <span className="ml-2 text-base font-medium">{dueCount === 1 ? "card due" : "cards due"}</span>
       </p>
       {dueCount > 0 ? (
-        <Link href="/review" className="mt-3 inline-block rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">
+        <Link
+          href="/review"
+          className="mt-3 inline-block rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700"
+        >
           Start reviewing
         </Link>
       ) : (
@@ -40,7 +59,10 @@ export function ReviewsDue({ dueCount, cardCount, nextDueAt, timeZone, now }: { 
 export function StreakCard({ streak }: { streak: StreakSummary }) {
   return (
     <section aria-labelledby="streak-heading" className={card} data-testid="dashboard-streak">
-      <h2 id="streak-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400">
+      <h2
+        id="streak-heading"
+        className="text-sm font-semibold uppercase tracking-wide text-stone-600 dark:text-stone-400"
+      >
         Daily streak
       </h2>
       <p className="mt-1 text-3xl font-bold tabular-nums">
@@ -71,7 +93,10 @@ export function ModuleProgressList({ modules }: { modules: DashboardModule[] }) 
               <Link id={labelId} href={`/modules/${m.slug}`} className="font-medium hover:underline">
                 {m.title}
               </Link>
-              <span className="text-sm tabular-nums text-stone-700 dark:text-stone-300" data-testid="module-mastered">
+              <span
+                className="text-sm tabular-nums text-stone-700 dark:text-stone-300"
+                data-testid="module-mastered"
+              >
                 {m.mastered} of {m.total} lessons mastered
               </span>
             </div>
@@ -84,7 +109,10 @@ export function ModuleProgressList({ modules }: { modules: DashboardModule[] }) 
               aria-valuetext={`${m.mastered} of ${m.total} lessons mastered`}
               className="mt-1.5 h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
             >
-              <div className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500" style={{ width: `${percent}%` }} />
+              <div
+                className="h-full rounded-full bg-emerald-600 dark:bg-emerald-500"
+                style={{ width: `${percent}%` }}
+              />
             </div>
             <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
               {m.attempted} of {m.total} lessons attempted
@@ -105,7 +133,11 @@ const levelStyle: Record<MasteryLevel, string> = {
 
 function lessonDetail(l: DashboardLesson): string {
   if (l.attempts === 0) return l.read ? "Read · no quiz yet" : "No quiz yet";
-  const parts = [`best ${l.bestPercent}%`, `last ${l.lastPercent}%`, `${l.attempts} ${l.attempts === 1 ? "attempt" : "attempts"}`];
+  const parts = [
+    `best ${l.bestPercent}%`,
+    `last ${l.lastPercent}%`,
+    `${l.attempts} ${l.attempts === 1 ? "attempt" : "attempts"}`,
+  ];
   return parts.join(" · ");
 }
 
@@ -115,7 +147,10 @@ export function MasteryGrid({ modules }: { modules: DashboardModule[] }) {
       {modules.map((m) => (
         <div key={m.slug}>
           <h3 className="text-base font-semibold">{m.title}</h3>
-          <ol className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3" data-testid="mastery-grid">
+          <ol
+            className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3"
+            data-testid="mastery-grid"
+          >
             {m.lessons.map((l) => (
               <li key={l.slug} data-testid="mastery-cell" data-lesson={l.slug} data-level={l.level}>
                 <Link
@@ -135,7 +170,8 @@ export function MasteryGrid({ modules }: { modules: DashboardModule[] }) {
         </div>
       ))}
       <p className="text-xs text-stone-600 dark:text-stone-400">
-        Started: below 50%. Practising: 50% or better. Mastered: your two latest quizzes on the lesson both {MASTERY_PERCENT}% or better.
+        Started: below 50%. Practising: 50% or better. Mastered: your two latest quizzes on the lesson both{" "}
+        {MASTERY_PERCENT}% or better.
       </p>
     </div>
   );
@@ -146,10 +182,17 @@ export function RecentAttempts({ recent, timeZone }: { recent: AttemptSummary[];
     return <p className="text-stone-700 dark:text-stone-300">No quizzes yet.</p>;
   }
   return (
-    <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900" data-testid="recent-attempts">
+    <ol
+      className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900"
+      data-testid="recent-attempts"
+    >
       {recent.map((a) => (
         <li key={a.id}>
-          <Link href={`/attempts/${a.id}`} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800/60" data-testid="recent-attempt">
+          <Link
+            href={`/attempts/${a.id}`}
+            className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800/60"
+            data-testid="recent-attempt"
+          >
             <span className="min-w-0 flex-1 font-medium leading-snug">{a.lessonTitle}</span>
             <span className="text-sm tabular-nums">
               {a.score}/{a.total} ({a.percent}%)

@@ -33,9 +33,12 @@ function loadProgress(): Promise<Lessons | null> {
 
 const styles: Record<LessonProgressView["level"], string> = {
   not_started: "border-stone-300 text-stone-700 dark:border-stone-600 dark:text-stone-300",
-  started: "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-500/60 dark:bg-amber-950/40 dark:text-amber-200",
-  practising: "border-sky-400 bg-sky-50 text-sky-900 dark:border-sky-500/60 dark:bg-sky-950/40 dark:text-sky-200",
-  mastered: "border-emerald-500 bg-emerald-50 text-emerald-900 dark:border-emerald-500/60 dark:bg-emerald-950/40 dark:text-emerald-200",
+  started:
+    "border-amber-400 bg-amber-50 text-amber-900 dark:border-amber-500/60 dark:bg-amber-950/40 dark:text-amber-200",
+  practising:
+    "border-sky-400 bg-sky-50 text-sky-900 dark:border-sky-500/60 dark:bg-sky-950/40 dark:text-sky-200",
+  mastered:
+    "border-emerald-500 bg-emerald-50 text-emerald-900 dark:border-emerald-500/60 dark:bg-emerald-950/40 dark:text-emerald-200",
 };
 
 export function badgeText(progress: LessonProgressView): { label: string; detail: string | null } | null {

@@ -54,7 +54,8 @@ export function MarkReadClient({
     }
 
     // Time spent with the page visible.
-    const needed = (dwellSeconds ?? Math.min(180, Math.max(20, Math.round((readingMinutes * 60) / 3)))) * 1000;
+    const needed =
+      (dwellSeconds ?? Math.min(180, Math.max(20, Math.round((readingMinutes * 60) / 3)))) * 1000;
     let visibleMs = 0;
     let last = document.visibilityState === "visible" ? Date.now() : null;
     const tick = window.setInterval(() => {
@@ -72,7 +73,11 @@ export function MarkReadClient({
   }, [status, lessonSlug, readingMinutes, dwellSeconds]);
 
   return (
-    <div ref={marker} data-testid="lesson-end" className="mt-8 min-h-px text-sm text-stone-600 dark:text-stone-400">
+    <div
+      ref={marker}
+      data-testid="lesson-end"
+      className="mt-8 min-h-px text-sm text-stone-600 dark:text-stone-400"
+    >
       <p role="status" aria-live="polite" className={done ? "" : "sr-only"}>
         {done ? "✓ Marked as read" : ""}
       </p>

@@ -18,7 +18,10 @@ const y = (percent: number) => PAD.top + plotH - (percent / 100) * plotH;
 export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; timeZone: string }) {
   if (history.length === 0) {
     return (
-      <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300" data-testid="chart-empty">
+      <p
+        className="rounded-lg border border-dashed border-stone-300 p-6 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300"
+        data-testid="chart-empty"
+      >
         No quiz scores yet. Your scores will be charted here after your first quiz.
       </p>
     );
@@ -49,7 +52,14 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
         <desc id="score-chart-desc">{summary}</desc>
         {[0, 25, 50, 75, 100].map((p) => (
           <g key={p}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(p)} y2={y(p)} className="stroke-stone-200 dark:stroke-stone-800" strokeWidth={1} />
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(p)}
+              y2={y(p)}
+              className="stroke-stone-200 dark:stroke-stone-800"
+              strokeWidth={1}
+            />
             <text x={PAD.left - 8} y={y(p) + 5} textAnchor="end" fontSize={14} fill="currentColor">
               {p}%
             </text>
@@ -64,12 +74,33 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
           strokeWidth={1.5}
           strokeDasharray="6 4"
         />
-        <text x={W - PAD.right} y={y(MASTERY_PERCENT) - 5} textAnchor="end" fontSize={13} className="fill-emerald-700 dark:fill-emerald-300">
+        <text
+          x={W - PAD.right}
+          y={y(MASTERY_PERCENT) - 5}
+          textAnchor="end"
+          fontSize={13}
+          className="fill-emerald-700 dark:fill-emerald-300"
+        >
           mastery {MASTERY_PERCENT}%
         </text>
-        {n > 1 && <polyline points={points} fill="none" className="stroke-accent-600 dark:stroke-accent-300" strokeWidth={2.5} strokeLinejoin="round" />}
+        {n > 1 && (
+          <polyline
+            points={points}
+            fill="none"
+            className="stroke-accent-600 dark:stroke-accent-300"
+            strokeWidth={2.5}
+            strokeLinejoin="round"
+          />
+        )}
         {history.map((a, i) => (
-          <circle key={a.id} cx={x(i)} cy={y(a.percent)} r={4.5} className="fill-accent-600 stroke-white dark:fill-accent-300 dark:stroke-stone-950" strokeWidth={1.5}>
+          <circle
+            key={a.id}
+            cx={x(i)}
+            cy={y(a.percent)}
+            r={4.5}
+            className="fill-accent-600 stroke-white dark:fill-accent-300 dark:stroke-stone-950"
+            strokeWidth={1.5}
+          >
             <title>{`${a.lessonTitle}: ${a.score}/${a.total} (${a.percent}%), ${formatDate(a.submittedAt, timeZone)}`}</title>
           </circle>
         ))}
@@ -84,7 +115,9 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
       </svg>
       <figcaption className="mt-2 text-sm text-stone-700 dark:text-stone-300">{summary}</figcaption>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-accent-700 underline hover:no-underline dark:text-accent-300">Show the scores as a table</summary>
+        <summary className="cursor-pointer font-medium text-accent-700 underline hover:no-underline dark:text-accent-300">
+          Show the scores as a table
+        </summary>
         <div className="mt-2 overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="score-table">
             <caption className="sr-only">Quiz scores over time, oldest first</caption>

@@ -21,7 +21,12 @@ export interface FieldProps<Q extends PublicQuestion> {
 const radioRow =
   "flex cursor-pointer items-start gap-3 rounded-md border border-stone-300 bg-white px-3 py-2.5 has-[:checked]:border-accent-600 has-[:checked]:bg-accent-50 dark:border-stone-700 dark:bg-stone-900 dark:has-[:checked]:border-accent-300 dark:has-[:checked]:bg-stone-800";
 
-export function ChoiceField({ question, value, onChange, promptId }: FieldProps<Extract<PublicQuestion, { type: "multiple_choice" | "true_false" }>>) {
+export function ChoiceField({
+  question,
+  value,
+  onChange,
+  promptId,
+}: FieldProps<Extract<PublicQuestion, { type: "multiple_choice" | "true_false" }>>) {
   return (
     <fieldset aria-describedby={promptId}>
       <legend className="sr-only">Choose one answer</legend>
@@ -45,7 +50,12 @@ export function ChoiceField({ question, value, onChange, promptId }: FieldProps<
   );
 }
 
-export function BlankField({ question, value, onChange, promptId }: FieldProps<Extract<PublicQuestion, { type: "fill_blank" }>>) {
+export function BlankField({
+  question,
+  value,
+  onChange,
+  promptId,
+}: FieldProps<Extract<PublicQuestion, { type: "fill_blank" }>>) {
   const inputId = `blank-${question.id}`;
   return (
     <div>
@@ -65,13 +75,26 @@ export function BlankField({ question, value, onChange, promptId }: FieldProps<E
         className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-900"
         data-testid="blank-input"
       />
-      <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">Spelling slips are forgiven; press Enter to go on.</p>
+      <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
+        Spelling slips are forgiven; press Enter to go on.
+      </p>
     </div>
   );
 }
 
-export function OrderingField({ question, value, onChange, promptId, announce }: FieldProps<Extract<PublicQuestion, { type: "ordering" }>>) {
-  const items = Array.isArray(value) && value.length === question.items.length && value.every((v) => typeof v === "string") ? (value as string[]) : question.items;
+export function OrderingField({
+  question,
+  value,
+  onChange,
+  promptId,
+  announce,
+}: FieldProps<Extract<PublicQuestion, { type: "ordering" }>>) {
+  const items =
+    Array.isArray(value) &&
+    value.length === question.items.length &&
+    value.every((v) => typeof v === "string")
+      ? (value as string[])
+      : question.items;
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
 
   function move(from: number, to: number, direction: "up" | "down") {
@@ -94,11 +117,19 @@ export function OrderingField({ question, value, onChange, promptId, announce }:
     "rounded border border-stone-300 px-2.5 py-1.5 text-sm hover:bg-stone-100 disabled:opacity-40 dark:border-stone-700 dark:hover:bg-stone-800";
   return (
     <div role="group" aria-describedby={promptId} aria-label="Order the items, earliest first">
-      <p className="text-sm text-stone-600 dark:text-stone-400">Earliest first. Use the Up and Down buttons to move an item.</p>
+      <p className="text-sm text-stone-600 dark:text-stone-400">
+        Earliest first. Use the Up and Down buttons to move an item.
+      </p>
       <ol className="mt-2 space-y-2" data-testid="ordering-list">
         {items.map((item, i) => (
-          <li key={item} className="flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900">
-            <span className="w-6 shrink-0 text-sm font-semibold text-stone-600 dark:text-stone-400" aria-hidden>
+          <li
+            key={item}
+            className="flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-2 dark:border-stone-700 dark:bg-stone-900"
+          >
+            <span
+              className="w-6 shrink-0 text-sm font-semibold text-stone-600 dark:text-stone-400"
+              aria-hidden
+            >
               {i + 1}.
             </span>
             <span className="min-w-0 flex-1 break-words">{item}</span>
@@ -135,8 +166,19 @@ export function OrderingField({ question, value, onChange, promptId, announce }:
   );
 }
 
-export function MatchingField({ question, value, onChange, promptId }: FieldProps<Extract<PublicQuestion, { type: "matching" }>>) {
-  const pairs = new Map(Array.isArray(value) ? (value as unknown[]).filter((p): p is [string, string] => Array.isArray(p) && p.length === 2).map((p) => [p[0], p[1]]) : []);
+export function MatchingField({
+  question,
+  value,
+  onChange,
+  promptId,
+}: FieldProps<Extract<PublicQuestion, { type: "matching" }>>) {
+  const pairs = new Map(
+    Array.isArray(value)
+      ? (value as unknown[])
+          .filter((p): p is [string, string] => Array.isArray(p) && p.length === 2)
+          .map((p) => [p[0], p[1]])
+      : [],
+  );
   function set(left: string, right: string) {
     const next = new Map(pairs);
     if (right === "") next.delete(left);
@@ -150,7 +192,10 @@ export function MatchingField({ question, value, onChange, promptId }: FieldProp
         {question.left.map((left, i) => {
           const id = `match-${question.id}-${i}`;
           return (
-            <li key={left} className="rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-900">
+            <li
+              key={left}
+              className="rounded-md border border-stone-300 bg-white p-3 dark:border-stone-700 dark:bg-stone-900"
+            >
               <label htmlFor={id} className="block font-medium">
                 {left}
               </label>

@@ -9,11 +9,22 @@ import { EvidenceQuote } from "./evidence-quote";
  * learner's answer, the right answer and the evidence sentence linked to its paragraph.
  * No hooks: rendered by the results page (server) and by the quiz island after submitting.
  */
-export function ResultSummary({ result, headingRef }: { result: ResultView; headingRef?: React.Ref<HTMLHeadingElement> }) {
+export function ResultSummary({
+  result,
+  headingRef,
+}: {
+  result: ResultView;
+  headingRef?: React.Ref<HTMLHeadingElement>;
+}) {
   const percent = result.total > 0 ? Math.round((result.score / result.total) * 100) : 0;
   return (
     <div className="rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
-      <h2 ref={headingRef} tabIndex={-1} className="scroll-mt-32 text-xl font-bold outline-none" data-testid="quiz-score">
+      <h2
+        ref={headingRef}
+        tabIndex={-1}
+        className="scroll-mt-32 text-xl font-bold outline-none"
+        data-testid="quiz-score"
+      >
         You scored {result.score} out of {result.total}
       </h2>
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
@@ -83,7 +94,9 @@ export function FeedbackList({ items }: { items: FeedbackItem[] }) {
             <h3 id={id} className="text-sm font-semibold">
               <span aria-hidden>{item.correct ? "✓ " : "✗ "}</span>
               Question {i + 1}: {item.correct ? "correct" : "incorrect"}
-              <span className="ml-2 font-normal text-stone-600 dark:text-stone-400">({TYPE_LABELS[item.question.type]})</span>
+              <span className="ml-2 font-normal text-stone-600 dark:text-stone-400">
+                ({TYPE_LABELS[item.question.type]})
+              </span>
             </h3>
             <p className="mt-2 whitespace-pre-line">
               <PromptText text={item.question.prompt} />
@@ -101,7 +114,9 @@ export function FeedbackList({ items }: { items: FeedbackItem[] }) {
             <EvidenceQuote
               links={item.evidenceLinks}
               linkTestId="evidence-link"
-              srSuffix={(j) => `(evidence${item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question ${i + 1})`}
+              srSuffix={(j) =>
+                `(evidence${item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question ${i + 1})`
+              }
             />
           </li>
         );

@@ -52,7 +52,10 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
       }
       setFeedback(result.data.feedback);
       setQueue(result.data.queue);
-      setReviewed((r) => ({ total: r.total + 1, correct: r.correct + (result.data.feedback.correct ? 1 : 0) }));
+      setReviewed((r) => ({
+        total: r.total + 1,
+        correct: r.correct + (result.data.feedback.correct ? 1 : 0),
+      }));
     });
   }
 
@@ -77,7 +80,12 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
 
   return (
     <div className="mt-6">
-      <p role="status" aria-live="polite" className="text-sm font-medium text-stone-700 dark:text-stone-300" data-testid="review-due-count">
+      <p
+        role="status"
+        aria-live="polite"
+        className="text-sm font-medium text-stone-700 dark:text-stone-300"
+        data-testid="review-due-count"
+      >
         {dueLabel}
         {reviewed.total > 0 && (
           <span className="font-normal">
@@ -88,15 +96,31 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
       </p>
 
       {card && !feedback && (
-        <form onSubmit={submit} className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900" data-testid="review-card" aria-labelledby={promptId}>
+        <form
+          onSubmit={submit}
+          className="mt-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900"
+          data-testid="review-card"
+          aria-labelledby={promptId}
+        >
           <p className="text-xs uppercase tracking-wide text-stone-600 dark:text-stone-400">
             {TYPE_LABELS[card.question.type]} · from “{card.lesson.title}”
           </p>
-          <h2 id={promptId} ref={promptRef} tabIndex={-1} className="mt-2 whitespace-pre-line text-lg font-semibold leading-snug outline-none">
+          <h2
+            id={promptId}
+            ref={promptRef}
+            tabIndex={-1}
+            className="mt-2 whitespace-pre-line text-lg font-semibold leading-snug outline-none"
+          >
             <PromptText text={card.question.prompt} />
           </h2>
           <div className="mt-4">
-            <QuestionFields question={card.question} value={answer} onChange={(v) => setAnswer(v)} promptId={promptId} announce={setAnnouncement} />
+            <QuestionFields
+              question={card.question}
+              value={answer}
+              onChange={(v) => setAnswer(v)}
+              promptId={promptId}
+              announce={setAnnouncement}
+            />
           </div>
           {error && (
             <p role="alert" className="mt-3 text-sm font-medium text-rose-700 dark:text-rose-300">
@@ -165,7 +189,9 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
         </button>
       )}
 
-      {!card && <EmptyState queue={queue} timeZone={timeZone} reviewed={reviewed.total} headingRef={emptyRef} />}
+      {!card && (
+        <EmptyState queue={queue} timeZone={timeZone} reviewed={reviewed.total} headingRef={emptyRef} />
+      )}
 
       <p aria-live="polite" className="sr-only">
         {announcement}
@@ -186,7 +212,10 @@ export function EmptyState({
   headingRef?: React.Ref<HTMLHeadingElement>;
 }) {
   return (
-    <div className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700" data-testid="review-empty">
+    <div
+      className="mt-4 rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700"
+      data-testid="review-empty"
+    >
       <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
         {reviewed > 0 ? "All caught up." : "Nothing due."}
       </h2>
@@ -194,19 +223,31 @@ export function EmptyState({
         {queue.nextDueAt ? (
           <>
             Your next review is due{" "}
-            <time dateTime={queue.nextDueAt} suppressHydrationWarning className="font-semibold" data-testid="review-next-due">
+            <time
+              dateTime={queue.nextDueAt}
+              suppressHydrationWarning
+              className="font-semibold"
+              data-testid="review-next-due"
+            >
               {formatDue(queue.nextDueAt, new Date(), timeZone)}
             </time>
             .{" "}
           </>
         ) : null}
-        Take a quiz: every question you answer joins your review schedule, and the ones you miss come back first.
+        Take a quiz: every question you answer joins your review schedule, and the ones you miss come back
+        first.
       </p>
       <p className="mt-4 flex flex-wrap justify-center gap-3">
-        <Link href="/#modules" className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
+        <Link
+          href="/#modules"
+          className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
+        >
           Choose a lesson
         </Link>
-        <Link href="/dashboard" className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+        <Link
+          href="/dashboard"
+          className="rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+        >
           Your dashboard
         </Link>
       </p>

@@ -33,9 +33,13 @@ export default async function QuizPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb trail={[{ label: `Lesson ${lesson.order}`, href: `/lessons/${lesson.slug}` }, { label: "Quiz" }]} />
+      <Breadcrumb
+        trail={[{ label: `Lesson ${lesson.order}`, href: `/lessons/${lesson.slug}` }, { label: "Quiz" }]}
+      />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
-        <span className="block text-base font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">Quiz</span>
+        <span className="block text-base font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">
+          Quiz
+        </span>
         {lesson.title}
       </h1>
       <QuizClient

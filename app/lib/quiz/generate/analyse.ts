@@ -68,9 +68,16 @@ function innerDeictic(prompt: string, index: number, word: string): boolean {
   if (/^such$/i.test(word) && /^ that\b/.test(after)) return true;
   // "Kant, Plato, Tolstoy, and Bakunin …, demanding that libraries remove these authors": the
   // list was just given.
-  if (/^these$/i.test(word) && /(?:\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*, ){2,}(?:the \p{Lu}\p{L}+, )*(?:and )?\p{Lu}/u.test(prompt.slice(0, index))) return true;
+  if (
+    /^these$/i.test(word) &&
+    /(?:\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*, ){2,}(?:the \p{Lu}\p{L}+, )*(?:and )?\p{Lu}/u.test(
+      prompt.slice(0, index),
+    )
+  )
+    return true;
   // "By 1922, … by this time": the time was just named.
-  if (/^this$/i.test(word) && /^ time\b/.test(after) && /\b1[89]\d\d\b/.test(prompt.slice(0, index))) return true;
+  if (/^this$/i.test(word) && /^ time\b/.test(after) && /\b1[89]\d\d\b/.test(prompt.slice(0, index)))
+    return true;
   return false;
 }
 /** A third-person pronoun with no named referent before it in the sentence. */
@@ -82,20 +89,25 @@ const NEEDS_CONTEXT =
  * …, …", "If …, …") is part of the claim: the rest alone would assert something else. Nor is any
  * lead dropped when the rest is conditional or modal ("would have", "could", "might").
  */
-const CONDITION_LEAD = /^(?:Without|If|Unless|Had|But for|Were|Was|Should|Even if|Even without|Only if|Only with|Except|Barring|Absent|Save for|Failing|Otherwise|In (?:that|this|such an?|which) (?:case|event|scenario))\b/;
+const CONDITION_LEAD =
+  /^(?:Without|If|Unless|Had|But for|Were|Was|Should|Even if|Even without|Only if|Only with|Except|Barring|Absent|Save for|Failing|Otherwise|In (?:that|this|such an?|which) (?:case|event|scenario))\b/;
 const MODAL = /\b(?:would|could|might|should|may)\b/i;
 export function keepsCondition(lead: string, rest: string): boolean {
   return CONDITION_LEAD.test(lead.trim()) || MODAL.test(rest);
 }
 /** "It is well known that X" / "It was seldom remembered that X": the claim is X. */
 // ("said" is not here: "It was said that X" does not assert X.)
-const IT_FRAME = /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|remembered|pointed out|noted|clear) that (?=\p{L})/u;
+const IT_FRAME =
+  /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|remembered|pointed out|noted|clear) that (?=\p{L})/u;
 /** A cleft ("It was in the cities that the Revolution began"): "It" points forward, not back. */
-const CLEFT = /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that |^It was (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^,]*, /;
+const CLEFT =
+  /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that |^It was (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^,]*, /;
 /** A leading adverbial clause whose only job is to point back ("Following his abdication, …"). */
-const BACK_LEAD = /^(?:Following|After|Before|Given|Despite|In light of|Against|Because of|With) (?:[\p{L}'-]+ ){0,5}?(?:his|her|its|their|this|these|those|such|that)\b[^,;:"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
+const BACK_LEAD =
+  /^(?:Following|After|Before|Given|Despite|In light of|Against|Because of|With) (?:[\p{L}'-]+ ){0,5}?(?:his|her|its|their|this|these|those|such|that)\b[^,;:"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
 /** "Their commander, Gratchov, distributed …": the appositive names the referent. */
-const POSSESSIVE_APPOSITIVE = /^(?:His|Her|Its|Their) (?:\p{Ll}+ ){0,2}\p{Ll}+, (\p{Lu}[\p{L}. '-]+?), (?=\p{Ll})/u;
+const POSSESSIVE_APPOSITIVE =
+  /^(?:His|Her|Its|Their) (?:\p{Ll}+ ){0,2}\p{Ll}+, (\p{Lu}[\p{L}. '-]+?), (?=\p{Ll})/u;
 /** Subject pronoun opening a sentence (resolved from the previous sentence when unambiguous). */
 const SUBJECT_PRONOUN = /^(He|She|His|Her) (?=\p{Ll})/u;
 
@@ -117,7 +129,8 @@ export function analyseLesson(
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
-        let prompt = connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
+        let prompt =
+          connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
         const lead = DEICTIC_LEAD.exec(prompt);
         // A pointing-back lead that carries a condition stays, and the sentence needs its context.
         let conditionalLead = false;
@@ -134,9 +147,14 @@ export function analyseLesson(
         if (conditionalLead) reasons.push("conditional lead points back");
         // "The Factory Committees would have been able to take over …": the condition is in
         // another sentence; alone, the counterfactual reads as a claim about what happened.
-        if (/\b(?:would|could|might) (?:not )?have\b/i.test(prompt) && !/\b(?:if|had|without|unless|but for|were it|otherwise|instead of|rather than)\b/i.test(prompt)) reasons.push("counterfactual without its condition");
+        if (
+          /\b(?:would|could|might) (?:not )?have\b/i.test(prompt) &&
+          !/\b(?:if|had|without|unless|but for|were it|otherwise|instead of|rather than)\b/i.test(prompt)
+        )
+          reasons.push("counterfactual without its condition");
         if (PRONOUN_START.test(prompt) && !CLEFT.test(prompt)) reasons.push("pronoun start");
-        if (/:\s*$/.test(prompt) || /(that,|but,|through)\s*$/.test(prompt)) reasons.push("introduces a quotation");
+        if (/:\s*$/.test(prompt) || /(that,|but,|through)\s*$/.test(prompt))
+          reasons.push("introduces a quotation");
         if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
         if (NEEDS_CONTEXT.test(prompt)) reasons.push("refers outside");
         const q = quoteSpans(prompt);
@@ -144,19 +162,35 @@ export function analyseLesson(
         if (/^["'\[]|^\p{Ll}/u.test(prompt)) reasons.push("starts inside a quotation");
         if (!/[.!?]["')\]]*$/.test(prompt)) reasons.push("no sentence end");
         const words = wordCount(prompt);
-        const deictic = [...prompt.matchAll(DEICTIC)].find((d) => !innerDeictic(prompt, d.index ?? 0, d[0])) ?? null;
+        const deictic =
+          [...prompt.matchAll(DEICTIC)].find((d) => !innerDeictic(prompt, d.index ?? 0, d[0])) ?? null;
         // "… Mikhail Bakunin, progressed beyond this anarchist militant's …" points inside the sentence.
-        const inside = deictic && /^(this|these) (?:\p{L}+ ){0,2}(militant|leader|man|commander|officer|figure|general|ruler|writer|thinker)/iu.test(prompt.slice(deictic.index)) &&
+        const inside =
+          deictic &&
+          /^(this|these) (?:\p{L}+ ){0,2}(militant|leader|man|commander|officer|figure|general|ruler|writer|thinker)/iu.test(
+            prompt.slice(deictic.index),
+          ) &&
           gaz.find(prompt.slice(0, deictic.index)).some((m) => m.entity.kind === "person");
         if (deictic && !inside) reasons.push("deictic reference");
         const pron = EARLY_PRONOUN.exec(prompt);
         // A personal pronoun needs a person named before it (or right after it: "For his part, Bakunin").
-        if (pron && !/\b(Tsar|Czar|leader|commander|officer|ruler|man|himself)\b/.test(prompt.slice(0, pron.index)) &&
-          !gaz.find(prompt.slice(0, pron.index + 30)).some((m) => m.entity.kind === "person")) reasons.push("pronoun before its referent");
+        if (
+          pron &&
+          !/\b(Tsar|Czar|leader|commander|officer|ruler|man|himself)\b/.test(prompt.slice(0, pron.index)) &&
+          !gaz.find(prompt.slice(0, pron.index + 30)).some((m) => m.entity.kind === "person")
+        )
+          reasons.push("pronoun before its referent");
         // "Before too long it was insisting on …": it/they with no noun before it in the sentence.
-        const itThey = /\b(it|they) (?:was|were|is|are|had|has|would|could|did|will|\p{Ll}+ed)\b/iu.exec(prompt);
-        if (itThey && itThey.index > 0 && !CLEFT.test(prompt) &&
-          !/\b(?:the|a|an)\b|\p{Lu}/u.test(prompt.slice(1, itThey.index))) reasons.push("pronoun before its referent");
+        const itThey = /\b(it|they) (?:was|were|is|are|had|has|would|could|did|will|\p{Ll}+ed)\b/iu.exec(
+          prompt,
+        );
+        if (
+          itThey &&
+          itThey.index > 0 &&
+          !CLEFT.test(prompt) &&
+          !/\b(?:the|a|an)\b|\p{Lu}/u.test(prompt.slice(1, itThey.index))
+        )
+          reasons.push("pronoun before its referent");
         const qf = quotedFraction(prompt);
         const mentions = gaz.find(prompt);
         // "February Revolution", "Red October": a month inside a name is not a date.
@@ -196,16 +230,27 @@ export function analyseLesson(
  * replace an opening He/She/His/Her by the one person the previous sentence of the paragraph
  * names (nothing when it names none or several, or when this sentence names another person first).
  */
-function reframe(prompt: string, previous: string | null, gaz: Gazetteer): { prompt: string; inserted: number } {
+function reframe(
+  prompt: string,
+  previous: string | null,
+  gaz: Gazetteer,
+): { prompt: string; inserted: number } {
   const r = reframeText(prompt, previous, gaz);
   return typeof r === "string" ? { prompt: r, inserted: 0 } : r;
 }
 
-function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): string | { prompt: string; inserted: number } {
+function reframeText(
+  prompt: string,
+  previous: string | null,
+  gaz: Gazetteer,
+): string | { prompt: string; inserted: number } {
   const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
   // "The second stage of the Terror, an intensification of the same, began …": the appositive
   // after the subject only points back; the sentence reads without it.
-  prompt = prompt.replace(/^([^,]{8,60}), (?:an?|the) [^,]{0,40}\b(?:the same|this|these|such)\b[^,]{0,20}, (?=\p{Ll})/u, "$1 ");
+  prompt = prompt.replace(
+    /^([^,]{8,60}), (?:an?|the) [^,]{0,40}\b(?:the same|this|these|such)\b[^,]{0,20}, (?=\p{Ll})/u,
+    "$1 ",
+  );
   // "…, under the leadership of Leon Trotsky, to administer this new power.": a closing purpose
   // clause that points back goes; the statement before it stands.
   const tail = /, to [\p{Ll} ]{0,30}\b(?:this|these|such)\b[^,;:"]{0,40}([.!?])$/u.exec(prompt);
@@ -213,12 +258,23 @@ function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): s
   const frame = IT_FRAME.exec(prompt);
   if (frame) return cap(prompt.slice(frame[0].length));
   const back = BACK_LEAD.exec(prompt);
-  if (back && wordCount(prompt.slice(back[0].length)) >= 8 && !keepsCondition(back[0], prompt.slice(back[0].length))) prompt = cap(prompt.slice(back[0].length));
+  if (
+    back &&
+    wordCount(prompt.slice(back[0].length)) >= 8 &&
+    !keepsCondition(back[0], prompt.slice(back[0].length))
+  )
+    prompt = cap(prompt.slice(back[0].length));
   const app = POSSESSIVE_APPOSITIVE.exec(prompt);
-  if (app && gaz.find(app[1]!).some((m) => m.entity.kind === "person" && m.text === app[1])) return `${app[1]} ${prompt.slice(app[0].length)}`;
+  if (app && gaz.find(app[1]!).some((m) => m.entity.kind === "person" && m.text === app[1]))
+    return `${app[1]} ${prompt.slice(app[0].length)}`;
   const pron = SUBJECT_PRONOUN.exec(prompt);
   if (pron && previous) {
-    const people = new Set(gaz.find(previous).filter((m) => m.entity.kind === "person").map((m) => m.entity.id));
+    const people = new Set(
+      gaz
+        .find(previous)
+        .filter((m) => m.entity.kind === "person")
+        .map((m) => m.entity.id),
+    );
     if (people.size !== 1) return prompt;
     const m = gaz.find(previous).find((x) => x.entity.kind === "person")!;
     const rest = prompt.slice(pron[0].length);
@@ -227,7 +283,10 @@ function reframeText(prompt: string, previous: string | null, gaz: Gazetteer): s
     // The previous sentence's own spelling ("Kerensky"), possessive for His/Her.
     const name = m.text.replace(/'s$/, "");
     // The name is not in the evidence sentence: it may not become a key (inserted = its length).
-    return { prompt: /^(His|Her)$/.test(pron[1]!) ? `${name}'s ${rest}` : `${name} ${rest}`, inserted: name.length };
+    return {
+      prompt: /^(His|Her)$/.test(pron[1]!) ? `${name}'s ${rest}` : `${name} ${rest}`,
+      inserted: name.length,
+    };
   }
   return prompt;
 }
@@ -246,18 +305,38 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
   for (const m of mentions) {
     // A place a narrator's quotation reports ("the pogrom he organised at Elizabethgrad") is a fact.
     // Only after a preposition: not "the "North Russia" campaign" or "the Petrograd scene".
-    const reported = m.entity.kind === "place" && info.blockKind === "paragraph" && /\b(in|at|to|from|near)\s+$/.test(text.slice(0, m.start));
+    const reported =
+      m.entity.kind === "place" &&
+      info.blockKind === "paragraph" &&
+      /\b(in|at|to|from|near)\s+$/.test(text.slice(0, m.start));
     if (!quotedOk(m.start, m.end) && !reported) continue;
     keys.push({
-      text: m.text, start: m.start, end: m.end, kind: m.entity.kind, subkind: m.entity.subkind,
-      entity: m.entity, time: null, value: null, inList: false,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+      kind: m.entity.kind,
+      subkind: m.entity.subkind,
+      entity: m.entity,
+      time: null,
+      value: null,
+      inList: false,
     });
   }
   for (const t of info.times) {
     if (!quotedOk(t.start, t.end) && info.blockKind !== "paragraph") continue;
     if (keys.some((k) => overlaps(k, t))) continue;
     // Years inside names ("1905 Revolution") are part of that name.
-    keys.push({ text: t.text, start: t.start, end: t.end, kind: "time", subkind: t.precision, entity: null, time: t, value: null, inList: false });
+    keys.push({
+      text: t.text,
+      start: t.start,
+      end: t.end,
+      kind: "time",
+      subkind: t.precision,
+      entity: null,
+      time: t,
+      value: null,
+      inList: false,
+    });
   }
   // Numbers: digits (not years, not part of dates) and number words before a noun.
   const toks = tokenize(text);
@@ -269,15 +348,27 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     if (/^\d/.test(raw)) {
       // Re-join "18,000" and "85%".
       let j = i;
-      while (toks[j + 1]?.text === "," && /^\d{3}$/.test(toks[j + 2]?.text ?? "") && toks[j + 1]!.start === toks[j]!.end) j += 2;
+      while (
+        toks[j + 1]?.text === "," &&
+        /^\d{3}$/.test(toks[j + 2]?.text ?? "") &&
+        toks[j + 1]!.start === toks[j]!.end
+      )
+        j += 2;
       end = toks[j]!.end;
-      if (toks[j + 1]?.text === "%" && toks[j + 1]!.start === end) { j++; end = toks[j]!.end; }
-      if (/^(thousand|million)$/.test(toks[j + 1]?.text ?? "")) { j++; end = toks[j]!.end; }
+      if (toks[j + 1]?.text === "%" && toks[j + 1]!.start === end) {
+        j++;
+        end = toks[j]!.end;
+      }
+      if (/^(thousand|million)$/.test(toks[j + 1]?.text ?? "")) {
+        j++;
+        end = toks[j]!.end;
+      }
       raw = text.slice(start, end);
       i = j;
     } else if (NUMBER_WORDS.has(tk.text.toLowerCase())) {
       let j = i;
-      while (toks[j + 1] && (NUMBER_WORDS.has(toks[j + 1]!.text.toLowerCase()) || toks[j + 1]!.text === "-") ) j++;
+      while (toks[j + 1] && (NUMBER_WORDS.has(toks[j + 1]!.text.toLowerCase()) || toks[j + 1]!.text === "-"))
+        j++;
       end = toks[j]!.end;
       raw = text.slice(start, end);
       i = j;
@@ -295,7 +386,17 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     if (/^1[89]\d\d$/.test(raw)) continue; // a year, handled above
     // Ordinals, page-like refs and names ("Third", "II") never reach here; skip a number inside brackets.
     if (/\(\s*$/.test(text.slice(0, start)) || /^\s*\)/.test(text.slice(end))) continue;
-    keys.push({ text: raw, start, end, kind: "number", subkind: /%|percent/.test(raw) ? "percent" : /^\d/.test(raw) ? "digits" : "words", entity: null, time: null, value, inList: false });
+    keys.push({
+      text: raw,
+      start,
+      end,
+      kind: "number",
+      subkind: /%|percent/.test(raw) ? "percent" : /^\d/.test(raw) ? "digits" : "words",
+      entity: null,
+      time: null,
+      value,
+      inList: false,
+    });
   }
   keys.sort((a, b) => a.start - b.start);
   // Coordinated lists of same-kind names.
@@ -303,8 +404,14 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
     const k = keys[i]!;
     const prev = keys[i - 1];
     const next = keys[i + 1];
-    const joinedPrev = prev && prev.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(prev.end, k.start));
-    const joinedNext = next && next.kind === k.kind && /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(k.end, next.start));
+    const joinedPrev =
+      prev &&
+      prev.kind === k.kind &&
+      /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(prev.end, k.start));
+    const joinedNext =
+      next &&
+      next.kind === k.kind &&
+      /^(,|, and|, or| and| or|,\s*and)\s*(the\s+)?$/.test(text.slice(k.end, next.start));
     if (joinedPrev || joinedNext) k.inList = true;
   }
   return keys;

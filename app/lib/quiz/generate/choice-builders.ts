@@ -16,8 +16,15 @@ export function questionId(lessonSlug: string, type: string, evidence: string, k
 }
 
 const KIND_WEIGHT: Record<FactKind, number> = {
-  person: 1, time: 0.95, number: 0.95, organisation: 0.9, document: 0.9, event: 0.85,
-  place: 0.85, group: 0.75, term: 0.8,
+  person: 1,
+  time: 0.95,
+  number: 0.95,
+  organisation: 0.9,
+  document: 0.9,
+  event: 0.85,
+  place: 0.85,
+  group: 0.75,
+  term: 0.8,
 };
 
 /** Usable as a blank at all (type-independent hard filters). */
@@ -36,15 +43,26 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
   // (A number or date is never cut: "85% of Russia's population".)
   // "… Committee of the Petrograd Soviet": fine when what follows "of the" is a name of its own.
   const ofNamed = /^ of (the )?/.exec(after);
-  const nextIsName = ofNamed !== null && info.keys.some((k) => k.start === key.end + ofNamed[0].length && k.entity !== null);
-  if ((key.entity && /^ of (the )?\p{Lu}/u.test(after) && !nextIsName) || /^'(?!s)/.test(after) || /^-\p{L}/u.test(after)) return false;
+  const nextIsName =
+    ofNamed !== null && info.keys.some((k) => k.start === key.end + ofNamed[0].length && k.entity !== null);
+  if (
+    (key.entity && /^ of (the )?\p{Lu}/u.test(after) && !nextIsName) ||
+    /^'(?!s)/.test(after) ||
+    /^-\p{L}/u.test(after)
+  )
+    return false;
   if (/\p{L}-$/u.test(info.prompt.slice(0, key.start))) return false;
   // "(_____)": a bare bracketed date or name reads like a citation.
   if (/\($/.test(info.prompt.slice(0, key.start)) && /^\)/.test(after)) return false;
   if (info.words < 7) return false;
   // A negated slot ("… very soon after the October Revolution, not in _____") has many fillers
   // that make the sentence just as true.
-  if (/\b(?:not|never|rather than|instead of)(?: (?:in|on|at|by|until|from|to|the|a|an|with))?\s*$/i.test(info.prompt.slice(0, key.start))) return false;
+  if (
+    /\b(?:not|never|rather than|instead of)(?: (?:in|on|at|by|until|from|to|the|a|an|with))?\s*$/i.test(
+      info.prompt.slice(0, key.start),
+    )
+  )
+    return false;
   // Enough context left around the blank to point at one answer ("The _____ was also formed" has none).
   if (contentWords(info.prompt.slice(0, key.start) + " " + after).length < 4) return false;
   // Clock times: "At _____ p.m." would invite "14 p.m.".
@@ -59,10 +77,12 @@ function keyScore(info: SentenceInfo, key: Key): number {
   const lengthFit = info.words < 10 ? 0.7 : info.words <= 38 ? 1 : info.words <= 50 ? 0.8 : 0.55;
   // A teacher asks about the specific: a name the guide seldom mentions says more than "Lenin"
   // or "Russia" (which half the sentences hold and a guess often gets right).
-  const lessonCount = key.entity ? key.entity.lessons.get(info.lessonSlug) ?? 1 : 1;
+  const lessonCount = key.entity ? (key.entity.lessons.get(info.lessonSlug) ?? 1) : 1;
   const guideCount = key.entity ? key.entity.count : 1;
   const specificity = guideCount <= 3 ? 1 : guideCount <= 12 ? 0.9 : guideCount <= 30 ? 0.75 : 0.6;
-  const importance = key.entity ? Math.min(1, 0.25 + 0.1 * Math.log2(1 + lessonCount) + 0.6 * specificity) : 0.9;
+  const importance = key.entity
+    ? Math.min(1, 0.25 + 0.1 * Math.log2(1 + lessonCount) + 0.6 * specificity)
+    : 0.9;
   let s = KIND_WEIGHT[key.kind] * (0.4 + 0.3 * informative + 0.3 * importance) * lengthFit;
   if (info.quoteFraction > 0.3) s -= 0.12;
   if (/\[/.test(info.prompt)) s -= 0.1;
@@ -150,7 +170,10 @@ export function acceptedVariants(key: Key): string[] {
     if (key.entity.kind === "event" && key.entity.subkind === "revolution") {
       for (const sp of key.entity.spellings) {
         const month = MONTHS.find((mn) => new RegExp(`\\b${mn}\\b`).test(sp));
-        if (month && /\b(October|February)\b/.test(month)) { out.add(`${month} 1917`); out.add(`${month} Revolution`); }
+        if (month && /\b(October|February)\b/.test(month)) {
+          out.add(`${month} 1917`);
+          out.add(`${month} Revolution`);
+        }
       }
     }
   }
@@ -160,14 +183,23 @@ export function acceptedVariants(key: Key): string[] {
     out.add(withThousands(v));
     const w = numberToWords(v);
     if (w) out.add(w);
-    if (/%$/.test(key.text)) { out.add(`${v} percent`); out.add(`${v} per cent`); }
+    if (/%$/.test(key.text)) {
+      out.add(`${v} percent`);
+      out.add(`${v} per cent`);
+    }
   }
   if (key.kind === "time" && key.time) {
     const t = key.time;
     const mn = t.month ? MONTHS[t.month - 1] : null;
     if (t.precision === "day" && mn && t.day) {
-      if (t.year) { out.add(`${mn} ${t.day}, ${t.year}`); out.add(`${t.day} ${mn} ${t.year}`); out.add(`${mn} ${t.day} ${t.year}`); }
-      else { out.add(`${mn} ${t.day}`); out.add(`${t.day} ${mn}`); }
+      if (t.year) {
+        out.add(`${mn} ${t.day}, ${t.year}`);
+        out.add(`${t.day} ${mn} ${t.year}`);
+        out.add(`${mn} ${t.day} ${t.year}`);
+      } else {
+        out.add(`${mn} ${t.day}`);
+        out.add(`${t.day} ${mn}`);
+      }
     }
     if (t.precision === "month" && mn && t.year) out.add(`${mn}, ${t.year}`);
   }
@@ -182,7 +214,11 @@ export function acceptedVariants(key: Key): string[] {
  */
 function typeable(key: Key, ctx?: DistractorContext): boolean {
   if (key.inList) return false;
-  if (key.kind === "term" && (/\s/.test(key.text) || key.subkind !== "concept" && key.subkind !== "calendar")) return false;
+  if (
+    key.kind === "term" &&
+    (/\s/.test(key.text) || (key.subkind !== "concept" && key.subkind !== "calendar"))
+  )
+    return false;
   if ((key.kind === "group" || key.kind === "organisation") && /^\p{Ll}/u.test(key.text)) return false;
   // A place whose containing or contained place the lesson also names ("Turkestan" in "Central
   // Asia"): either fits "In _____, …" unless the lesson writes them as one (then both are accepted).
@@ -217,8 +253,14 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
       type: "fill_blank",
       prompt,
       answer: key.text,
-      accepted: [...new Set([...acceptedVariants(key), ...(key.entity ? ctx?.equatedPlaces?.get(key.entity.canonical) ?? [] : [])])]
-        .filter((a) => a !== key.text).sort(),
+      accepted: [
+        ...new Set([
+          ...acceptedVariants(key),
+          ...(key.entity ? (ctx?.equatedPlaces?.get(key.entity.canonical) ?? []) : []),
+        ]),
+      ]
+        .filter((a) => a !== key.text)
+        .sort(),
       difficulty: difficulty(0.55, info, key),
     },
     score: keyScore(info, key) - 0.05,
@@ -227,7 +269,14 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
   };
 }
 
-const FACT_BEARING: ReadonlySet<FactKind> = new Set(["person", "time", "number", "place", "organisation", "document"]);
+const FACT_BEARING: ReadonlySet<FactKind> = new Set([
+  "person",
+  "time",
+  "number",
+  "place",
+  "organisation",
+  "document",
+]);
 function factBearing(key: Key): boolean {
   if (key.kind === "term" && key.subkind === "ideology") return false;
   if (!FACT_BEARING.has(key.kind)) return key.entity !== null && key.entity.count <= 12;
@@ -287,7 +336,11 @@ export function buildTrueFalse(
     // Swaps of terms, groups and parties are often still arguable ("the Bolsheviks" vs "the Reds").
     if (key.kind === "term" || key.kind === "group" || key.subkind === "party") continue;
     // "Before August, …" for "Before October, …": a shifted bound is often still true.
-    if (key.kind === "time" && /\b(before|after|since|until|till|by|from)\s*$/i.test(info.prompt.slice(0, key.start))) continue;
+    if (
+      key.kind === "time" &&
+      /\b(before|after|since|until|till|by|from)\s*$/i.test(info.prompt.slice(0, key.start))
+    )
+      continue;
     const blanked = blankedPrompt(info, key);
     const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
     if (!ds) continue;
@@ -295,17 +348,35 @@ export function buildTrueFalse(
     const window = contentWords(
       info.prompt.slice(Math.max(0, key.start - 60), Math.min(info.prompt.length, key.end + 60)),
     ).filter((w) => !key.text.toLowerCase().includes(w));
-    const sub = ds.find((d) =>
-      !lessonSentences.some((s) => s.index !== info.index && visibleIn(s.prompt, d) &&
-        window.filter((w) => s.prompt.toLowerCase().includes(w)).length >= 2),
+    const sub = ds.find(
+      (d) =>
+        !lessonSentences.some(
+          (s) =>
+            s.index !== info.index &&
+            visibleIn(s.prompt, d) &&
+            window.filter((w) => s.prompt.toLowerCase().includes(w)).length >= 2,
+        ),
     );
     if (!sub) continue;
     // "The Soviet formed a Petrograd Soviet": a substitute sharing a name word with the rest of the
     // sentence reads as nonsense, false at a glance.
     const rest = (info.prompt.slice(0, key.start) + " " + info.prompt.slice(key.end)).toLowerCase();
-    if (sub.split(/[\s-]+/).some((w) => /^\p{Lu}\p{Ll}{3,}/u.test(w) && new RegExp(`\\b${w.toLowerCase().replace(/'s$/, "")}`).test(rest))) continue;
+    if (
+      sub
+        .split(/[\s-]+/)
+        .some(
+          (w) =>
+            /^\p{Lu}\p{Ll}{3,}/u.test(w) && new RegExp(`\\b${w.toLowerCase().replace(/'s$/, "")}`).test(rest),
+        )
+    )
+      continue;
     const statement = info.prompt.slice(0, key.start) + sub + info.prompt.slice(key.end);
-    const id = questionId(info.lessonSlug, "true_false", info.evidence, `false:${key.text}@${key.start}>${sub}`);
+    const id = questionId(
+      info.lessonSlug,
+      "true_false",
+      info.evidence,
+      `false:${key.text}@${key.start}>${sub}`,
+    );
     return {
       question: {
         ...common(info, key.kind),

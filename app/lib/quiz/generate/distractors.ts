@@ -18,7 +18,11 @@ export function relatedPlaces(canonical: string): Set<string> {
   const below = [canonical];
   while (below.length) {
     const c = below.pop()!;
-    for (const [child, parent] of Object.entries(PLACE_PARENT)) if (parent === c && !out.has(child)) { out.add(child); below.push(child); }
+    for (const [child, parent] of Object.entries(PLACE_PARENT))
+      if (parent === c && !out.has(child)) {
+        out.add(child);
+        below.push(child);
+      }
   }
   out.delete(canonical);
   return out;
@@ -36,11 +40,25 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
   if (e.kind === "place") return (sub) => sub === e.subkind;
   // Abstract terms: a distractor from the same family would fit the blank too ("direct democracy"
   // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
-  if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind)) return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
+  if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind))
+    return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
   return null;
 }
 /** People the guide shows leading armed forces (for "_____'s forces"). */
-const COMMANDERS = new Set(["Alexander Kerensky", "Leon Trotsky", "Trotsky", "Nestor Makhno", "Kornilov", "Denikin", "Wrangel", "Kolchak", "Alexander Antonov", "Grigoriev", "Maria Nikiforova", "Enver Pasha"]);
+const COMMANDERS = new Set([
+  "Alexander Kerensky",
+  "Leon Trotsky",
+  "Trotsky",
+  "Nestor Makhno",
+  "Kornilov",
+  "Denikin",
+  "Wrangel",
+  "Kolchak",
+  "Alexander Antonov",
+  "Grigoriev",
+  "Maria Nikiforova",
+  "Enver Pasha",
+]);
 const TERM_FAMILIES = ["libertarian", "authoritarian", "repression"];
 
 export interface DistractorContext {
@@ -71,7 +89,10 @@ export function visibleIn(text: string, answer: string): boolean {
   if (!text.toLowerCase().includes(answer.toLowerCase())) return false;
   let re = visibleRe.get(answer);
   if (!re) {
-    re = new RegExp(`(^|[^\\p{L}\\p{N}])${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+    re = new RegExp(
+      `(^|[^\\p{L}\\p{N}])${answer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
+      "iu",
+    );
     visibleRe.set(answer, re);
   }
   return re.test(text);
@@ -93,18 +114,32 @@ function roleConstraint(prefix: string): string | null {
   return null;
 }
 
-function entityDistractors(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
+function entityDistractors(
+  key: Key,
+  blanked: string,
+  prefix: string,
+  ctx: DistractorContext,
+  seed: string,
+): string[] | null {
   const e = key.entity;
   if (!e) return null;
   const required = roleConstraint(prefix);
   const compatible = compatibleSubkinds(e);
   const related = e.kind === "place" ? relatedPlaces(e.canonical) : null;
   // "against _____'s forces": only people who led forces of their own.
-  const commanders = e.kind === "person" && /^'s (?:\p{Ll}+ )?(?:forces|army|armies|troops|men|battalions|regiments|units)\b/u.test(blanked.slice(blanked.indexOf("_____") + 5));
+  const commanders =
+    e.kind === "person" &&
+    /^'s (?:\p{Ll}+ )?(?:forces|army|armies|troops|men|battalions|regiments|units)\b/u.test(
+      blanked.slice(blanked.indexOf("_____") + 5),
+    );
   const candidates = ctx.gaz
     .ofKind(e.kind)
     .filter((c) => c.id !== e.id && (!required || c.subkind === required))
-    .filter((c) => commanders ? COMMANDERS.has(c.canonical) : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical))
+    .filter((c) =>
+      commanders
+        ? COMMANDERS.has(c.canonical)
+        : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical),
+    )
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;
@@ -140,14 +175,32 @@ function dedupe(list: string[], answer: string): string[] | null {
   return out.length >= 3 ? out.slice(0, 3) : null;
 }
 
-function timeDistractors(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
+function timeDistractors(
+  key: Key,
+  blanked: string,
+  prefix: string,
+  ctx: DistractorContext,
+  seed: string,
+): string[] | null {
   const t = key.time;
   if (!t || t.precision === "range") return null;
   const r = rng(seed);
   // A bound: "By 1922, repression lessened" stays true for any later year, "after X" for any
   // earlier one. Offer only dates on the side that makes the statement false.
   const side = /\b(?:by|before)\s*$/i.test(prefix) ? -1 : /\b(?:after|since)\s*$/i.test(prefix) ? 1 : 0;
-  const offsetsSets = side < 0 ? [[-1, -2, -3]] : side > 0 ? [[1, 2, 3]] : [[-1, 1, 2], [-2, -1, 1], [1, 2, 3], [-3, -2, -1], [-1, 1, 3], [-2, 1, 2]];
+  const offsetsSets =
+    side < 0
+      ? [[-1, -2, -3]]
+      : side > 0
+        ? [[1, 2, 3]]
+        : [
+            [-1, 1, 2],
+            [-2, -1, 1],
+            [1, 2, 3],
+            [-3, -2, -1],
+            [-1, 1, 3],
+            [-2, 1, 2],
+          ];
   const offsets = offsetsSets[Math.floor(r() * offsetsSets.length)]!;
   const out: string[] = [];
   const ok = (s: string) => !visibleIn(blanked, s) && s !== key.text && !out.includes(s);
@@ -157,17 +210,20 @@ function timeDistractors(key: Key, blanked: string, prefix: string, ctx: Distrac
       const s = key.text.replace(String(y), String(y + o));
       if (ok(s)) out.push(s);
     }
-    for (const o of [4, -4, 5, -5]) if (out.length < 3 && o * side >= 0) {
-      const s = key.text.replace(String(y), String(y + o));
-      if (ok(s)) out.push(s);
-    }
+    for (const o of [4, -4, 5, -5])
+      if (out.length < 3 && o * side >= 0) {
+        const s = key.text.replace(String(y), String(y + o));
+        if (ok(s)) out.push(s);
+      }
   } else if (t.month !== null) {
     const m = t.month;
     // Before February 1918 Russia ran 13 days behind: "October 1917" (Old Style) is "November 1917"
     // (New Style), so a neighbouring month, or a day within a fortnight, is also defensible.
     const twoCalendars = t.year === null || t.year < 1918 || (t.year === 1918 && m <= 2);
-    const monthOffsets = seededShuffle(twoCalendars ? [-3, -2, 2, 3, 4, -4, 5] : [-3, -2, -1, 1, 2, 3, 4, -4], seed)
-      .filter((o) => o * side >= 0 && (side === 0 || (m + o >= 1 && m + o <= 12)));
+    const monthOffsets = seededShuffle(
+      twoCalendars ? [-3, -2, 2, 3, 4, -4, 5] : [-3, -2, -1, 1, 2, 3, 4, -4],
+      seed,
+    ).filter((o) => o * side >= 0 && (side === 0 || (m + o >= 1 && m + o <= 12)));
     for (const o of monthOffsets) {
       if (out.length >= 3) break;
       const nm = ((m - 1 + o + 12) % 12) + 1;
@@ -206,7 +262,8 @@ function numberDistractors(key: Key, blanked: string, seed: string): string[] | 
   const template = key.text;
   const scaleWord = /\b(thousand|million)$/.exec(template)?.[1];
   // Work in the written unit ("5 million" → 5; "18,000" → 18000).
-  const base = scaleWord && /^\d/.test(template) ? key.value / (scaleWord === "million" ? 1e6 : 1e3) : key.value;
+  const base =
+    scaleWord && /^\d/.test(template) ? key.value / (scaleWord === "million" ? 1e6 : 1e3) : key.value;
   const digitsOnly = String(Math.round(base)).replace(/0+$/, "");
   const sig = Math.max(1, Math.min(2, digitsOnly.length));
   let cands: number[];
@@ -234,7 +291,13 @@ function numberDistractors(key: Key, blanked: string, seed: string): string[] | 
  * Three distractors for a key in a blanked sentence, or null when no plausible set exists.
  * `prefix` is the prompt text before the blank (for role words like "General").
  */
-export function distractorsFor(key: Key, blanked: string, prefix: string, ctx: DistractorContext, seed: string): string[] | null {
+export function distractorsFor(
+  key: Key,
+  blanked: string,
+  prefix: string,
+  ctx: DistractorContext,
+  seed: string,
+): string[] | null {
   if (key.kind === "time") return timeDistractors(key, blanked, prefix, ctx, seed);
   if (key.kind === "number") return numberDistractors(key, blanked, seed);
   return entityDistractors(key, blanked, prefix, ctx, seed);

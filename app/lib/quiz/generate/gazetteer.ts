@@ -47,10 +47,12 @@ export interface Gazetteer {
 
 const SAYING =
   /^(writes|wrote|argues|observes|emphasizes|recounts|estimates|speculates|cites|adds|clarifies|remarks|describes|terms|says|notes|means|sees|points|considered|insists|reiterated|defended|explicitly|himself)$/;
-const ORG_HEADS = /^(Party|Army|Armies|Committee|Committees|Soviet|Soviets|Government|Assembly|Congress|Union|Federation|Confederation|Legion|Guards|Detachment|Courts|Group|Convention)$/;
+const ORG_HEADS =
+  /^(Party|Army|Armies|Committee|Committees|Soviet|Soviets|Government|Assembly|Congress|Union|Federation|Confederation|Legion|Guards|Detachment|Courts|Group|Convention)$/;
 const EVENT_HEADS = /^(Revolution|War|Commune|Affair|Rebellion|Terror|Day|Sunday|Policy)$/;
 const CONNECTORS = new Set(["of", "for"]);
-const MONTH_NAMES = /^(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const MONTH_NAMES =
+  /^(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 interface Run {
   tokens: Token[];
@@ -73,23 +75,50 @@ function capitalisedRuns(text: string): Run[] {
     return true;
   };
   while (i < toks.length) {
-    if (!isCapWord(i)) { i++; continue; }
+    if (!isCapWord(i)) {
+      i++;
+      continue;
+    }
     const startIdx = i;
     let j = i;
     while (true) {
       const next = toks[j + 1];
       const after = toks[j + 2];
-      if (next && next.text === "-" && next.start === toks[j]!.end && after?.cap && after.start === next.end) { j += 2; continue; }
-      if (next && next.text === "'" && next.start === toks[j]!.end && toks[j]!.text.endsWith("s") && after?.cap) { j += 2; continue; }
-      if (next && next.cap && next.start === toks[j]!.end + 1) { j += 1; continue; }
-      if (next && CONNECTORS.has(next.text) && after?.cap) { j += 2; continue; }
+      if (
+        next &&
+        next.text === "-" &&
+        next.start === toks[j]!.end &&
+        after?.cap &&
+        after.start === next.end
+      ) {
+        j += 2;
+        continue;
+      }
+      if (
+        next &&
+        next.text === "'" &&
+        next.start === toks[j]!.end &&
+        toks[j]!.text.endsWith("s") &&
+        after?.cap
+      ) {
+        j += 2;
+        continue;
+      }
+      if (next && next.cap && next.start === toks[j]!.end + 1) {
+        j += 1;
+        continue;
+      }
+      if (next && CONNECTORS.has(next.text) && after?.cap) {
+        j += 2;
+        continue;
+      }
       break;
     }
     const slice = toks.slice(startIdx, j + 1);
     const first = slice[0]!;
     const last = slice[slice.length - 1]!;
     const prev = toks[startIdx - 1];
-    const sentenceInitial = !prev || /^["'(\[]$/.test(prev.text) && startIdx <= 1;
+    const sentenceInitial = !prev || (/^["'(\[]$/.test(prev.text) && startIdx <= 1);
     runs.push({ tokens: slice, text: text.slice(first.start, last.end), sentenceInitial });
     i = j + 1;
   }
@@ -110,7 +139,10 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
   const bySpelling = new Map<string, Entity>();
   const allText = sentences.map((s) => s.text).join("\n");
   const occurs = (spelling: string) => {
-    const re = new RegExp(`(^|[^\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u");
+    const re = new RegExp(
+      `(^|[^\\p{L}\\p{N}])${spelling.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
+      "u",
+    );
     return re.test(allText) || (/^\p{Ll}/u.test(spelling) && re.test(allText.toLowerCase()));
   };
 
@@ -135,20 +167,27 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
   // 2. Cue-typed capitalised runs not covered by the table.
   const cues = new Map<string, { person: number; org: number; event: number; group: number; seen: number }>();
   const lowerWords = new Set<string>();
-  for (const { text } of sentences) for (const t of tokenize(text)) if (t.word && !t.cap) lowerWords.add(t.text);
+  for (const { text } of sentences)
+    for (const t of tokenize(text)) if (t.word && !t.cap) lowerWords.add(t.text);
   for (const { text } of sentences) {
     const toks = tokenize(text);
     for (const run of capitalisedRuns(text)) {
       let words = run.tokens.filter((t) => t.word);
       // Drop a sentence-initial ordinary word ("The", "Thus", "Grimly").
-      while (words.length && run.sentenceInitial && lowerWords.has(words[0]!.text.toLowerCase())) words = words.slice(1);
+      while (words.length && run.sentenceInitial && lowerWords.has(words[0]!.text.toLowerCase()))
+        words = words.slice(1);
       if (words.length === 0) continue;
       // Role words and citation words are not part of a name ("Menshevik Martov", "Pipes Ibid").
-      while (words.length > 1 && /^(Menshevik|Bolshevik|General|Admiral|Tsar|Czar|Russian|Moscow)$/.test(words[0]!.text)) words = words.slice(1);
+      while (
+        words.length > 1 &&
+        /^(Menshevik|Bolshevik|General|Admiral|Tsar|Czar|Russian|Moscow)$/.test(words[0]!.text)
+      )
+        words = words.slice(1);
       while (words.length > 1 && /^(Ibid)$/.test(words[words.length - 1]!.text)) words = words.slice(0, -1);
       const name = text.slice(words[0]!.start, words[words.length - 1]!.end);
       if (GENERIC_NAMES.has(name)) continue;
-      if (GENERIC.has(name) || bySpelling.has(keyOf(name)) || MONTH_NAMES.test(name) || /ly$/.test(name)) continue;
+      if (GENERIC.has(name) || bySpelling.has(keyOf(name)) || MONTH_NAMES.test(name) || /ly$/.test(name))
+        continue;
       // Only names also written capitalised mid-sentence count (not "Wrongly", "Following").
       if (run.sentenceInitial && words[0] === run.tokens[0]) continue;
       const c = cues.get(name) ?? { person: 0, org: 0, event: 0, group: 0, seen: 0 };
@@ -221,7 +260,11 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
   const byId = new Map(entities.map((e) => [e.id, e]));
 
   // Trie over token sequences for longest-match lookup.
-  interface Node { next: Map<string, Node>; entity?: Entity; spelling?: string }
+  interface Node {
+    next: Map<string, Node>;
+    entity?: Entity;
+    spelling?: string;
+  }
   const root: Node = { next: new Map() };
   for (const e of entities) {
     for (const s of e.spellings) {
@@ -229,10 +272,16 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
       let node = root;
       for (const t of toks) {
         let n = node.next.get(t);
-        if (!n) { n = { next: new Map() }; node.next.set(t, n); }
+        if (!n) {
+          n = { next: new Map() };
+          node.next.set(t, n);
+        }
         node = n;
       }
-      if (!node.entity) { node.entity = e; node.spelling = s; }
+      if (!node.entity) {
+        node.entity = e;
+        node.spelling = s;
+      }
     }
   }
 
@@ -265,12 +314,19 @@ export function buildGazetteer(sentences: readonly SentenceRef[]): Gazetteer {
         const next = toks[best.end + 1];
         const next2 = toks[best.end + 2];
         // Reject cuts inside a larger name: "Kirghiz" in "Kirghiz-Kazakh", "World War" + "I".
-        const joinedAfter = next && next.start === last.end && next.text === "-" && next2?.cap && next2.start === next.end;
-        const joinedBefore = prev && prev.end === first.start && prev.text === "-" && prev2?.cap && prev2.end === prev.start;
+        const joinedAfter =
+          next && next.start === last.end && next.text === "-" && next2?.cap && next2.start === next.end;
+        const joinedBefore =
+          prev && prev.end === first.start && prev.text === "-" && prev2?.cap && prev2.end === prev.start;
         const capAfter = next && next.cap && next.start === last.end + 1 && !/^(I|II|III)$/.test(last.text);
         const romanAfter = next && /^(I|II|III|IV)$/.test(next.text) && next.start === last.end + 1;
         if (!joinedAfter && !joinedBefore && !capAfter && !romanAfter) {
-          out.push({ entity: best.entity, text: text.slice(first.start, last.end), start: first.start, end: last.end });
+          out.push({
+            entity: best.entity,
+            text: text.slice(first.start, last.end),
+            start: first.start,
+            end: last.end,
+          });
           i = best.end + 1;
           continue;
         }

@@ -65,7 +65,10 @@ describe("question bank over the whole guide", () => {
         expect(q.type, q.id).toBe("ordering");
         expect(q.evidenceLessons.length).toBe(lines.length);
         expect(q.evidenceLessons, q.id).toContain(q.lessonSlug);
-        expect(q.evidenceLessons.some((s) => s !== q.lessonSlug), q.id).toBe(true);
+        expect(
+          q.evidenceLessons.some((s) => s !== q.lessonSlug),
+          q.id,
+        ).toBe(true);
       }
       lines.forEach((line, i) => {
         const slug = q.evidenceLessons?.[i] ?? q.lessonSlug;
@@ -75,7 +78,10 @@ describe("question bank over the whole guide", () => {
         const anchor = q.evidenceAnchors[i]!;
         if (anchor === "further-reading") {
           // A reading-list line: exactly one of the lesson's "For further reading" items.
-          expect(lesson.furtherReading.map((r) => r.text), q.id).toContain(line);
+          expect(
+            lesson.furtherReading.map((r) => r.text),
+            q.id,
+          ).toContain(line);
           return;
         }
         const blocks = new Map(lesson.sections.flatMap((s) => s.blocks.map((b) => [b.id, b.text] as const)));
@@ -86,7 +92,9 @@ describe("question bank over the whole guide", () => {
   });
 
   it("typed answers accept the guide's other names for the same side, one way where only one is right", () => {
-    const typed = all().filter((q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank");
+    const typed = all().filter(
+      (q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank",
+    );
     const redArmy = typed.filter((q) => q.answer === "Red Army");
     expect(redArmy.length).toBeGreaterThan(0);
     for (const q of redArmy) expect(markAnswer(q, "the Reds").correct).toBe(true);
@@ -127,13 +135,20 @@ describe("question bank over the whole guide", () => {
       if (q.type === "multiple_choice" || q.type === "fill_blank") {
         expect(q.prompt, q.id).toContain(BLANK);
         const rest = q.prompt.replace(BLANK, " ");
-        const re = (s: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "iu");
+        const re = (s: string) =>
+          new RegExp(
+            `(^|[^\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`,
+            "iu",
+          );
         expect(re(q.answer).test(rest), `${q.id}: ${q.prompt}`).toBe(false);
-        if (q.type === "multiple_choice") for (const c of q.choices) expect(re(c).test(rest), `${q.id}: ${c}`).toBe(false);
+        if (q.type === "multiple_choice")
+          for (const c of q.choices) expect(re(c).test(rest), `${q.id}: ${c}`).toBe(false);
       }
-      if (q.type === "ordering") for (const item of q.choices) expect(/\b1[89]\d\d\b/.test(item), item).toBe(false);
+      if (q.type === "ordering")
+        for (const item of q.choices) expect(/\b1[89]\d\d\b/.test(item), item).toBe(false);
       if (q.type === "matching") {
-        for (const [left] of q.answer) for (const r of q.choices) expect(r.includes(left), `${left} / ${r}`).toBe(false);
+        for (const [left] of q.answer)
+          for (const r of q.choices) expect(r.includes(left), `${left} / ${r}`).toBe(false);
       }
     }
   });
@@ -177,14 +192,17 @@ describe("question bank over the whole guide", () => {
   it("ordering answers follow the normalised dates: every consecutive pair is strictly ordered", () => {
     const ctx = buildContext(guide);
     const events: DatedEvent[] = [];
-    for (const m of guide.modules) events.push(...moduleEvents(m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors))));
+    for (const m of guide.modules)
+      events.push(...moduleEvents(m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors))));
     let checked = 0;
     for (const q of all()) {
       if (q.type !== "ordering") continue;
       const lines = q.evidence.split("\n");
       const evs = q.answer.map((text, i) => {
         const slug = q.evidenceLessons?.[i] ?? q.lessonSlug;
-        const e = events.find((x) => x.text === text && x.info.lessonSlug === slug && x.info.evidence === lines[i]);
+        const e = events.find(
+          (x) => x.text === text && x.info.lessonSlug === slug && x.info.evidence === lines[i],
+        );
         expect(e, `${q.id}: ${text}`).toBeDefined();
         return e!;
       });
@@ -217,7 +235,10 @@ describe("question bank over the whole guide", () => {
         const line = cleanForPrompt(lines[i]!).toLowerCase();
         // The left item is named in its line (a person by at least their surname).
         const surname = left.split(/\s+/).slice(-1)[0]!.toLowerCase();
-        expect(line.includes(left.toLowerCase()) || line.includes(surname), `${q.id}: ${left} / ${lines[i]}`).toBe(true);
+        expect(
+          line.includes(left.toLowerCase()) || line.includes(surname),
+          `${q.id}: ${left} / ${lines[i]}`,
+        ).toBe(true);
         // The right item's content words come from the same line.
         const words = contentWords(right).filter((w) => !/^(named|others)$/.test(w));
         const missing = words.filter((w) => !line.includes(w.replace(/s$/, "")));
@@ -231,14 +252,20 @@ describe("question bank over the whole guide", () => {
   it("lessons of 400+ words get at least four question types and an ordering or matching question", () => {
     // Achieved with generator 1.1: the two lessons below have no dated events of their own and no
     // three people, works or glosses the text pairs unambiguously; they keep three types.
-    const THREE_TYPES_ONLY = new Set(["how-did-the-events-beginning-in-1917-present-two-opposing", "lessons"]);
+    const THREE_TYPES_ONLY = new Set([
+      "how-did-the-events-beginning-in-1917-present-two-opposing",
+      "lessons",
+    ]);
     let structured = 0;
     for (const l of bank.lessons) {
       const lesson = lessons.get(l.slug)!;
       const types = new Set(l.questions.map((q) => q.type));
       structured += l.questions.filter((q) => q.type === "ordering" || q.type === "matching").length;
       if (lesson.wordCount < 400) continue;
-      if (THREE_TYPES_ONLY.has(l.slug)) { expect(types.size, l.slug).toBeGreaterThanOrEqual(3); continue; }
+      if (THREE_TYPES_ONLY.has(l.slug)) {
+        expect(types.size, l.slug).toBeGreaterThanOrEqual(3);
+        continue;
+      }
       expect(types.size, l.slug).toBeGreaterThanOrEqual(4);
       expect(types.has("ordering") || types.has("matching"), l.slug).toBe(true);
     }
@@ -261,15 +288,18 @@ describe("review 1.3.0 regressions", () => {
     for (const q of all()) {
       if (q.type !== "fill_blank") continue;
       if (q.keyKind === "term") expect(q.answer.includes(" "), q.answer).toBe(false);
-      if (q.answer === "Central Asia" || q.answer === "Turkestan") expect(q.accepted.length, q.prompt).toBeGreaterThan(0);
+      if (q.answer === "Central Asia" || q.answer === "Turkestan")
+        expect(q.accepted.length, q.prompt).toBeGreaterThan(0);
     }
   });
 
   it("offers no tsars for Enver, no same-family terms, no contained places as distractors", () => {
     for (const q of all()) {
       if (q.type !== "multiple_choice") continue;
-      if (q.answer === "Enver" || q.answer === "Enver Pasha") expect(q.choices.some((c) => /Nicholas|Alexander II|Peter the First/.test(c))).toBe(false);
-      if (q.answer === "direct democracy") expect(q.choices.some((c) => /self-management|workers' control|federalism/.test(c))).toBe(false);
+      if (q.answer === "Enver" || q.answer === "Enver Pasha")
+        expect(q.choices.some((c) => /Nicholas|Alexander II|Peter the First/.test(c))).toBe(false);
+      if (q.answer === "direct democracy")
+        expect(q.choices.some((c) => /self-management|workers' control|federalism/.test(c))).toBe(false);
       if (q.answer === "Central Asia") expect(q.choices).not.toContain("Turkestan");
     }
   });
@@ -277,7 +307,8 @@ describe("review 1.3.0 regressions", () => {
   it("dates after by/before get only earlier distractors", () => {
     for (const q of all()) {
       if (q.type !== "multiple_choice" || q.keyKind !== "time" || !/^\d{4}$/.test(q.answer)) continue;
-      if (/\b(?:By|by|before) _____/.test(q.prompt)) for (const c of q.choices) expect(Number(c) <= Number(q.answer), q.prompt).toBe(true);
+      if (/\b(?:By|by|before) _____/.test(q.prompt))
+        for (const c of q.choices) expect(Number(c) <= Number(q.answer), q.prompt).toBe(true);
     }
   });
 });

@@ -76,7 +76,8 @@ function candidatesFor(
       const mc = buildMultipleChoice(info, key, ctx);
       const fb = buildFillBlank(info, key, ctx);
       // Alternate which form a fact is first asked in, so typed answers are common too.
-      if (mc && fb && parseInt(hash64(`${info.evidence}|${key.start}`).slice(0, 2), 16) % 5 < 2) fb.score += 0.08;
+      if (mc && fb && parseInt(hash64(`${info.evidence}|${key.start}`).slice(0, 2), 16) % 5 < 2)
+        fb.score += 0.08;
       // The typed form's small handicap only breaks ties with its multiple-choice twin.
       if (!mc && fb) fb.score += 0.05;
       if (mc) out.push(mc);
@@ -84,7 +85,8 @@ function candidatesFor(
     }
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
-    const tf = buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
+    const tf =
+      buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
     if (tf) out.push(tf);
   }
@@ -95,7 +97,12 @@ function candidatesFor(
   return out;
 }
 
-function select(cands: Candidate[], minimum: number, shortLesson: boolean, wordsOf: ReadonlyMap<number, number>): Candidate[] {
+function select(
+  cands: Candidate[],
+  minimum: number,
+  shortLesson: boolean,
+  wordsOf: ReadonlyMap<number, number>,
+): Candidate[] {
   // Short lessons have few sentences; let a rich sentence carry more of their questions.
   const maxLoad = shortLesson ? 6 : 4;
   const ranked = cands
@@ -106,19 +113,22 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean, words
   const perSentence = new Map<number, number>();
   const perKind = new Map<FactKind, number>();
   const perAnswer = new Map<string, number>();
-  const answerOf = (c: Candidate) => (typeof c.question.answer === "string" && c.question.type !== "true_false" ? c.question.answer : "");
+  const answerOf = (c: Candidate) =>
+    typeof c.question.answer === "string" && c.question.type !== "true_false" ? c.question.answer : "";
   const take = (c: Candidate) => {
     chosen.push(c);
     facts.add(`${c.fact}|${c.question.type}`);
     facts.add(c.fact);
-    for (const s of c.sentences) if (c.sentences.length === 1) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
+    for (const s of c.sentences)
+      if (c.sentences.length === 1) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
     perKind.set(c.question.keyKind, (perKind.get(c.question.keyKind) ?? 0) + 1);
     perAnswer.set(answerOf(c), (perAnswer.get(answerOf(c)) ?? 0) + 1);
   };
-  const sentenceLoad = (c: Candidate) => (c.sentences.length === 1 ? perSentence.get(c.sentences[0]!) ?? 0 : 0);
+  const sentenceLoad = (c: Candidate) =>
+    c.sentences.length === 1 ? (perSentence.get(c.sentences[0]!) ?? 0) : 0;
   // A long sentence states more facts: let it carry a third question in the first pass.
   const firstPassCap = (c: Candidate) => {
-    const w = c.sentences.length === 1 ? wordsOf.get(c.sentences[0]!) ?? 0 : 0;
+    const w = c.sentences.length === 1 ? (wordsOf.get(c.sentences[0]!) ?? 0) : 0;
     return w >= 40 ? 4 : w >= 15 ? 3 : 2;
   };
   // Pass 1: every fact once, two or three questions per sentence, no kind above 40 %.
@@ -151,7 +161,10 @@ function select(cands: Candidate[], minimum: number, shortLesson: boolean, words
 }
 
 /** Places the lesson names (captions included), and those it writes as one ("Turkestan/Central Asia"). */
-function placesOf(lesson: Lesson, gaz: Gazetteer): { lessonPlaces: Set<string>; equatedPlaces: Map<string, string[]> } {
+function placesOf(
+  lesson: Lesson,
+  gaz: Gazetteer,
+): { lessonPlaces: Set<string>; equatedPlaces: Map<string, string[]> } {
   const lessonPlaces = new Set<string>();
   const equatedPlaces = new Map<string, string[]>();
   for (const s of lesson.sections) {
@@ -179,19 +192,36 @@ function placesOf(lesson: Lesson, gaz: Gazetteer): { lessonPlaces: Set<string>; 
 
 const TYPE_ORDER = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 
-function generateLesson(lesson: Lesson, sentences: SentenceInfo[], moduleLessons: Set<string>, events: readonly DatedEvent[], ctx: GenerationContext): Question[] {
+function generateLesson(
+  lesson: Lesson,
+  sentences: SentenceInfo[],
+  moduleLessons: Set<string>,
+  events: readonly DatedEvent[],
+  ctx: GenerationContext,
+): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
-  const dctx: DistractorContext = { gaz: ctx.gaz, lessonSlug: lesson.slug, moduleLessons, guideYears: ctx.guideYears, lessonPlaces, equatedPlaces };
+  const dctx: DistractorContext = {
+    gaz: ctx.gaz,
+    lessonSlug: lesson.slug,
+    moduleLessons,
+    guideYears: ctx.guideYears,
+    lessonPlaces,
+    equatedPlaces,
+  };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
-  const lessonText = lesson.sections.flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text)).join("\n");
+  const lessonText = lesson.sections
+    .flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))
+    .join("\n");
   const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf);
   return chosen
-    .sort((a, b) =>
-      (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||
-      TYPE_ORDER.indexOf(a.question.type) - TYPE_ORDER.indexOf(b.question.type) ||
-      (a.question.id < b.question.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0) ||
+        TYPE_ORDER.indexOf(a.question.type) - TYPE_ORDER.indexOf(b.question.type) ||
+        (a.question.id < b.question.id ? -1 : 1),
+    )
     .map((c) => c.question);
 }
 
@@ -204,7 +234,12 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
     const analysed = m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
     const events = moduleEvents(analysed);
     m.lessons.forEach((l, i) => {
-      lessons.push({ slug: l.slug, title: l.title, module: m.slug, questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx) });
+      lessons.push({
+        slug: l.slug,
+        title: l.title,
+        module: m.slug,
+        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx),
+      });
     });
   }
   return { generator: { name: GENERATOR_NAME, version: GENERATOR_VERSION }, lessons };

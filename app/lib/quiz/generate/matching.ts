@@ -19,13 +19,18 @@ interface Pair {
   description: string;
 }
 
-const LEAD_IN = /^(?:(?:the|a|an) )?(?:(?:White|Red|Left-SR|Menshevik|Bolshevik|anarchist|General|Admiral|Tsar|CheKa head|former) )*$/i;
+const LEAD_IN =
+  /^(?:(?:the|a|an) )?(?:(?:White|Red|Left-SR|Menshevik|Bolshevik|anarchist|General|Admiral|Tsar|CheKa head|former) )*$/i;
 
 function pairFrom(info: SentenceInfo, key: Key): Pair | null {
   if (!key.entity || key.kind !== "person") return null;
   // The sentence need not stand alone (the pair shows only the predicate), but must be prose.
   if (info.blockKind !== "paragraph" || info.quoteFraction > 0.5 || key.inList) return null;
-  if (!info.standalone && !info.reasons.every((r) => /deictic|pronoun before|refers outside|introduces/.test(r))) return null;
+  if (
+    !info.standalone &&
+    !info.reasons.every((r) => /deictic|pronoun before|refers outside|introduces/.test(r))
+  )
+    return null;
   // Subject position: sentence start, or after a short introductory phrase ("Later, from 1920-1921, ").
   const prefix = info.prompt.slice(0, key.start);
   const intro = /^(?!According to|For |In |As )[^,;:"]{0,60}, /.exec(prefix);
@@ -36,7 +41,11 @@ function pairFrom(info: SentenceInfo, key: Key): Pair | null {
   // Appositive: ", an anarchist Kronstadter, was the one who …"
   const appos = /^,\s*((?:an?|the)\s[^,]{3,80}),\s*/.exec(rest);
   let description: string;
-  if (appos && wordCount(appos[1]!) <= 14 && !/\b(who|which)\b.*$/.test(rest.slice(appos[0].length, appos[0].length + 1))) {
+  if (
+    appos &&
+    wordCount(appos[1]!) <= 14 &&
+    !/\b(who|which)\b.*$/.test(rest.slice(appos[0].length, appos[0].length + 1))
+  ) {
     description = appos[1]!;
     const after = rest.slice(appos[0].length);
     // Prefer what the person did when the appositive is short and the predicate follows.
@@ -47,14 +56,22 @@ function pairFrom(info: SentenceInfo, key: Key): Pair | null {
     const tags = info.tags;
     const firstWord = /^[\p{L}]+/u.exec(rest)?.[0];
     const tagged = tags.find((t) => t.text === firstWord);
-    const saying = /^(writes|argues|observes|emphasizes|recounts|estimates|speculates|cites|adds|clarifies|remarks|describes|terms|notes|means|sees|points|echoes)$/;
-    if (!firstWord || !tagged || (!/^(VERB|AUX|ADV)$/.test(tagged.pos) && !saying.test(firstWord))) return null;
+    const saying =
+      /^(writes|argues|observes|emphasizes|recounts|estimates|speculates|cites|adds|clarifies|remarks|describes|terms|notes|means|sees|points|echoes)$/;
+    if (!firstWord || !tagged || (!/^(VERB|AUX|ADV)$/.test(tagged.pos) && !saying.test(firstWord)))
+      return null;
     description = rest;
   }
-  description = description.replace(/^\s*,?\s*/, "").replace(/[.!]\s*$/, "").trim();
+  description = description
+    .replace(/^\s*,?\s*/, "")
+    .replace(/[.!]\s*$/, "")
+    .trim();
   // Cut long predicates at a clause boundary.
   if (wordCount(description) > 22) {
-    const cut = /^(.{25,}?)(?:;|, (?:while|which|where|whereas|but|and then|thus|so that|announcing|ending|inflicting|having|increasing)\b| - |:)/.exec(description);
+    const cut =
+      /^(.{25,}?)(?:;|, (?:while|which|where|whereas|but|and then|thus|so that|announcing|ending|inflicting|having|increasing)\b| - |:)/.exec(
+        description,
+      );
     // A description cut mid-clause reads badly and may lose what makes it unique: drop it.
     if (cut && wordCount(cut[1]!) <= 22) description = cut[1]!;
     else return null;
@@ -102,8 +119,11 @@ const PROMPTS: Record<MatchKind, string> = {
 
 function personName(key: Key): string {
   const e = key.entity!;
-  return e.spellings.find((s) => s.includes(" ") && !s.includes(".") && visibleIn(key.text, s)) ??
-    e.spellings.find((s) => s.includes(" ") && !s.includes(".")) ?? e.canonical;
+  return (
+    e.spellings.find((s) => s.includes(" ") && !s.includes(".") && visibleIn(key.text, s)) ??
+    e.spellings.find((s) => s.includes(" ") && !s.includes(".")) ??
+    e.canonical
+  );
 }
 
 /**
@@ -122,7 +142,10 @@ export function rolePairs(sentences: readonly SentenceInfo[]): MatchPair[] {
       const after = text.slice(key.end);
       let role: string | null = null;
       // Role before the name.
-      const pre = /(?:^|[\s(])(?:the |a |an )?((?:(?:White|Red|Menshevik|Bolshevik|Left-SR|Nazi|anarchist|proletarian|Communist|Party|CheKa|ex-anarchist|and|former|tsarist|jurist|member|head|General|Admiral|leader|officer|general)\s){1,6})(?:known as\s)?$/.exec(before);
+      const pre =
+        /(?:^|[\s(])(?:the |a |an )?((?:(?:White|Red|Menshevik|Bolshevik|Left-SR|Nazi|anarchist|proletarian|Communist|Party|CheKa|ex-anarchist|and|former|tsarist|jurist|member|head|General|Admiral|leader|officer|general)\s){1,6})(?:known as\s)?$/.exec(
+          before,
+        );
       const possessive = /(\p{Lu}\p{L}+)'s (partner|lieutenant|wife|comrade), $/u.exec(before);
       if (possessive) role = `${possessive[1]}'s ${possessive[2]}`;
       else if (pre && /known as\s$/.test(before) && /(?:an?|the) ([^,;]{3,60}) known as\s$/.test(before)) {
@@ -130,7 +153,8 @@ export function rolePairs(sentences: readonly SentenceInfo[]): MatchPair[] {
       } else if (pre) {
         const words = pre[1]!.trim();
         // "General" alone says little; "White General", "Nazi jurist", "CheKa head" say what they were.
-        if (!/^(and|General|Admiral|former)$/.test(words) && /\s/.test(words) && !/\band$/.test(words)) role = words.replace(/^(?:and )/, "");
+        if (!/^(and|General|Admiral|former)$/.test(words) && /\s/.test(words) && !/\band$/.test(words))
+          role = words.replace(/^(?:and )/, "");
       }
       if (!role) {
         // Appositive after the name: ", an anarchist Kronstadter," / ", leader of the Provisional Government,".
@@ -142,8 +166,14 @@ export function rolePairs(sentences: readonly SentenceInfo[]): MatchPair[] {
           // A clause ("the Reds repressed …") is no appositive: no verb unless in a relative clause.
           const verbs = new Set(info.tags.filter((t) => t.pos === "VERB").map((t) => t.text));
           const hasVerb = d.split(/\s+/).some((w) => verbs.has(w));
-          if (wordCount(d) >= 2 && wordCount(d) <= 16 && !/^himself\b/.test(d) && (!hasVerb || /\bwho\b/.test(d)) &&
-            (/\bwho\b/.test(d) || !/\b\p{Ll}+ed\b/u.test(d.replace(/-\p{L}+/gu, "")))) role = d;
+          if (
+            wordCount(d) >= 2 &&
+            wordCount(d) <= 16 &&
+            !/^himself\b/.test(d) &&
+            (!hasVerb || /\bwho\b/.test(d)) &&
+            (/\bwho\b/.test(d) || !/\b\p{Ll}+ed\b/u.test(d.replace(/-\p{L}+/gu, "")))
+          )
+            role = d;
         }
         // A quoted appositive: Karl Kautsky, "the most prominent leader of world Social-Democracy,"
         const q = /^,\s+"(the [^"]{5,80}?),?"/.exec(after);
@@ -153,9 +183,18 @@ export function rolePairs(sentences: readonly SentenceInfo[]): MatchPair[] {
       if (key.entity.spellings.some((sp) => visibleIn(role!, sp))) continue;
       if (/\b(this|these|such|their|his|her)\b/i.test(role)) continue;
       out.push({
-        left: personName(key), right: role.charAt(0).toLowerCase() === role.charAt(0) || /^(White|Red|Menshevik|Nazi|CheKa|Left-SR)/.test(role) ? role : role,
-        spellings: key.entity.spellings, id: key.entity.id, evidence: info.evidence, anchor: info.blockId,
-        index: info.index, role,
+        left: personName(key),
+        right:
+          role.charAt(0).toLowerCase() === role.charAt(0) ||
+          /^(White|Red|Menshevik|Nazi|CheKa|Left-SR)/.test(role)
+            ? role
+            : role,
+        spellings: key.entity.spellings,
+        id: key.entity.id,
+        evidence: info.evidence,
+        anchor: info.blockId,
+        index: info.index,
+        role,
       });
     }
   }
@@ -169,7 +208,16 @@ export function actionPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
     for (const k of info.keys.slice(0, 2)) {
       const p = pairFrom(info, k);
       if (p) {
-        out.push({ left: p.person, right: p.description, spellings: p.spellings, id: p.personId, evidence: info.evidence, anchor: info.blockId, index: info.index, role: null });
+        out.push({
+          left: p.person,
+          right: p.description,
+          spellings: p.spellings,
+          id: p.personId,
+          evidence: info.evidence,
+          anchor: info.blockId,
+          index: info.index,
+          role: null,
+        });
         break;
       }
     }
@@ -189,9 +237,18 @@ function glossPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
     [new RegExp(String.raw`${NAME} \((?:Russian for )?"([^"]{2,40})"\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
     [new RegExp(String.raw`${NAME} \(from (\p{Lu}\p{L}+)\)`, "gu"), (m) => [m[1]!, `from ${m[2]!}`]],
     [new RegExp(String.raw`${NAME} \(which means "([^"]{2,30})"[^)]*\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
-    [new RegExp(String.raw`\b([A-Z][A-Za-z]{1,5}) \(((?:\p{Lu}\p{Ll}+ ?){2,4})\)`, "gu"), (m) => [m[1]!, m[2]!.trim()]],
-    [new RegExp(String.raw`((?:\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+) \(([A-Z][A-Za-z]{1,5})\)`, "gu"), (m) => [m[2]!, m[1]!.trim()]],
-    [new RegExp(String.raw`(?:the )?${NAME}, or (?:the )?([\p{Ll}\p{Lu}][\p{L} ]{3,40}?),`, "gu"), (m) => [m[1]!, m[2]!]],
+    [
+      new RegExp(String.raw`\b([A-Z][A-Za-z]{1,5}) \(((?:\p{Lu}\p{Ll}+ ?){2,4})\)`, "gu"),
+      (m) => [m[1]!, m[2]!.trim()],
+    ],
+    [
+      new RegExp(String.raw`((?:\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+) \(([A-Z][A-Za-z]{1,5})\)`, "gu"),
+      (m) => [m[2]!, m[1]!.trim()],
+    ],
+    [
+      new RegExp(String.raw`(?:the )?${NAME}, or (?:the )?([\p{Ll}\p{Lu}][\p{L} ]{3,40}?),`, "gu"),
+      (m) => [m[1]!, m[2]!],
+    ],
   ];
   for (const info of sentences) {
     const text = info.evidence;
@@ -206,7 +263,16 @@ function glossPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
         if (/^(Extraordinary Committees)$/.test(right)) right = "Extraordinary Committee";
         if (wordCount(left) < 1 || /^(Old|New|Julian|March|Maximov|Pipes|Rywkin)\b/.test(left)) continue;
         if (out.some((o) => o.left === left)) continue;
-        out.push({ left, right, spellings: [left], id: `term:${left}`, evidence: info.evidence, anchor: info.blockId, index: info.index, role: null });
+        out.push({
+          left,
+          right,
+          spellings: [left],
+          id: `term:${left}`,
+          evidence: info.evidence,
+          anchor: info.blockId,
+          index: info.index,
+          role: null,
+        });
       }
     }
   }
@@ -219,7 +285,16 @@ function workPairs(sentences: readonly SentenceInfo[], reading: readonly Reading
   for (const r of reading) {
     if (!r.author || !r.title || r.title.length > 70) continue;
     const author = r.author.replace(/^ed\. /, "").replace(/, et al\.$/, " and others");
-    out.push({ left: r.title, right: author, spellings: [r.title], id: `work:${r.title}`, evidence: r.text, anchor: "further-reading", index: -1, role: null });
+    out.push({
+      left: r.title,
+      right: author,
+      spellings: [r.title],
+      id: `work:${r.title}`,
+      evidence: r.text,
+      anchor: "further-reading",
+      index: -1,
+      role: null,
+    });
   }
   for (const info of sentences) {
     if (info.blockKind !== "paragraph") continue;
@@ -227,13 +302,31 @@ function workPairs(sentences: readonly SentenceInfo[], reading: readonly Reading
     for (const k of ms) {
       if (k.kind !== "document" || !k.entity || !/^(text)$/.test(k.entity.subkind)) continue;
       const persons = ms.filter((p) => p.kind === "person" && p.entity);
-      const before = persons.filter((p) => p.end <= k.start && /^'s\b/.test(info.prompt.slice(p.end)) &&
-        wordCount(info.prompt.slice(p.end, k.start)) <= 8 && !persons.some((o) => o !== p && o.start > p.end && o.end <= k.start)).pop();
-      const after = persons.find((p) => p.start >= k.end && /^"?\s*\([^)]*\),\s*$/.test(info.prompt.slice(k.end, p.start)));
+      const before = persons
+        .filter(
+          (p) =>
+            p.end <= k.start &&
+            /^'s\b/.test(info.prompt.slice(p.end)) &&
+            wordCount(info.prompt.slice(p.end, k.start)) <= 8 &&
+            !persons.some((o) => o !== p && o.start > p.end && o.end <= k.start),
+        )
+        .pop();
+      const after = persons.find(
+        (p) => p.start >= k.end && /^"?\s*\([^)]*\),\s*$/.test(info.prompt.slice(k.end, p.start)),
+      );
       const who = before ?? after;
       if (!who) continue;
       // The author as the lesson writes them here ("Trotsky's … The Revolution Betrayed").
-      out.push({ left: k.entity.canonical, right: who.text, spellings: k.entity.spellings, id: `work:${k.entity.canonical}`, evidence: info.evidence, anchor: info.blockId, index: info.index, role: null });
+      out.push({
+        left: k.entity.canonical,
+        right: who.text,
+        spellings: k.entity.spellings,
+        id: `work:${k.entity.canonical}`,
+        evidence: info.evidence,
+        anchor: info.blockId,
+        index: info.index,
+        role: null,
+      });
     }
   }
   return out;
@@ -241,21 +334,38 @@ function workPairs(sentences: readonly SentenceInfo[], reading: readonly Reading
 
 function conflict(a: MatchPair, b: MatchPair, lessonText: string): boolean {
   if (a.id === b.id || a.right === b.right) return true;
-  if (b.spellings.some((x) => visibleIn(a.right, x)) || a.spellings.some((x) => visibleIn(b.right, x))) return true;
+  if (b.spellings.some((x) => visibleIn(a.right, x)) || a.spellings.some((x) => visibleIn(b.right, x)))
+    return true;
   // Another person in the group has the same role in the lesson ("Generals Denikin and Wrangel").
-  for (const [p, q] of [[a, b], [b, a]] as const) {
+  for (const [p, q] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     if (!p.role || p.role.startsWith('"')) continue;
     // The role noun: "leader" in "leader of the Provisional Government", "jurist" in "Nazi jurist".
-    const head = p.role.split(/ (?:of|who|from|in|known)\b/)[0]!.split(/\s+/).slice(-1)[0]!.replace(/s$/, "");
+    const head = p.role
+      .split(/ (?:of|who|from|in|known)\b/)[0]!
+      .split(/\s+/)
+      .slice(-1)[0]!
+      .replace(/s$/, "");
     for (const sp of q.spellings) {
-      const re = new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\\b[^.]{0,40}\\b${sp.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`, "i");
+      const re = new RegExp(
+        `\\b${head.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\\b[^.]{0,40}\\b${sp.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`,
+        "i",
+      );
       if (re.test(lessonText)) return true;
     }
   }
   return false;
 }
 
-function groups(kind: MatchKind, pairs: readonly MatchPair[], lessonText: string, sentences: readonly SentenceInfo[], max: number): Candidate[] {
+function groups(
+  kind: MatchKind,
+  pairs: readonly MatchPair[],
+  lessonText: string,
+  sentences: readonly SentenceInfo[],
+  max: number,
+): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const first = sentences[0];
@@ -269,16 +379,23 @@ function groups(kind: MatchKind, pairs: readonly MatchPair[], lessonText: string
       group.push(p);
     }
     if (group.length < 3) continue;
-    const key = group.map((g) => `${g.id}@${g.index}`).sort().join(",");
+    const key = group
+      .map((g) => `${g.id}@${g.index}`)
+      .sort()
+      .join(",");
     if (seen.has(key)) continue;
     // Each new question must bring at least two pairs not asked before.
-    if (out.length && group.filter((g) => !out.some((c) => c.fact.includes(`${g.id}@${g.index}`))).length < 2) continue;
+    if (out.length && group.filter((g) => !out.some((c) => c.fact.includes(`${g.id}@${g.index}`))).length < 2)
+      continue;
     seen.add(key);
     const ordered = group.slice().sort((a, b) => a.index - b.index || cmp(a.left, b.left));
     const answer = ordered.map((g) => [g.left, g.right] as [string, string]);
     const evidence = ordered.map((g) => g.evidence);
     const id = `q-${hash64([slug, "matching", evidence.join("\n"), key].join("\u0000"))}`;
-    let right = seededShuffle(answer.map((a) => a[1]), id);
+    let right = seededShuffle(
+      answer.map((a) => a[1]),
+      id,
+    );
     if (right.every((s, i) => s === answer[i]![1])) right = [...right.slice(1), right[0]!];
     out.push({
       question: {
@@ -305,9 +422,15 @@ function groups(kind: MatchKind, pairs: readonly MatchPair[], lessonText: string
 }
 
 /** Matching candidates for a lesson: people, works and authors, names and their glosses. */
-export function buildMatching(sentences: readonly SentenceInfo[], reading: readonly ReadingItem[] = [], lessonText = ""): Candidate[] {
+export function buildMatching(
+  sentences: readonly SentenceInfo[],
+  reading: readonly ReadingItem[] = [],
+  lessonText = "",
+): Candidate[] {
   const roles = rolePairs(sentences);
-  const actions = actionPairs(sentences).filter((a) => !roles.some((r) => r.index === a.index && r.id === a.id));
+  const actions = actionPairs(sentences).filter(
+    (a) => !roles.some((r) => r.index === a.index && r.id === a.id),
+  );
   // Roles first (short, distinctive), then actions, each in reading order.
   const people = [...roles, ...actions];
   return [

@@ -33,10 +33,12 @@ const CAL_NOTE = String.raw`(?:\s*\((?:Old Style|New Style|Julian calendar|[A-Z]
 const WHICH_WAS = new RegExp(`^${CAL_NOTE},? which was \\d{1,2} [A-Z][a-z]+(?: \\d{4})?${CAL_NOTE}`);
 
 /** Clause boundaries: a new clause after these rarely keeps the sentence's subject. */
-const CLAUSE_BREAK = /(?:;|:| - |, (?=(?:continuing|provoking|spreading|making|taking|leaving|laying|marking|reproducing|demanding)\b)|, (?=(?:and|but|while|which|when|whereas|yet|although|though|thus|announcing|eliminating|ending|by which|where|only to|before|after|so that|as|leading|increasing|inflicting|having|who|with)\b))/gu;
+const CLAUSE_BREAK =
+  /(?:;|:| - |, (?=(?:continuing|provoking|spreading|making|taking|leaving|laying|marking|reproducing|demanding)\b)|, (?=(?:and|but|while|which|when|whereas|yet|although|though|thus|announcing|eliminating|ending|by which|where|only to|before|after|so that|as|leading|increasing|inflicting|having|who|with)\b))/gu;
 
 /** Words before a date that make it a limit or a comparison, not the time of the event. */
-const BOUNDARY_BEFORE = /\b(until|till|since|from|by|before|after|between|than|not|and|to|unlike in|through|during|throughout|preceded)\s+(?:the (?:end|start|beginning|middle) of\s+)?$/i;
+const BOUNDARY_BEFORE =
+  /\b(until|till|since|from|by|before|after|between|than|not|and|to|unlike in|through|during|throughout|preceded)\s+(?:the (?:end|start|beginning|middle) of\s+)?$/i;
 
 /** The clause holding the date: from the sentence start (or a semicolon) to the next break. */
 function dateClause(prompt: string, t: TimeExpr): string | null {
@@ -50,7 +52,10 @@ function dateClause(prompt: string, t: TimeExpr): string | null {
       start = at + 1;
       continue;
     }
-    if (at >= t.end) { end = at; break; }
+    if (at >= t.end) {
+      end = at;
+      break;
+    }
   }
   // "X founded …, but … were shut down by the Reds in 1919": no independent clause holds the
   // date alone, so the whole sentence is the event (when it holds no other date).
@@ -74,7 +79,10 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
   if (/\bof\s+$/.test(before)) return null;
   // "such that, in 1918, Stalin ordered …": the date sits between a connective and its clause.
   if (/\bthat,\s*(?:in|on)?\s*$/.test(before)) return null;
-  const prep = /(?:,\s*)?\b(?:in|on|during|at the (?:start|end) of|the end of|(?:in |by )?early|(?:in )?late)\s+$/i.exec(before);
+  const prep =
+    /(?:,\s*)?\b(?:in|on|during|at the (?:start|end) of|the end of|(?:in |by )?early|(?:in )?late)\s+$/i.exec(
+      before,
+    );
   const calNote = new RegExp(`^${CAL_NOTE}`).exec(after);
   let head = prep ? before.slice(0, prep.index) : before;
   let tail = calNote ? after.slice(calNote[0].length) : after;
@@ -82,23 +90,41 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
   if (head.trim() === "") tail = tail.replace(/^\s*,\s*/, "");
   if (/\b(the|a|an|this|its|their)\s*$/i.test(head) && /^\s*\p{L}/u.test(tail)) return null; // "the 1921 famine"
   head = head.replace(/(^|\s)(Even|Only|Already|Soon|Also|Then)\s*$/, "$1");
-  let s = (head.trimEnd() + (head.trim() && /^[,.;]/.test(tail.trimStart()) ? "" : " ") + tail.trimStart()).trim();
+  let s = (
+    head.trimEnd() +
+    (head.trim() && /^[,.;]/.test(tail.trimStart()) ? "" : " ") +
+    tail.trimStart()
+  ).trim();
   if (/\b(than|not|that|of|in|the|to|and|before|after|a|an|from|on)\.$/i.test(s)) return null;
-  s = s.replace(/\(\s*\)/g, "").replace(/\s+,/g, ",").replace(/,\s*\./g, ".").replace(/\s{2,}/g, " ").replace(/^,\s*/, "");
-  s = s.replace(/-this\.$/, ".").replace(/, however,/g, "")
+  s = s
+    .replace(/\(\s*\)/g, "")
+    .replace(/\s+,/g, ",")
+    .replace(/,\s*\./g, ".")
+    .replace(/\s{2,}/g, " ")
+    .replace(/^,\s*/, "");
+  s = s.replace(/-this\.$/, ".").replace(/, however,/g, "");
   // A long lead-in phrase goes when the event is long: "In response to …, the Left-SR's assassinated …".
   if (wordCount(s) > 22) {
-    const lead = /^(?:In response to|In light of|Thanks to|As a result of)[^,]{0,160}, (?=\p{Ll}|the |[A-Z])/u.exec(s);
+    const lead =
+      /^(?:In response to|In light of|Thanks to|As a result of)[^,]{0,160}, (?=\p{Ll}|the |[A-Z])/u.exec(s);
     if (lead && wordCount(s.slice(lead[0].length)) >= 6) s = s.slice(lead[0].length);
   }
   s = s.replace(/,\s*,/g, ",").replace(/^(?:And|But|Yet|So|Thus)\s+(?:finally,\s*)?/, "");
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (!/[.!?]["')\]]*$/.test(s)) s += ".";
   // Still dated (months inside names such as "Red October" do not count): would give the answer away.
-  if (findTimes(s).some((x) => !/^\s*Revolution/.test(s.slice(x.end)) && !/Red\s*$/.test(s.slice(0, x.start)))) return null;
+  if (
+    findTimes(s).some((x) => !/^\s*Revolution/.test(s.slice(x.end)) && !/Red\s*$/.test(s.slice(0, x.start)))
+  )
+    return null;
   if (/\b1[89]\d\d\b/.test(s)) return null;
   // The event must name its actor: no pronoun or pointer as subject.
-  if (/^(He|She|It|They|This|These|That|Those|Such|His|Her|Its|Their|There|Which|Who|Here|Both|The latter|The former)\b/.test(s)) return null;
+  if (
+    /^(He|She|It|They|This|These|That|Those|Such|His|Her|Its|Their|There|Which|Who|Here|Both|The latter|The former)\b/.test(
+      s,
+    )
+  )
+    return null;
   if (/\b(the latter|the former|this time|thereafter|as detailed|above|below)\b/i.test(s)) return null;
   if ((s.split('"').length - 1) % 2 === 1) return null;
   if ((s.match(/\(/g) ?? []).length !== (s.match(/\)/g) ?? []).length) return null;
@@ -107,7 +133,12 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
   if (pron && !/\s\p{Lu}/u.test(s.slice(0, pron.index))) return null;
   // Retrospect, hypotheses and reported speech are not events ("would see", "Voline cites").
   if (/\bwould\b/.test(s)) return null;
-  if (/^(?:\S+ ){1,3}(cites|writes|argues|observes|emphasizes|recounts|notes|remarks|says|estimates|speculates)\b/.test(s)) return null;
+  if (
+    /^(?:\S+ ){1,3}(cites|writes|argues|observes|emphasizes|recounts|notes|remarks|says|estimates|speculates)\b/.test(
+      s,
+    )
+  )
+    return null;
   if (/^(?:An?|The) (?:even )?(?:more )?\w+ example\b/.test(s)) return null;
   if (/^(?:\S+ ){1,3}(?:show|shows|suggest|suggests) that\b/.test(s)) return null;
   if (/\b(such|this|these|those)\b(?! as\b)/i.test(s)) return null;
@@ -126,8 +157,10 @@ export function moduleEvents(lessons: ReadonlyArray<readonly SentenceInfo[]>): D
   let narrativeYear: number | null = null;
   for (const sentences of lessons) {
     for (const info of sentences) {
-      const yearsHere = info.times.filter((t) => t.year !== null && t.precision !== "range" &&
-        !BOUNDARY_BEFORE.test(info.prompt.slice(0, t.start)));
+      const yearsHere = info.times.filter(
+        (t) =>
+          t.year !== null && t.precision !== "range" && !BOUNDARY_BEFORE.test(info.prompt.slice(0, t.start)),
+      );
       if (info.blockKind === "paragraph") {
         for (const t of info.times) {
           let assumedYear: number | null = null;
@@ -147,9 +180,14 @@ export function moduleEvents(lessons: ReadonlyArray<readonly SentenceInfo[]>): D
           if (!clause) continue;
           // One date per event: another date in the clause would make it ambiguous.
           const clauseStart = prompt.indexOf(clause.replace(/\.$/, ""));
-          const others = info.times.filter((x) => x !== t && clauseStart >= 0 &&
-            x.start >= clauseStart && x.end <= clauseStart + clause.length &&
-            prompt.slice(x.start, x.end) === x.text);
+          const others = info.times.filter(
+            (x) =>
+              x !== t &&
+              clauseStart >= 0 &&
+              x.start >= clauseStart &&
+              x.end <= clauseStart + clause.length &&
+              prompt.slice(x.start, x.end) === x.text,
+          );
           if (others.length) continue;
           const text = withoutDate(clause, t);
           if (!text) continue;
@@ -179,7 +217,12 @@ function chainable(set: readonly DatedEvent[]): DatedEvent[] | null {
   return sorted;
 }
 
-function question(chosen: DatedEvent[], lessonSlug: string, moduleSlug: string, crossLesson: boolean): Candidate {
+function question(
+  chosen: DatedEvent[],
+  lessonSlug: string,
+  moduleSlug: string,
+  crossLesson: boolean,
+): Candidate {
   const answer = chosen.map((c) => c.text);
   const evidence = chosen.map((c) => c.info.evidence);
   const id = `q-${hash64([lessonSlug, "ordering", evidence.join("\n"), answer.join("|")].join("\u0000"))}`;
@@ -224,7 +267,9 @@ export function buildOrdering(
   max: number,
 ): Candidate[] {
   const own = events.filter((e) => e.info.lessonSlug === lessonSlug);
-  const others = events.filter((e) => e.info.lessonSlug !== lessonSlug && !own.some((o) => sameHappening(o, e)));
+  const others = events.filter(
+    (e) => e.info.lessonSlug !== lessonSlug && !own.some((o) => sameHappening(o, e)),
+  );
   const out: Candidate[] = [];
   const used = new Set<DatedEvent>();
   const seen = new Set<string>();
@@ -267,7 +312,8 @@ export function buildOrdering(
     const chosen: DatedEvent[] = [first];
     for (const o of own) {
       if (chosen.length >= 2) break;
-      if (o !== first && !chosen.some((c) => sameHappening(c, o)) && chainable([...chosen, o])) chosen.push(o);
+      if (o !== first && !chosen.some((c) => sameHappening(c, o)) && chainable([...chosen, o]))
+        chosen.push(o);
     }
     for (const e of pool) {
       if (chosen.length >= size) break;

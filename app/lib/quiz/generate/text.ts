@@ -71,7 +71,10 @@ export function cleanForPrompt(sentence: string, authors: ReadonlySet<string> = 
   s = s.replace(/\[([,;:])\]/g, "$1 ");
   s = s.replace(/(\p{L})\[(\p{Ll}{1,2})\](?![\p{L}])/gu, "$1$2"); // "alliance[s]" → "alliances"
   s = s.replace(/(\S)\[/g, "$1 [").replace(/\](?=[\p{L}\p{N}"])/gu, "] ");
-  s = s.replace(/\s+([.,;:!?])/g, "$1").replace(/\s{2,}/g, " ").trim();
+  s = s
+    .replace(/\s+([.,;:!?])/g, "$1")
+    .replace(/\s{2,}/g, " ")
+    .trim();
   return s;
 }
 

@@ -9,8 +9,18 @@
  */
 
 export const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ] as const;
 const MONTH_RE = MONTHS.join("|");
 
@@ -61,11 +71,12 @@ export function findTimes(text: string): TimeExpr[] {
     const after = text.slice(end, end + 40);
     // "(Old Style)", "(Julian calendar)", "February 1917 (March by the Gregorian calendar)" → Julian;
     // "(New Style)", "March (February, old style) 1917" → Gregorian.
-    const style: TimeExpr["style"] = /^\s*\((Old Style|Julian calendar|[A-Z][a-z]+ by the Gregorian calendar)\)/i.test(after)
-      ? "julian"
-      : /^\s*\((New Style|Gregorian|[A-Z][a-z]+, old style\))/i.test(after)
-        ? "gregorian"
-        : null;
+    const style: TimeExpr["style"] =
+      /^\s*\((Old Style|Julian calendar|[A-Z][a-z]+ by the Gregorian calendar)\)/i.test(after)
+        ? "julian"
+        : /^\s*\((New Style|Gregorian|[A-Z][a-z]+, old style\))/i.test(after)
+          ? "gregorian"
+          : null;
     let e: Omit<TimeExpr, "text" | "start" | "end" | "style">;
     if (g.m1) e = { precision: "day", year: +g.y1!, month: monthNum(g.m1), day: +g.d1! };
     else if (g.m2) e = { precision: "day", year: +g.y2!, month: monthNum(g.m2), day: +g.d2! };
@@ -77,7 +88,13 @@ export function findTimes(text: string): TimeExpr[] {
     else if (g.y7) e = { precision: "year", year: +g.y7, month: null, day: null };
     else e = { precision: "month", year: null, month: monthNum(g.m8), day: null };
     // "May" and "March" are also ordinary words; only trust them next to a date context.
-    if (g.m8 && /^(May|March)$/.test(g.m8) && !/^\s*(\(|,|and|to|-)/.test(after) && !/\b(in|of|by|until|since|from|early|late|between)\s*$/.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (
+      g.m8 &&
+      /^(May|March)$/.test(g.m8) &&
+      !/^\s*(\(|,|and|to|-)/.test(after) &&
+      !/\b(in|of|by|until|since|from|early|late|between)\s*$/.test(text.slice(Math.max(0, start - 12), start))
+    )
+      continue;
     out.push({ text: m[0], start, end, style, ...e });
   }
   return out;
@@ -92,7 +109,11 @@ function dayNumber(y: number, m: number, d: number): number {
  * The interval [from, to] of Gregorian day numbers a dated expression can denote.
  * Needs a year (from the expression or `fallbackYear`); null otherwise.
  */
-export function interval(t: TimeExpr, fallbackYear: number | null = null, yearEnd: number | null = null): [number, number] | null {
+export function interval(
+  t: TimeExpr,
+  fallbackYear: number | null = null,
+  yearEnd: number | null = null,
+): [number, number] | null {
   const y = t.year ?? fallbackYear;
   if (y === null) return null;
   let from: number;
@@ -103,7 +124,13 @@ export function interval(t: TimeExpr, fallbackYear: number | null = null, yearEn
     from = dayNumber(y, t.month, 1);
     to = dayNumber(y, t.month + 1, 1) - 1;
   } else if (t.precision === "season") {
-    const [a, b] = /early|spring/.test(t.text) ? [1, 6] : /summer/.test(t.text) ? [6, 8] : /winter/.test(t.text) ? [12, 14] : [7, 12];
+    const [a, b] = /early|spring/.test(t.text)
+      ? [1, 6]
+      : /summer/.test(t.text)
+        ? [6, 8]
+        : /winter/.test(t.text)
+          ? [12, 14]
+          : [7, 12];
     from = dayNumber(y, a, 1);
     to = dayNumber(y, b + 1, 1) - 1;
   } else if (t.precision === "range") {
@@ -116,8 +143,10 @@ export function interval(t: TimeExpr, fallbackYear: number | null = null, yearEn
   // Julian dates are 13 days behind before 14 February 1918 (Gregorian).
   const switchDay = dayNumber(1918, 2, 14);
   if (from < switchDay) {
-    if (t.style === "julian") { from += 13; to += 13; }
-    else if (t.style === null) to += 13;
+    if (t.style === "julian") {
+      from += 13;
+      to += 13;
+    } else if (t.style === null) to += 13;
   }
   return [from, to];
 }

@@ -124,7 +124,14 @@ export const TYPING: Row[] = [
   ["organisation", "state", "Bolshevik Central Committee", "Central Committee"],
   ["organisation", "state", "Council of People's Commissars"],
   ["organisation", "state", "Constituent Assembly"],
-  ["organisation", "state", "Second All-Russia Congress of Soviets", "All-Russia Congress of Soviets", "All-Russia Congress", "Congress of Soviets"],
+  [
+    "organisation",
+    "state",
+    "Second All-Russia Congress of Soviets",
+    "All-Russia Congress of Soviets",
+    "All-Russia Congress",
+    "Congress of Soviets",
+  ],
   ["organisation", "state", "CheKa", "Extraordinary Committee", "Extraordinary Committees"],
   ["organisation", "state", "GPU", "State Political Administration"],
   ["organisation", "state", "Tashkent Soviet"],
@@ -248,11 +255,19 @@ export const GENERIC = new Set(
 );
 
 /** Multi-word names too general to be a key in this guide (nearly every sentence is about them). */
-export const GENERIC_NAMES = new Set(["Russian Revolution", "State Terror", "Red State", "Soviet Union", "Russian Empire"]);
+export const GENERIC_NAMES = new Set([
+  "Russian Revolution",
+  "State Terror",
+  "Red State",
+  "Soviet Union",
+  "Russian Empire",
+]);
 
 /** Words that may stand right before a person's name without being part of it. */
 export const ROLE_WORDS = new Set(
-  "General Generals Admiral Tsar Czar Menshevik Bolshevik Left-SR SR head leader commander anarchist Communist White Red".split(" "),
+  "General Generals Admiral Tsar Czar Menshevik Bolshevik Left-SR SR head leader commander anarchist Communist White Red".split(
+    " ",
+  ),
 );
 
 /**
@@ -262,12 +277,28 @@ export const ROLE_WORDS = new Set(
  * Empire are not "in Russia" in this guide's usage).
  */
 export const PLACE_PARENT: Record<string, string> = {
-  Tashkent: "Turkestan", Kokand: "Turkestan", Turkestan: "Central Asia",
-  Petrograd: "Russia", Moscow: "Russia", Kronstadt: "Russia", Tambov: "Russia", Samara: "Russia",
-  Kazan: "Russia", Saratov: "Russia", Astrakhan: "Russia", Arkhangelsk: "Russia", Dvinsk: "Russia",
-  Kharkov: "Ukraine", Yekaterinoslav: "Ukraine", Elizabethgrad: "Ukraine",
-  Tiflis: "Georgia", Georgia: "Caucasia", Armenia: "Caucasia",
-  "Winter Palace": "Petrograd", "Finland Station": "Petrograd", Paris: "Western Europe",
+  Tashkent: "Turkestan",
+  Kokand: "Turkestan",
+  Turkestan: "Central Asia",
+  Petrograd: "Russia",
+  Moscow: "Russia",
+  Kronstadt: "Russia",
+  Tambov: "Russia",
+  Samara: "Russia",
+  Kazan: "Russia",
+  Saratov: "Russia",
+  Astrakhan: "Russia",
+  Arkhangelsk: "Russia",
+  Dvinsk: "Russia",
+  Kharkov: "Ukraine",
+  Yekaterinoslav: "Ukraine",
+  Elizabethgrad: "Ukraine",
+  Tiflis: "Georgia",
+  Georgia: "Caucasia",
+  Armenia: "Caucasia",
+  "Winter Palace": "Petrograd",
+  "Finland Station": "Petrograd",
+  Paris: "Western Europe",
 };
 
 /** Person sub-kinds that may stand in for each other as distractors (same role and era). */

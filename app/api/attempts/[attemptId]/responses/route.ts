@@ -12,7 +12,12 @@ export async function PUT(request: Request, { params }: Ctx) {
   if (!body.ok) return body.response;
   const actor = await getActor();
   if (!actor) return errorResponse(401, "Start a quiz or sign in first.");
-  const result = await saveAnswer(actor, body.data.attemptId, body.data.questionId, body.data.answer as LearnerAnswer);
+  const result = await saveAnswer(
+    actor,
+    body.data.attemptId,
+    body.data.questionId,
+    body.data.answer as LearnerAnswer,
+  );
   if (!result.ok) return failureResponse(result);
   return okResponse({ saved: true });
 }
