@@ -108,6 +108,8 @@ export interface ExportQuestion {
   evidenceLessons?: string[];
   difficulty: number;
   keyKind: string;
+  skill?: string;
+  scope?: string;
 }
 
 export interface ExportBank {
@@ -127,6 +129,8 @@ export function toExportQuestion(q: Question): ExportQuestion {
     difficulty: q.difficulty,
     keyKind: q.keyKind,
   };
+  if (q.skill) out.skill = q.skill;
+  if (q.scope) out.scope = q.scope;
   if ("choices" in q) out.choices = [...q.choices];
   if (q.type === "fill_blank") out.accepted = q.accepted;
   if (q.evidenceLessons) out.evidenceLessons = [...q.evidenceLessons];
@@ -144,6 +148,8 @@ export function toExportQuestion(q: Question): ExportQuestion {
     evidenceLessons,
     difficulty,
     keyKind,
+    skill,
+    scope,
   } = out;
   return JSON.parse(
     JSON.stringify({
@@ -159,6 +165,8 @@ export function toExportQuestion(q: Question): ExportQuestion {
       evidenceLessons,
       difficulty,
       keyKind,
+      skill,
+      scope,
     }),
   );
 }
