@@ -76,7 +76,9 @@ export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed) };
+  const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
+  const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
+  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {

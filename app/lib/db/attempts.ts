@@ -120,11 +120,15 @@ function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRe
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
 }
 
-/** Questions a quiz may draw from: active and not rejected by a teacher. */
+/**
+ * Questions a lesson quiz may draw from: active, not rejected by a teacher, and about this lesson
+ * alone (questions whose evidence spans the module's lessons belong to module tests).
+ */
 const drawable = (lessonId: string): Prisma.QuestionWhereInput => ({
   lessonId,
   status: "active",
   review: { not: "rejected" },
+  scope: "lesson",
 });
 
 /** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */

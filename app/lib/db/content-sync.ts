@@ -29,6 +29,8 @@ function generatedColumns(question: Question) {
     evidenceAnchors: question.evidenceAnchors,
     evidenceLessons: question.evidenceLessons,
     keyKind: question.keyKind,
+    skill: question.skill ?? "fact",
+    scope: question.scope ?? "lesson",
     difficulty: question.difficulty,
     generatorVersion: question.generatorVersion,
   };
