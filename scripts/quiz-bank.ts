@@ -83,13 +83,13 @@ for (const l of bank.lessons) {
   const n = Math.max(1, l.questions.length);
   const und = l.questions.filter((q) => q.skill && UNDERSTANDING_SKILLS.has(q.skill)).length;
   const dates = l.questions.filter((q) => q.keyKind === "time" && q.skill === "fact").length;
-  const module = l.questions.filter((q) => q.scope === "module").length;
+  const moduleScope = l.questions.filter((q) => q.scope === "module").length;
   console.log(
     pad(l.slug.slice(0, 42), 44) +
       counts.map((c) => pad(c, 6)).join("") +
       pad(Math.round((100 * und) / n), 6) +
       pad(Math.round((100 * dates) / n), 6) +
-      module,
+      moduleScope,
   );
 }
 console.log(pad("total", 44) + QUESTION_SKILLS.map((k) => pad(skillTotals.get(k) ?? 0, 6)).join(""));

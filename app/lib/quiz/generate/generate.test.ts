@@ -95,15 +95,22 @@ describe("question bank over the whole guide", () => {
     const typed = all().filter(
       (q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank",
     );
-    const redArmy = typed.filter((q) => q.answer === "Red Army");
-    expect(redArmy.length).toBeGreaterThan(0);
-    for (const q of redArmy) expect(markAnswer(q, "the Reds").correct).toBe(true);
-    const party = typed.filter((q) => q.answer === "Bolsheviks");
-    expect(party.length).toBeGreaterThan(0);
-    for (const q of party) {
-      expect(markAnswer(q, "Reds").correct).toBe(true);
-      expect(markAnswer(q, "Red Army").correct).toBe(false);
+    // [typed key, a name that must be accepted, a name that must not be]
+    const rules: Array<[string, string, string | null]> = [
+      ["Red Army", "the Reds", null],
+      ["Bolsheviks", "Reds", "Red Army"],
+      ["Reds", "Bolsheviks", null],
+      ["Makhnovists", "Insurrectionary Army", null],
+    ];
+    let checked = 0;
+    for (const [key, also, not] of rules) {
+      for (const q of typed.filter((x) => x.answer === key)) {
+        expect(markAnswer(q, also).correct, q.id).toBe(true);
+        if (not) expect(markAnswer(q, not).correct, q.id).toBe(false);
+        checked++;
+      }
     }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 
   it("cloze answers appear in their evidence", () => {

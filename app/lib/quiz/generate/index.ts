@@ -45,7 +45,7 @@ export const LONG_MIN = 16;
 export const SHORT_MIN = 8;
 /** Lessons under this many words state too few facts for a full quiz. */
 export const TINY_LESSON_WORDS = 250;
-export const TINY_MIN = 6;
+export const TINY_MIN = 5;
 const MIN_SCORE = 0.3;
 /** A prompt a learner reads as one question (statement words, without the true/false lead). */
 export const MAX_PROMPT_WORDS = 35;
@@ -333,9 +333,13 @@ function withSkillAndScope(q: Question): Question {
 export function generateQuestionBank(guide: Guide): QuestionBank {
   const ctx = buildContext(guide);
   const lessons: LessonBank[] = [];
-  for (const m of guide.modules) {
+  const analysedByModule = guide.modules.map((m) =>
+    m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)),
+  );
+  const guideSentences = analysedByModule.flat(2);
+  for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
-    const analysed = m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
+    const analysed = analysedByModule[mi]!;
     const events = moduleEvents(analysed);
     const all = analysed.flat();
     const claims = m.lessons
@@ -347,7 +351,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
         m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
         ctx.gaz,
       ),
-      ...definitionQuestions(all, ctx.gaz),
+      ...definitionQuestions(all, guideSentences, ctx.gaz),
       ...deedQuestions(all),
       ...mainIdeaQuestions(claims),
     ];

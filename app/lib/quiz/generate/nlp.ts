@@ -33,8 +33,19 @@ export function tag(text: string): TaggedToken[] {
   return words.map((w, i) => ({ text: w, pos: pos[i] ?? "X" }));
 }
 
-/** Tokens with POS tags and lemmas ("fought" → "fight"). */
+const lemmaCache = new Map<string, LemmaToken[]>();
+
+/** Tokens with POS tags and lemmas ("fought" → "fight"); cached per text (the generator asks often). */
 export function tagLemmas(text: string): LemmaToken[] {
+  let hit = lemmaCache.get(text);
+  if (!hit) {
+    hit = tagLemmasUncached(text);
+    lemmaCache.set(text, hit);
+  }
+  return hit;
+}
+
+function tagLemmasUncached(text: string): LemmaToken[] {
   const n = nlp();
   const doc = n.readDoc(text);
   const words: string[] = doc.tokens().out();

@@ -23,7 +23,8 @@ import { distractorsFor, tooSimilar, visibleIn, type DistractorContext } from ".
 import type { Entity, Gazetteer } from "./gazetteer";
 import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
-import { contentWords, STOPWORDS, wordCount } from "./text";
+import { cleanForPrompt, contentWords, STOPWORDS, wordCount } from "./text";
+import { rolePairs } from "./matching";
 import { PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
 export type ClauseForm = "np" | "clause" | "purpose";
@@ -497,8 +498,8 @@ function pickClauses(
       seed,
     ).sort(
       (a, b) =>
-        Number(lengthOk(b)) - Number(lengthOk(a)) ||
-        Math.min(1, overlap(b.text, prompt)) - Math.min(1, overlap(a.text, prompt)),
+        Math.min(1, overlap(b.text + " " + b.other, prompt)) -
+          Math.min(1, overlap(a.text + " " + a.other, prompt)) || Number(lengthOk(b)) - Number(lengthOk(a)),
     );
     for (const c of sorted) {
       if (out.length >= 3) break;
@@ -594,8 +595,20 @@ function speakerBefore(text: string, gaz: Gazetteer): Entity | null {
   return last.entity;
 }
 
-function usableQuote(raw: string): string | null {
-  let q = raw.replace(/^\s*\[?(\p{L})\]?/u, "$1").trim();
+function usableQuote(raw: string, cited: boolean): string | null {
+  let q = cleanForPrompt(raw).trim();
+  // A fragment that starts or ends mid-phrase ("of Bolshevism in power, …", "… that envisaged")
+  // or skips words ("[...]") does not read as anyone's words.
+  if (/^(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an)\b/i.test(q)) return null;
+  if (
+    /\b(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an|envisaged|was|were|is|are)$/i.test(
+      q.replace(/[.,;:!?]+$/, ""),
+    )
+  )
+    return null;
+  if (/\[\s*(?:\.\.\.|…)\s*\]|\.\.\./.test(q)) return null;
+  // A cited block quotation in the first person may be a witness the author quotes, not the author.
+  if (cited && /\b(?:I|my|me|we|our|us)\b/.test(q)) return null;
   q = q.replace(/\s*\([^)]*\d[^)]*\)\s*$/, "").replace(/[,;:]$/, "");
   const words = wordCount(q);
   if (words < 6) return null;
@@ -618,7 +631,7 @@ function findQuotes(lessonSentences: readonly SentenceInfo[], lesson: Lesson, ga
       const before = info.evidence.slice(0, m.index ?? 0);
       const speaker = speakerBefore(before.slice(-120), gaz);
       if (!speaker) continue;
-      const text = usableQuote(m[1]!);
+      const text = usableQuote(m[1]!, false);
       if (!text) continue;
       out.push({ info, text, speaker });
     }
@@ -643,7 +656,7 @@ function findQuotes(lessonSentences: readonly SentenceInfo[], lesson: Lesson, ga
     if (!speaker) continue;
     const firstInfo = lessonSentences.find((s) => s.blockId === ids[0]);
     if (!firstInfo) continue;
-    const text = usableQuote(firstInfo.evidence.replace(/^"|"$/g, ""));
+    const text = usableQuote(firstInfo.evidence.replace(/^"|"$/g, ""), cite !== null);
     if (!text) continue;
     out.push({ info: firstInfo, text, speaker });
   }
@@ -766,21 +779,27 @@ function displayKey(key: Key): string {
 
 interface Gloss {
   info: SentenceInfo;
+  /** Entity id (one gloss per entity). */
+  id: string;
   name: string;
   gloss: string;
   person: boolean;
 }
 
-function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
+export function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
   const out: Gloss[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph") continue;
     const p = info.prompt;
     for (const m of gaz.find(p)) {
       const after = p.slice(m.end);
+      const beforeName = p.slice(0, m.start);
+      // "A, B, and C": a list item is not glossed by its neighbour.
+      if (/(?:, |, the |\band (?:the )?|\bor (?:the )?)$/.test(beforeName)) continue;
       const app = /^, ((?:an?|the) (?!same\b)[\p{Ll}][^,;:()"]{4,90}?)(?:,|\.$)/u.exec(after);
       let gloss: string | null = null;
-      if (app) gloss = app[1]!;
+      if (app && !/^, [^,]+, (?:and|or)\b/.test(after) && !/^, [^,]+, (?:the )?\p{Lu}/u.test(after))
+        gloss = app[1]!;
       // "a popular resistance movement known as the Basmachi"
       const known = /((?:an?|the) [\p{Ll}][\p{Ll} -]{4,60}) (?:known as|called) (?:the )?$/u.exec(
         p.slice(0, m.start),
@@ -792,16 +811,48 @@ function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[
         continue;
       if (m.entity.spellings.some((s) => visibleIn(g, s))) continue;
       if (m.entity.kind === "time" || m.entity.kind === "place" || m.entity.kind === "number") continue;
-      if (out.some((o) => o.name === m.entity.canonical)) continue;
-      out.push({ info, name: m.text.replace(/'s$/, ""), gloss: g, person: m.entity.kind === "person" });
+      if (out.some((o) => o.id === m.entity.id)) continue;
+      // A definite appositive of a thing is as often a list neighbour ("camps, the right to …").
+      if (m.entity.kind !== "person" && !/^an? /.test(g)) continue;
+      const the = /\bthe $/i.test(beforeName) || /^The $/.test(beforeName);
+      out.push({
+        info,
+        id: m.entity.id,
+        name: `${the ? "the " : ""}${m.text.replace(/'s$/, "")}`,
+        gloss: g,
+        person: m.entity.kind === "person",
+      });
     }
   }
   return out;
 }
 
 /** "According to the lesson, what was the Cheka?" from appositives and "known as" glosses. */
-export function definitionQuestions(moduleSentences: readonly SentenceInfo[], gaz: Gazetteer): Candidate[] {
-  const glosses = findGlosses(moduleSentences, gaz);
+export function definitionQuestions(
+  moduleSentences: readonly SentenceInfo[],
+  guideSentences: readonly SentenceInfo[],
+  gaz: Gazetteer,
+): Candidate[] {
+  // Roles the text gives people ("CheKa head Felix Dzherzhinsky") are glosses too.
+  const roleGlosses = (sentences: readonly SentenceInfo[]): Gloss[] => {
+    const byLesson = new Map<string, SentenceInfo[]>();
+    for (const s of sentences) byLesson.set(s.lessonSlug, [...(byLesson.get(s.lessonSlug) ?? []), s]);
+    const out: Gloss[] = [];
+    for (const list of byLesson.values())
+      for (const r of rolePairs(list)) {
+        const info = list.find((s) => s.index === r.index);
+        if (!info || POINTS_OUT_KEY.test(r.right) || r.right.includes('"')) continue;
+        // "White General" → "a White General": every choice reads as a description.
+        const gloss = /^(?:an?|the|one)\b|'s\b/i.test(r.right)
+          ? r.right
+          : `${/^[AEIOU]/i.test(r.right) ? "an" : "a"} ${r.right}`;
+        out.push({ info, id: r.id, name: r.left, gloss, person: true });
+      }
+    return out;
+  };
+  const merge = (a: Gloss[], b: Gloss[]) => [...a, ...b.filter((g) => !a.some((x) => x.id === g.id))];
+  const glosses = merge(findGlosses(moduleSentences, gaz), roleGlosses(moduleSentences));
+  const pool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
   const out: Candidate[] = [];
   for (const g of glosses) {
     const pool = glosses.filter(
@@ -825,8 +876,7 @@ export function definitionQuestions(moduleSentences: readonly SentenceInfo[], ga
       ds.push(o.gloss);
     }
     if (ds.length < 3) continue;
-    const article = /^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+s)$/u.test(g.name) || /s$/.test(g.name) ? "the " : "";
-    const name = g.person ? g.name : `${/^the /i.test(g.name) ? "" : article}${g.name}`;
+    const name = g.name;
     const verb = !g.person && /s$/.test(g.name) ? "were" : "was";
     const prompt = `According to the lesson, ${g.person ? "who" : "what"} ${verb} ${name}?`;
     const c = toCandidate({
@@ -852,36 +902,54 @@ interface MainClaim {
   text: string;
 }
 
-/** The sentence that best answers the lesson's title question: early, on its topic, self-contained. */
+/**
+ * The sentence that best answers the lesson's title question: a whole sentence (nothing cut away),
+ * early in the lesson, on the title's topic, making a claim of its own (no leading "Though …",
+ * "For example", no colon introducing a list).
+ */
 export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): MainClaim | null {
-  const titleWords = new Set(
-    contentWords(lesson.title)
-      .filter((w) => !STOPWORDS.has(w))
-      .map((w) => w.slice(0, 5)),
-  );
+  const titleWords = new Set(contentWords(lesson.title).map((w) => w.slice(0, 5)));
+  // "What was the Red Terror?" → a sentence saying what the Red Terror was / did.
+  const topic = /^(?:What|Who) (?:was|were|is|are) (?:the )?(.+?)\?$/.exec(lesson.title)?.[1] ?? null;
+  const topicStems = topic ? contentWords(topic).map((w) => w.slice(0, 5)) : [];
   let best: { info: SentenceInfo; text: string; score: number } | null = null;
-  const n = sentences.length;
   for (const info of sentences) {
     if (info.blockKind !== "paragraph") continue;
+    if (info.reasons.length > 0) continue;
+    // The claim without its asides: a subject's appositive, a leading concession ("Though X, Y" → Y).
+    let whole = withoutAsides(info.prompt.replace(/[.!]$/, ""))
+      .replace(
+        /^((?:The )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*), (?:the|a|an) [^,]{3,90}, (?=\p{Ll})/u,
+        "$1 ",
+      )
+      .replace(/^(?:Nonetheless|Nevertheless|However|Yet|Thus|Indeed), /, "");
+    const concession = /^(?:Though|Although|While|Whereas) [^,]{5,160}, (?=\p{Ll}+ )/u.exec(whole);
+    if (concession) whole = capFirst(whole.slice(concession[0].length));
+    const text = cutClause(whole, 36);
+    if (!text || text !== clean(whole) || wordCount(text) < 8) continue;
     if (
-      info.reasons.some((r) =>
-        /pronoun|deictic|refers outside|question|quotation|counterfactual|unbalanced/.test(r),
+      /^(?:Though|Although|While|Whereas|In contrast|As|If|When|Despite|For example|According to)\b/.test(
+        text,
       )
     )
       continue;
-    const text = cutClause(info.prompt.replace(/[.!]$/, ""), 30);
-    if (!text || wordCount(text) < 8) continue;
-    if (/"/.test(text) || /\b1[89]\d\d\b.*\b1[89]\d\d\b/.test(text)) continue;
+    if (/:|\bfor example\b|"/.test(text) || /^(?:Yes|No)\b/.test(text)) continue;
     const words = contentWords(text).map((w) => w.slice(0, 5));
-    const hits = words.filter((w) => titleWords.has(w)).length;
-    const position = 1 - info.index / Math.max(1, n);
-    // Summary language ("in sum", "ultimately", "fundamentally") marks a lesson's answer too.
+    const hits = new Set(words.filter((w) => titleWords.has(w))).size;
+    if (hits === 0) continue;
+    const early = info.index < 4 ? 1.5 : info.index < 10 ? 0.7 : 0;
     const summary = /^(?:Ultimately|Fundamentally|In sum|In short|Overall|In the end|Altogether)\b/.test(
       info.evidence,
     )
       ? 1
       : 0;
-    const score = hits * 1.0 + position * 1.5 + summary;
+    const topical =
+      topicStems.length > 0 &&
+      topicStems.every((t) => words.includes(t)) &&
+      /\b(?:was|were|is|are|sought|became|meant)\b/.test(text)
+        ? 1
+        : 0;
+    const score = hits * 1.2 + early + summary + topical;
     if (!best || score > best.score) best = { info, text, score };
   }
   return best ? { lesson, info: best.info, text: capFirst(best.text) } : null;
@@ -926,41 +994,120 @@ interface Deed {
   /** Verb phrase as written, past tense: "assassinated the German ambassador". */
   deed: string;
   when: string;
+  /** "was"/"were" when the deed is what the subject was (a predicate noun phrase). */
+  copula: string | null;
 }
 
 const DEED_KINDS = new Set<FactKind>(["group", "organisation", "event"]);
+
+/** Collective subjects the gazetteer does not type (lower-case in the text), with their side. */
+const COLLECTIVES: Record<string, string> = {
+  anarchists: "anarchist",
+  peasants: "people",
+  peasantry: "people",
+  workers: "people",
+  soldiers: "people",
+  sailors: "people",
+};
+
+function collective(word: string): Entity {
+  return {
+    id: `collective:${word}`,
+    canonical: word,
+    kind: "group",
+    subkind: "collective",
+    spellings: [word],
+    source: "cue",
+    count: 0,
+    lessons: new Map(),
+  };
+}
 
 export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph" || !info.standalone) continue;
     const key = info.keys.find((k) => k.entity && DEED_KINDS.has(k.kind));
-    if (!key || !key.entity) continue;
-    const before = info.prompt.slice(0, key.start);
-    const lead = /^(?:(In|By|After|During) ((?:\p{L}+ )?\d{4}), )?(?:The |the )?$/u.exec(before);
+    // "In 1919, the Reds …", "After the uprising, the Bolsheviks …": the lead becomes the question's time.
+    const LEAD =
+      /^(?:(In|By|After|During|From|Following|Throughout|Between|Through) ([^,]{3,40}), )?(?:Even )?(?:(?:The|the) )?(?:(?:\p{Ll}+|\p{Lu}\p{Ll}+) )?$/u;
+    let subject: Entity | null = null;
+    let subjectStart = 0;
+    let subjectEnd = 0;
+    let subjectWord = "";
+    if (key?.entity) {
+      subject = key.entity;
+      subjectStart = key.start;
+      subjectEnd = key.end;
+      subjectWord = key.text.replace(/'s$/, "");
+    } else {
+      const c =
+        /^(?:(?:In|By|After|During|From|Following|Throughout|Between) [^,]{3,40}, )?(?:The |the )(anarchists|peasants|peasantry|workers|soldiers|sailors)\b/.exec(
+          info.prompt,
+        );
+      if (!c) continue;
+      subject = collective(c[1]!);
+      subjectEnd = c.index + c[0].length;
+      subjectStart = subjectEnd - c[1]!.length;
+      subjectWord = c[1]!;
+    }
+    const before = info.prompt.slice(0, subjectStart);
+    const lead = LEAD.exec(before);
     if (!lead) continue;
-    const after = withoutAsides(info.prompt.slice(key.end));
+    // Only "the" (or nothing) may stand between the lead and the subject: an adjective changes it.
+    if (!/(?:^|, )(?:Even )?(?:(?:The|the) )?$/.test(before)) continue;
+    if (lead[2] && POINTS_OUT.test(lead[2])) continue;
+    let after = withoutAsides(info.prompt.slice(subjectEnd));
     if (/^'s?\b/.test(after)) continue;
+    // "The Greens, a guerrilla movement …, defended": the appositive is not the deed.
+    after = after.replace(/^, (?:an?|the) [^,;"]{3,90}, (?=\p{Ll})/u, " ");
+    // "The Insurrectionary Army led by Makhno hailed …": a participle naming its leader.
+    after = after.replace(/^ \p{Ll}+ed by (?:\p{Lu}[\p{L}'.-]*\s?)+(?=\p{Ll})/u, " ");
+    // "The Reds in 1919-1920 destroyed …": the years move to the question.
+    let when2 = "";
+    const years = /^ in (\d{4}(?:-\d{4})?) (?=\p{Ll})/u.exec(after);
+    if (years) {
+      when2 = ` in ${years[1]!}`;
+      after = " " + after.slice(years[0].length);
+    }
+    // Adverbs that only link to the previous sentence.
+    after = after.replace(/^ (?:also|then|too|again|thus|therefore|actually|soon|later|meanwhile)\b/, "");
     const body = after.replace(/[.!]$/, "");
     // A long predicate keeps its first comma-free part ("won majorities in the soviets, …").
-    const vp = cutClause(body, 16) ?? cutClause(body.split(/, /)[0]!, 16);
+    const vp =
+      cutClause(body, 16) ??
+      cutClause(body.split(/ and (?=\p{Ll}+ed\b)/u)[0]!, 18) ??
+      cutClause(body.split(/, /)[0]!, 18);
     if (!vp) continue;
     const tags = tagLemmas(vp);
-    const first = tags[0];
-    // A past-tense verb of its own ("assassinated …"); not a copula, modal or participle phrase.
-    if (!first || first.pos !== "VERB" || first.text.toLowerCase() === first.lemma.toLowerCase()) continue;
-    if (/ing$/.test(first.text) || /^(?:had|has|was|were|is|are|would|could)$/i.test(first.text)) continue;
-    if (POINTS_OUT.test(vp)) continue;
-    if (wordCount(vp) < 3) continue;
-    const stemsOf = key.entity.spellings.flatMap((sp) => contentWords(sp).map((w) => w.slice(0, 5)));
+    // "successfully defended …", "clearly did not favor …": the verb follows the adverb.
+    const first = /ly$/.test(tags[0]?.text ?? "") && tags[0]?.pos === "ADV" ? tags[1] : tags[0];
+    if (!first) continue;
+    if (POINTS_OUT.test(vp) || wordCount(vp) < 3) continue;
+    const stemsOf = subject.spellings.flatMap((sp) => contentWords(sp).map((w) => w.slice(0, 5)));
     if (contentWords(vp).some((w) => stemsOf.includes(w.slice(0, 5)))) continue;
-    out.push({
-      info,
-      subject: key.entity,
-      subjectText: `${/^the /i.test(before) || /^The /.test(before) || /s$/.test(key.text) ? "the " : ""}${key.text.replace(/'s$/, "")}`,
-      deed: vp,
-      when: lead[1] ? ` ${lead[1].toLowerCase()} ${lead[2]!}` : "",
-    });
+    const the = /(?:^|\s)(?:The|the) $/.test(before) || /s$/.test(subjectWord) ? "the " : "";
+    const when = lead[1] ? ` ${lead[1].toLowerCase()} ${lcFirst(lead[2]!)}` : when2;
+    // "The Greens were a powerful guerrilla movement …": what the lesson says the subject was.
+    const copula = /^(was|were) ((?:an?|the|one of) .+)$/.exec(vp);
+    if (copula) {
+      if (tagLemmas(copula[2]!)[1]?.pos === "VERB") continue;
+      out.push({
+        info,
+        subject,
+        subjectText: `${the}${subjectWord}`,
+        deed: copula[2]!,
+        when,
+        copula: copula[1]!,
+      });
+      continue;
+    }
+    // Otherwise a past-tense verb of its own ("assassinated …"); not a modal or participle phrase.
+    const negated = /^(?:\p{Ll}+ly )?did not \p{Ll}+/u.test(vp);
+    if (!negated && (first.pos !== "VERB" || first.text.toLowerCase() === first.lemma.toLowerCase()))
+      continue;
+    if (/ing$/.test(first.text) || /^(?:had|has|was|were|is|are|would|could)$/i.test(first.text)) continue;
+    out.push({ info, subject, subjectText: `${the}${subjectWord}`, deed: vp, when, copula: null });
   }
   return out;
 }
@@ -974,13 +1121,15 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
   const deeds = findDeeds(moduleSentences);
   const out: Candidate[] = [];
   for (const d of deeds) {
-    const side = SIDE[d.subject.canonical] ?? d.subject.id;
+    const sideOf = (e: Entity) => SIDE[e.canonical] ?? COLLECTIVES[e.canonical] ?? e.id;
+    const side = sideOf(d.subject);
     const pool = deeds.filter(
       (o) =>
         o !== d &&
         o.subject.id !== d.subject.id &&
-        (SIDE[o.subject.canonical] ?? o.subject.id) !== side &&
-        (o.subject.kind === "event") === (d.subject.kind === "event") &&
+        sideOf(o.subject) !== side &&
+        (o.copula === null) === (d.copula === null) &&
+        (d.copula !== null || (o.subject.kind === "event") === (d.subject.kind === "event")) &&
         !tooSimilar(o.deed, d.deed) &&
         overlap(o.deed, d.deed) < 2 &&
         !o.subject.spellings.some((sp) => visibleIn(d.deed, sp)) &&
@@ -1002,14 +1151,16 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
     }
     if (ds.length < 3) continue;
     const event = d.subject.kind === "event";
-    const prompt = event
-      ? `According to the lesson, what happened in ${d.subjectText.replace(/^the /i, "the ")}${d.when}?`
-      : `According to the lesson, what did ${d.subjectText} do${d.when}?`;
+    const prompt = d.copula
+      ? `According to the lesson, what ${d.copula} ${d.subjectText}${d.when}?`
+      : event
+        ? `According to the lesson, what did ${d.subjectText} do${d.when}?`
+        : `According to the lesson, what did ${d.subjectText} do${d.when}?`;
     const c = toCandidate({
       prompt,
       answer: d.deed,
       distractors: ds,
-      skill: event ? "claim" : "position",
+      skill: d.copula ? (event ? "claim" : "definition") : event ? "claim" : "position",
       keyKind: d.subject.kind,
       info: d.info,
       score: 1.1,
