@@ -223,8 +223,8 @@ describe("question bank over the whole guide", () => {
       }
       checked++;
     }
-    // Generator 2.0: chronology from a lesson's own events only (cross-lesson ones are module scope).
-    expect(checked).toBeGreaterThanOrEqual(8);
+    // Chronology from a lesson's own events (cross-lesson ones are module scope, for module tests).
+    expect(checked).toBeGreaterThanOrEqual(6);
   });
 
   it("an unmarked 1917 date is widened by the Julian lag; Old Style dates are shifted", () => {

@@ -346,7 +346,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
       .map((l, i) => mainClaim(l, analysed[i]!))
       .filter((c): c is NonNullable<typeof c> => c !== null);
     const moduleCandidates = [
-      ...causalQuestions(all),
+      ...causalQuestions(all, guideSentences),
       ...attributionQuestions(
         m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
         ctx.gaz,

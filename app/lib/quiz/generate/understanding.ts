@@ -23,7 +23,7 @@ import { distractorsFor, tooSimilar, visibleIn, type DistractorContext } from ".
 import type { Entity, Gazetteer } from "./gazetteer";
 import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
-import { cleanForPrompt, contentWords, STOPWORDS, wordCount } from "./text";
+import { cleanForPrompt, contentWords, wordCount } from "./text";
 import { rolePairs } from "./matching";
 import { PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
@@ -82,6 +82,8 @@ function lcFirst(s: string): string {
 
 function clean(s: string): string {
   return s
+    // "(SR)", "(from Dvinsk)": a bracketed gloss inside a clause is dropped, not cut at.
+    .replace(/\s*\([^()]{1,40}\)/g, "")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:]+|[\s,;:.]+$/g, "")
     .trim();
@@ -371,6 +373,7 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
   if (result) {
     const cause = clean(result[1]!);
     const effect = cutClause(dropLeadingPossessive(result[3]!));
+    if (/^(?:Though|Although|While|Whereas|If|When|As|Because|Since|After|Before)\b/.test(cause)) return null;
     // The cause must be a noun phrase (no verb of its own), or the question cannot name it.
     const tags = tagLemmas(cause);
     if (
@@ -481,15 +484,19 @@ function pickClauses(
     // "its", "they": a distractor cut from another sentence must not point back.
     !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text);
   for (const r of rejected)
-    if (out.length < 3 && !tooSimilar(r.text, key.text) && !visibleIn(prompt, r.text)) out.push(r.text);
+    if (out.length < 3 && !tooSimilar(r.text, key.text) && overlap(r.text, key.text) < 2 && !visibleIn(prompt, r.text))
+      out.push(r.text);
   const keyWords = wordCount(key.text);
   const lengthOk = (c: Clause) => {
     const w = wordCount(c.text);
     return w >= keyWords / 2.2 && w <= keyWords * 2.2 + 2;
   };
+  const sameLesson = (c: Clause) => c.info.lessonSlug === key.info.lessonSlug;
+  const sameModule = (c: Clause) => c.info.moduleSlug === key.info.moduleSlug;
   const tiers: Clause[][] = [
-    pool.filter((c) => c.info.lessonSlug === key.info.lessonSlug && c.form === key.form),
-    pool.filter((c) => c.info.lessonSlug !== key.info.lessonSlug && c.form === key.form),
+    pool.filter((c) => sameLesson(c) && c.form === key.form),
+    pool.filter((c) => !sameLesson(c) && sameModule(c) && c.form === key.form),
+    pool.filter((c) => !sameModule(c) && c.form === key.form),
     pool.filter((c) => c.form !== key.form && key.form !== "purpose" && c.form !== "purpose"),
   ];
   for (const tier of tiers) {
@@ -510,12 +517,26 @@ function pickClauses(
   return out.length === 3 ? out : null;
 }
 
-/** Cause, result and purpose questions for the lessons of one module. */
-export function causalQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
+/**
+ * Cause, result and purpose questions for the lessons of one module; the other modules' causes
+ * and results widen the distractor pool (the module's own come first).
+ */
+export function causalQuestions(
+  moduleSentences: readonly SentenceInfo[],
+  guideSentences: readonly SentenceInfo[] = moduleSentences,
+): Candidate[] {
   const findings = moduleSentences.map(findCausal).filter((f): f is CausalFinding => f !== null);
+  const inModule = new Set(moduleSentences);
+  const poolFindings = [
+    ...findings,
+    ...guideSentences
+      .filter((s) => !inModule.has(s))
+      .map(findCausal)
+      .filter((f): f is CausalFinding => f !== null),
+  ];
   const causes: Clause[] = [];
   const effects: Clause[] = [];
-  for (const f of findings) {
+  for (const f of poolFindings) {
     if (f.why) causes.push(f.why.cause);
     if (f.result) effects.push(f.result.effect);
   }
@@ -852,12 +873,12 @@ export function definitionQuestions(
   };
   const merge = (a: Gloss[], b: Gloss[]) => [...a, ...b.filter((g) => !a.some((x) => x.id === g.id))];
   const glosses = merge(findGlosses(moduleSentences, gaz), roleGlosses(moduleSentences));
-  const pool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
+  const guidePool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
   const out: Candidate[] = [];
   for (const g of glosses) {
-    const pool = glosses.filter(
+    const pool = guidePool.filter(
       (o) =>
-        o !== g && o.person === g.person && !tooSimilar(o.gloss, g.gloss) && overlap(o.gloss, g.gloss) < 2,
+        o.id !== g.id && o.person === g.person && !tooSimilar(o.gloss, g.gloss) && overlap(o.gloss, g.gloss) < 2,
     );
     const seed = hash64(g.gloss);
     const sorted = seededShuffle(
