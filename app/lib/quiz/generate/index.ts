@@ -32,6 +32,7 @@ import { contentWords, wordCount } from "./text";
 import {
   attributionQuestions,
   causalQuestions,
+  claimQuestions,
   deedQuestions,
   definitionQuestions,
   mainClaim,
@@ -353,6 +354,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
       ),
       ...definitionQuestions(all, guideSentences, ctx.gaz),
       ...deedQuestions(all),
+      ...claimQuestions(all),
       ...mainIdeaQuestions(claims),
     ];
     m.lessons.forEach((l, i) => {

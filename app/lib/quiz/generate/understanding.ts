@@ -81,12 +81,14 @@ function lcFirst(s: string): string {
 }
 
 function clean(s: string): string {
-  return s
-    // "(SR)", "(from Dvinsk)": a bracketed gloss inside a clause is dropped, not cut at.
-    .replace(/\s*\([^()]{1,40}\)/g, "")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s,;:]+|[\s,;:.]+$/g, "")
-    .trim();
+  return (
+    s
+      // "(SR)", "(from Dvinsk)": a bracketed gloss inside a clause is dropped, not cut at.
+      .replace(/\s*\([^()]{1,40}\)/g, "")
+      .replace(/\s+/g, " ")
+      .replace(/^[\s,;:]+|[\s,;:.]+$/g, "")
+      .trim()
+  );
 }
 
 /** Cut a clause at its first clause boundary; null when still too long or left dangling. */
@@ -484,7 +486,12 @@ function pickClauses(
     // "its", "they": a distractor cut from another sentence must not point back.
     !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text);
   for (const r of rejected)
-    if (out.length < 3 && !tooSimilar(r.text, key.text) && overlap(r.text, key.text) < 2 && !visibleIn(prompt, r.text))
+    if (
+      out.length < 3 &&
+      !tooSimilar(r.text, key.text) &&
+      overlap(r.text, key.text) < 2 &&
+      !visibleIn(prompt, r.text)
+    )
       out.push(r.text);
   const keyWords = wordCount(key.text);
   const lengthOk = (c: Clause) => {
@@ -878,7 +885,10 @@ export function definitionQuestions(
   for (const g of glosses) {
     const pool = guidePool.filter(
       (o) =>
-        o.id !== g.id && o.person === g.person && !tooSimilar(o.gloss, g.gloss) && overlap(o.gloss, g.gloss) < 2,
+        o.id !== g.id &&
+        o.person === g.person &&
+        !tooSimilar(o.gloss, g.gloss) &&
+        overlap(o.gloss, g.gloss) < 2,
     );
     const seed = hash64(g.gloss);
     const sorted = seededShuffle(
@@ -1186,6 +1196,121 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
       info: d.info,
       score: 1.1,
       tag: `deed:${d.subject.id}`,
+    });
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+// --- claims: what the lesson says something is, and what it rejects ---------------------------------
+
+const CLAIM_HEADS =
+  /\b(?:lesson|point|problem|reason|question|danger|truth|thing|conclusion|fact|argument|result|aim|goal|task|role|structure|function|purpose|lesson of [^,]{3,40})$/;
+
+interface ClaimFinding {
+  info: SentenceInfo;
+  /** The question's subject, lower-cased where it is not a name ("the role of revolutionary organisations"). */
+  subject: string;
+  verb: string;
+  key: Clause;
+  rejected: Clause[];
+}
+
+/**
+ * "A third lesson is that political parties cannot be trusted." → what is the third lesson?
+ * "The role of revolutionary organisations is to urge the working class to take power itself and
+ * not to take power on behalf of the workers." → what is their role? (the rejected half distracts)
+ * "Our activists need to be exemplary militants rather than leaders." → what do activists need to be?
+ */
+export function findClaim(info: SentenceInfo): ClaimFinding | null {
+  if (info.blockKind !== "paragraph") return null;
+  if (
+    info.reasons.some((r) =>
+      /pronoun|deictic|refers outside|question|quotation|counterfactual|unbalanced/.test(r),
+    )
+  )
+    return null;
+  let p = info.prompt.replace(/[.!]$/, "");
+  // The statement's own voice: "We believe X" states X as the lesson's claim.
+  p = p.replace(/^We (?:believe|think|hold|argue|insist) (?:that )?/, "");
+  p = p.replace(/^(?:Our|Their) (?=\p{Ll})/u, "");
+  p = capFirst(p);
+  if (/"/.test(p)) return null;
+  const isThat = /^((?:The|A|An) [^,]{3,70}?) (is|was) that (.+)$/.exec(p);
+  // "The next lesson", "another point": which one depends on the sentences before.
+  if (isThat && /\b(?:next|another|further|other|same)\b/i.test(isThat[1]!)) return null;
+  if (isThat && CLAIM_HEADS.test(isThat[1]!)) {
+    const key = cutClause(isThat[3]!, 22);
+    if (!key || POINTS_OUT_KEY.test(key)) return null;
+    return {
+      info,
+      subject: lcFirst(isThat[1]!).replace(
+        /^an? (?=(?:first|second|third|fourth|fifth|final|last)\b)/,
+        "the ",
+      ),
+      verb: isThat[2]!,
+      key: { text: key, form: "clause", role: "cause", info, other: isThat[1]! },
+      rejected: [],
+    };
+  }
+  const rather =
+    /^((?:The )?[^,]{3,70}?) (is|are|was|were|need to be|needs to be|must be|should be) (.{3,120}?)(?:,? rather than |,? and not |, not |,? instead of )(.{3,80})$/.exec(
+      p,
+    );
+  if (rather) {
+    const subject = rather[1]!;
+    if (/^(?:It|They|This|These|That|Those|He|She|There|We)\b/.test(subject)) return null;
+    if (tagLemmas(subject).some((t) => t.pos === "VERB" || t.pos === "AUX")) return null;
+    const key = cutClause(rather[3]!, 18);
+    const alt = cutClause(rather[4]!, 18);
+    if (!key || !alt || POINTS_OUT_KEY.test(key) || POINTS_OUT_KEY.test(alt)) return null;
+    // "to urge … and not to take power …": both halves in the same form.
+    const altText = /^to /.test(key) && !/^to /.test(alt) ? `to ${alt}` : alt;
+    return {
+      info,
+      subject: lcFirst(subject),
+      verb: rather[2]!,
+      key: { text: key, form: /^to /.test(key) ? "purpose" : "np", role: "cause", info, other: subject },
+      rejected: [
+        { text: altText, form: /^to /.test(key) ? "purpose" : "np", role: "rejected", info, other: subject },
+      ],
+    };
+  }
+  return null;
+}
+
+/** Claim questions for one module: what the lesson says a thing is (and not). */
+export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
+  const found = moduleSentences.map(findClaim).filter((f): f is ClaimFinding => f !== null);
+  // Claims of the module first; causes and results the module gives fill in (clauses of the same form).
+  const causal = moduleSentences
+    .map(findCausal)
+    .flatMap((c) => (c?.why ? [c.why.cause] : c?.result ? [c.result.effect] : []));
+  const pool = [
+    ...found.flatMap((f) => [f.key, ...f.rejected.map((r) => ({ ...r, role: "cause" as const }))]),
+    ...causal,
+  ];
+  const out: Candidate[] = [];
+  for (const f of found) {
+    const aux = /^(?:need|needs) to be$/.test(f.verb)
+      ? `${/s$/.test(f.verb.split(" ")[0]!) ? "does" : "do"} ${f.subject} need to be`
+      : /^(?:must|should) be$/.test(f.verb)
+        ? `${f.verb.split(" ")[0]!} ${f.subject} be`
+        : `${f.verb} ${f.subject}`;
+    const prompt = `According to the lesson, what ${aux}?`;
+    // Other claims' keys of the same form; never one about the same subject.
+    const others = pool.filter((c) => c.info !== f.info && overlap(c.other, f.subject) < 2);
+    const ds = pickClauses(f.key, f.rejected, others, prompt, hash64(f.info.evidence + "claim"));
+    if (!ds) continue;
+    const c = toCandidate({
+      prompt,
+      answer: f.key.text,
+      distractors: ds,
+      skill: "claim",
+      keyKind: "term",
+      info: f.info,
+      score: 1.15,
+      tag: "claim",
     });
     if (c) out.push(c);
   }
