@@ -20,6 +20,7 @@ import {
   type ResponseRecord,
 } from "@/app/lib/db/attempts";
 import { AppError } from "@/app/lib/errors";
+import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
 import {
@@ -36,24 +37,8 @@ import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
 
-/**
- * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
- * object while a question is unchanged (see its question cache), so each question is validated
- * once per process instead of twice per submission. A changed row is a new object.
- */
-const parsedRows = new WeakMap<QuestionRecord, QuizQuestion | null>();
-function parseRow(row: QuestionRecord): QuizQuestion | null {
-  if (!Object.isFrozen(row)) return parseQuestionRow(row);
-  let parsed = parsedRows.get(row);
-  if (parsed === undefined) {
-    parsed = parseQuestionRow(row);
-    parsedRows.set(row, parsed);
-  }
-  return parsed;
-}
-
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
-  return rows.map(parseRow).filter((q): q is QuizQuestion => q !== null);
+  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
@@ -133,11 +118,6 @@ function resultView(
   };
 }
 
-/** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
-export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
-  return gradeAndKeep(questions, responses, null);
-}
-
 function gradeAndKeep(
   questions: QuestionRecord[],
   responses: ResponseRecord[],
@@ -145,7 +125,7 @@ function gradeAndKeep(
 ): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
-    const q = parseRow(row);
+    const q = parseQuestionRow(row);
     const raw = byQuestion.get(row.id)?.answer;
     const answer = parseStoredAnswer(raw);
     if (!q) return { questionId: row.id, correct: false };
@@ -217,7 +197,10 @@ export async function submitQuiz(
   const result = await submitAttempt(
     owner,
     attemptId,
-    (questions, responses) => gradeAndKeep(questions, responses, graded),
+    {
+      grade: (questions, responses) => gradeAndKeep(questions, responses, graded),
+      reschedule: rescheduleOutcomes,
+    },
     now,
   );
   if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
