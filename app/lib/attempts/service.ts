@@ -24,15 +24,13 @@ import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
 import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  parseStoredAnswer,
+  markAnswer,
   toPublicQuestion,
   type LearnerAnswer,
-  type QuizQuestion,
-} from "./questions";
-import { newSeed } from "./random";
+  type MarkResult,
+} from "@/app/lib/quiz/public-question";
+import { newSeed } from "@/app/lib/random";
+import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
 import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
@@ -74,7 +72,7 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
 interface GradedMark {
   raw: unknown;
   answer: LearnerAnswer | null;
-  marked: ReturnType<typeof markQuestion>;
+  marked: MarkResult;
 }
 
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
@@ -94,7 +92,7 @@ function resultView(
     const mark = graded?.get(q.id);
     const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
     const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
-    const marked = reuse ? mark.marked : markQuestion(q, answer);
+    const marked = reuse ? mark.marked : markAnswer(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -129,7 +127,7 @@ function gradeAndKeep(
     const raw = byQuestion.get(row.id)?.answer;
     const answer = parseStoredAnswer(raw);
     if (!q) return { questionId: row.id, correct: false };
-    const marked = markQuestion(q, answer);
+    const marked = markAnswer(q, answer);
     if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
     return { questionId: row.id, correct: marked.correct };
   });

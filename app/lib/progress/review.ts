@@ -6,8 +6,8 @@ import "server-only";
  * read the request.
  */
 import { evidenceLinks } from "@/app/lib/attempts/evidence";
-import { checkAnswer, markQuestion, parseQuestionRow, toPublicQuestion } from "@/app/lib/attempts/questions";
-import type { LearnerAnswer } from "@/app/lib/attempts/questions";
+import { checkAnswer, parseQuestionRow } from "@/app/lib/attempts/questions";
+import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
 import { findReviewCard, getDueReviews, storeReviewAnswer } from "@/app/lib/db/review-cards";
 import { AppError } from "@/app/lib/errors";
 import type { ReviewAnswerView, ReviewCardView, ReviewQueueView } from "./review-views";
@@ -71,7 +71,7 @@ export async function answerReview(
   const checked = checkAnswer(question, answer);
   if (!checked.ok)
     throw new AppError("bad_request", checked.message, { fieldErrors: { answer: [checked.message] } });
-  const { correct, expected } = markQuestion(question, checked.answer);
+  const { correct, expected } = markAnswer(question, checked.answer);
   const next = scheduleAnswer(schedule, correct, now);
   const stored = await storeReviewAnswer({
     userId,
