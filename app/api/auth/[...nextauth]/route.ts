@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/app/lib/auth/options";
 import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
+import { AppError } from "@/app/lib/errors";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -26,13 +27,12 @@ async function post(request: NextRequest, context: Context): Promise<Response> {
     typeof body === "object" && body && "url" in body && typeof body.url === "string" ? body.url : "";
   const retryAfter = url ? retryAfterOf(new URL(url, "http://localhost").searchParams.get("error")) : null;
   if (!retryAfter) return response;
+  const error = new AppError("too_many_requests", throttleMessage(retryAfter));
   const headers = new Headers(response.headers);
+  headers.delete("content-length");
   headers.set("retry-after", String(retryAfter));
   headers.set("cache-control", "no-store");
-  return new Response(JSON.stringify({ ok: false, error: throttleMessage(retryAfter), url }), {
-    status: 429,
-    headers,
-  });
+  return Response.json({ ok: false, ...error.toJSON(), url }, { status: error.status, headers });
 }
 
 export { handler as GET, post as POST };
