@@ -194,3 +194,6 @@ export async function startAssignedLesson(
   if (!result.ok) throw new AppError(result.code === "not_found" ? "not_found" : "conflict", result.error);
   return result;
 }
+
+/** The modules (with lessons) a teacher can assign. */
+export const listAssignableModules = db.listModulesWithLessons;
