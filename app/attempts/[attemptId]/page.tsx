@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
-import { getAttemptForOwner } from "@/app/lib/attempts/service";
+import { findAttemptForOwner } from "@/app/lib/attempts/service";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
 import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 
@@ -34,7 +34,7 @@ export default async function AttemptPage({ params }: Props) {
   if (!parsed.success) notFound();
   const actor = await getActor();
   if (!actor) notFound();
-  const found = await getAttemptForOwner(actor, parsed.data);
+  const found = await findAttemptForOwner(actor, parsed.data);
   if (!found) notFound();
   if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
   const { result } = found;

@@ -4,7 +4,8 @@ import { createUser, updateProfile } from "@/app/lib/db/users";
 import { hashPassword } from "@/app/lib/auth/password";
 import { profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
-import { ActionError, publicAction, requireUser } from "./safe-action";
+import { AppError, MESSAGES } from "@/app/lib/errors";
+import { publicAction, requireUser } from "./safe-action";
 
 /**
  * Creates a learner account and moves the visitor's guest attempts to it. It does not sign in:
@@ -21,8 +22,8 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
     timezone: input.timezone,
   });
   if (!created.ok) {
-    throw new ActionError("Please correct the highlighted fields.", {
-      email: ["An account with this email already exists. Sign in instead?"],
+    throw new AppError("conflict", MESSAGES.invalid, {
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] },
     });
   }
   const claimedAttempts = await claimGuestFromCookie(created.user.id);

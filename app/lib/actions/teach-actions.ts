@@ -6,7 +6,6 @@
  */
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AppError } from "@/app/lib/errors";
 import * as classes from "@/app/lib/classes/service";
 import * as assignments from "@/app/lib/assignments/service";
 import { reviewDecisionInput, reviewQuestion } from "@/app/lib/quiz/review-queue";
@@ -25,90 +24,80 @@ import {
   createAssignmentInput,
   startAssignedInput,
 } from "@/app/lib/assignments/schemas";
-import { ActionError, requireUser } from "./safe-action";
-
-/** Domain failures as the action wrapper's expected errors (message and field messages kept). */
-async function domain<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) throw new ActionError(error.message, error.fieldErrors);
-    throw error;
-  }
-}
+import { requireUser } from "./safe-action";
 
 const classPath = (classId: string) => `/teach/classes/${classId}`;
 
 export const createClassAction = requireUser(createClassInput, async (input, { actor }) => {
-  const created = await domain(() => classes.createClass(actor, input));
+  const created = await classes.createClass(actor, input);
   redirect(classPath(created.id));
 });
 
 export const renameClassAction = requireUser(renameClassInput, async (input, { actor }) => {
-  await domain(() => classes.renameClass(actor, input));
+  await classes.renameClass(actor, input);
   revalidatePath(classPath(input.classId));
   return { saved: true as const };
 });
 
 export const archiveClassAction = requireUser(archiveClassInput, async (input, { actor }) => {
-  await domain(() => classes.setArchived(actor, input));
+  await classes.setArchived(actor, input);
   revalidatePath(classPath(input.classId));
   return { saved: true as const };
 });
 
 export const setJoinEnabledAction = requireUser(joinEnabledInput, async (input, { actor }) => {
-  await domain(() => classes.setJoinEnabled(actor, input));
+  await classes.setJoinEnabled(actor, input);
   revalidatePath(classPath(input.classId));
   return { saved: true as const };
 });
 
 export const regenerateJoinCodeAction = requireUser(classIdInput, async (input, { actor }) => {
-  const code = await domain(() => classes.regenerateJoinCode(actor, input));
+  const code = await classes.regenerateJoinCode(actor, input);
   revalidatePath(classPath(input.classId));
   return { code };
 });
 
 export const removeLearnerAction = requireUser(memberInput, async (input, { actor }) => {
-  await domain(() => classes.removeLearner(actor, input));
+  await classes.removeLearner(actor, input);
   revalidatePath(classPath(input.classId));
   return { saved: true as const };
 });
 
 export const addCoTeacherAction = requireUser(coTeacherInput, async (input, { actor }) => {
-  await domain(() => classes.addCoTeacher(actor, input));
+  await classes.addCoTeacher(actor, input);
   revalidatePath(classPath(input.classId));
   return { saved: true as const };
 });
 
 export const joinClassAction = requireUser(joinCodeInput, async (input, { actor }) => {
-  await domain(() => classes.joinClass(actor, input));
+  await classes.joinClass(actor, input);
   redirect("/dashboard?joined=1#assigned");
 });
 
 export const leaveClassAction = requireUser(classIdInput, async (input, { actor }) => {
-  await domain(() => classes.leaveClass(actor, input));
+  await classes.leaveClass(actor, input);
   revalidatePath("/dashboard");
   return { saved: true as const };
 });
 
 export const createAssignmentAction = requireUser(createAssignmentInput, async (input, { actor }) => {
-  const created = await domain(() => assignments.createAssignment(actor, input));
+  const created = await assignments.createAssignment(actor, input);
   redirect(`${classPath(input.classId)}/assignments/${created.id}`);
 });
 
 export const closeAssignmentAction = requireUser(closeAssignmentInput, async (input, { actor }) => {
-  await domain(() => assignments.setAssignmentClosed(actor, input));
+  await assignments.setAssignmentClosed(actor, input);
   revalidatePath(`${classPath(input.classId)}/assignments/${input.assignmentId}`);
   return { saved: true as const };
 });
 
 export const startAssignedLessonAction = requireUser(startAssignedInput, async (input, { actor }) => {
-  await domain(() => assignments.startAssignedLesson(actor, input));
+  await assignments.startAssignedLesson(actor, input);
   redirect(`/lessons/${input.lessonSlug}/quiz`);
 });
 
 export const reviewQuestionAction = requireUser(reviewDecisionInput, async (input, { actor }) => {
-  await domain(() => reviewQuestion(actor, input));
+  await reviewQuestion(actor, input);
   revalidatePath(`/teach/review/${input.lessonSlug}`);
   return { saved: true as const };
 });

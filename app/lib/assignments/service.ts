@@ -7,7 +7,8 @@ import type { Actor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/assignments";
 import { scopeOf, CLASS_NOT_FOUND } from "@/app/lib/classes/service";
-import { startQuiz, type StartQuizResult } from "@/app/lib/attempts/service";
+import { startQuiz } from "@/app/lib/attempts/service";
+import type { QuizView } from "@/app/lib/attempts/views";
 import { formatAbsolute, formatRelative, localToUtc } from "./due";
 import type { CreateAssignmentInput } from "./schemas";
 import {
@@ -175,7 +176,7 @@ export async function startAssignedLesson(
   actor: Actor | null,
   input: { assignmentId: string; lessonSlug: string },
   now: Date = new Date(),
-): Promise<Extract<StartQuizResult, { ok: true }>> {
+): Promise<{ resumed: boolean; quiz: QuizView }> {
   if (actor?.kind !== "user") throw new AppError("unauthorized", "Please sign in to continue.");
   const found = await db.getLearnerAssignment(actor.userId, input.assignmentId);
   if (!found) throw new AppError("not_found", "There is no such assignment for you.");
@@ -186,13 +187,11 @@ export async function startAssignedLesson(
   const allowed = canStartAttempt(rulesOf(found.assignment), mine, now);
   if (!allowed.ok && !(resuming && allowed.reason === "no_attempts_left"))
     throw new AppError("conflict", REFUSAL_MESSAGES[allowed.reason]);
-  const result = await startQuiz({ kind: "user", userId: actor.userId }, lesson.slug, {
+  return startQuiz({ kind: "user", userId: actor.userId }, lesson.slug, {
     assignmentId: found.assignment.id,
     reviewedOnly: found.assignment.reviewedOnly,
     questionsPerQuiz: found.assignment.questionsPerQuiz,
   });
-  if (!result.ok) throw new AppError(result.code === "not_found" ? "not_found" : "conflict", result.error);
-  return result;
 }
 
 /** The modules (with lessons) a teacher can assign. */

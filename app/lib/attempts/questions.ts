@@ -187,7 +187,7 @@ export const learnerAnswerSchema = z.union([
     .array(z.tuple([z.string().max(LIMITS.choiceText), z.string().max(LIMITS.choiceText)]))
     .max(LIMITS.listItems),
 ]);
-export type LearnerAnswer = string | string[] | [string, string][];
+export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
 
 /**
  * Check a (schema-valid) answer fits the question: a choice that exists, a permutation of the
@@ -245,7 +245,7 @@ export function checkAnswer(
 /** Parse a stored answer (Json) back into a LearnerAnswer; null for none or a malformed value. */
 export function parseStoredAnswer(value: unknown): LearnerAnswer | null {
   const parsed = learnerAnswerSchema.safeParse(value);
-  return parsed.success ? (parsed.data as LearnerAnswer) : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /* ------------------------------------------------------------------ marking */

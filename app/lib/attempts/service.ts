@@ -20,6 +20,7 @@ import {
   type QuestionRecord,
   type ResponseRecord,
 } from "@/app/lib/db/attempts";
+import { AppError } from "@/app/lib/errors";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
 import {
@@ -32,19 +33,9 @@ import {
   type QuizQuestion,
 } from "./questions";
 import { newSeed } from "./random";
-import type { FeedbackItem, QuizFailure, QuizView, ResultView } from "./views";
+import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
-
-const fail = (
-  code: QuizFailure["code"],
-  error: string,
-  fieldErrors?: Record<string, string[]>,
-): QuizFailure => ({
-  code,
-  error,
-  ...(fieldErrors ? { fieldErrors } : {}),
-});
 
 /**
  * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
@@ -165,7 +156,7 @@ function gradeAndKeep(
   });
 }
 
-export type StartQuizResult = { ok: true; resumed: boolean; quiz: QuizView } | QuizFailure;
+const NOT_YOURS = "That attempt does not exist or is not yours.";
 
 /**
  * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
@@ -175,7 +166,7 @@ export async function startQuiz(
   owner: AttemptOwner,
   lessonSlug: string,
   assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
-): Promise<StartQuizResult> {
+): Promise<{ resumed: boolean; quiz: QuizView }> {
   const result = await startOrResumeAttempt(
     owner,
     lessonSlug,
@@ -184,18 +175,16 @@ export async function startQuiz(
   );
   switch (result.kind) {
     case "no_lesson":
-      return fail("not_found", "There is no such lesson.");
+      throw new AppError("not_found", "There is no such lesson.");
     case "no_questions":
-      return fail(
-        "no_questions",
+      throw new AppError(
+        "conflict",
         "This lesson has no questions yet. Run `npm run content:sync` to generate them.",
       );
     default:
-      return { ok: true, resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
+      return { resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
   }
 }
-
-export type SaveAnswerResult = { ok: true } | QuizFailure;
 
 /** Save one answer of one of the owner's in-progress attempts. */
 export async function saveAnswer(
@@ -203,7 +192,7 @@ export async function saveAnswer(
   attemptId: string,
   questionId: string,
   answer: LearnerAnswer,
-): Promise<SaveAnswerResult> {
+): Promise<void> {
   const result = await saveResponse(owner, attemptId, questionId, (row) => {
     const q = parseQuestionRow(row);
     if (!q) return { ok: false, message: "This question can no longer be answered." };
@@ -212,28 +201,26 @@ export async function saveAnswer(
   });
   switch (result.kind) {
     case "saved":
-      return { ok: true };
+      return;
     case "not_found":
-      return fail("not_found", "That attempt does not exist or is not yours.");
+      throw new AppError("not_found", NOT_YOURS);
     case "closed":
-      return fail("closed", "This attempt has already been submitted.");
+      throw new AppError("conflict", "This attempt has already been submitted.");
     case "not_in_attempt":
-      return fail("invalid", "That question is not part of this attempt.", {
-        questionId: ["Not part of this attempt."],
+      throw new AppError("bad_request", "That question is not part of this attempt.", {
+        fieldErrors: { questionId: ["Not part of this attempt."] },
       });
     case "invalid":
-      return fail("invalid", result.message, { answer: [result.message] });
+      throw new AppError("bad_request", result.message, { fieldErrors: { answer: [result.message] } });
   }
 }
-
-export type SubmitQuizResult = { ok: true; alreadySubmitted: boolean; result: ResultView } | QuizFailure;
 
 /** Grade and close the attempt once; repeating it returns the stored result unchanged. */
 export async function submitQuiz(
   owner: AttemptOwner,
   attemptId: string,
   now: Date = new Date(),
-): Promise<SubmitQuizResult> {
+): Promise<{ alreadySubmitted: boolean; result: ResultView }> {
   // Marks made while grading are reused for the feedback when this request's grading is the one
   // that was stored (not after another submit won), and only for the identical stored values.
   const graded = new Map<string, GradedMark>();
@@ -243,24 +230,33 @@ export async function submitQuiz(
     (questions, responses) => gradeAndKeep(questions, responses, graded),
     now,
   );
-  if (result.kind === "not_found") return fail("not_found", "That attempt does not exist or is not yours.");
+  if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
   return {
-    ok: true,
     alreadySubmitted: result.kind === "already_submitted",
     result: resultView(result.bundle, owner.kind === "guest", result.kind === "submitted" ? graded : null),
   };
 }
 
+export type AttemptView =
+  { status: "in_progress"; quiz: QuizView } | { status: "submitted"; result: ResultView };
+
 /** The owner's attempt as a quiz (in progress) or a result (submitted); null if not theirs. */
-export async function getAttemptForOwner(
+export async function findAttemptForOwner(
   owner: AttemptOwner,
   attemptId: string,
-): Promise<{ status: "in_progress"; quiz: QuizView } | { status: "submitted"; result: ResultView } | null> {
+): Promise<AttemptView | null> {
   const bundle = await getAttemptBundle(owner, attemptId);
   if (!bundle) return null;
   return bundle.attempt.status === "submitted"
     ? { status: "submitted", result: toResultView(bundle, owner.kind === "guest") }
     : { status: "in_progress", quiz: toQuizView(bundle) };
+}
+
+/** findAttemptForOwner for an API caller: a missing or foreign attempt is a 404. */
+export async function getAttemptForOwner(owner: AttemptOwner, attemptId: string): Promise<AttemptView> {
+  const found = await findAttemptForOwner(owner, attemptId);
+  if (!found) throw new AppError("not_found", NOT_YOURS);
+  return found;
 }
 
 /** The owner's in-progress attempt for a lesson (to resume on page load), if any. */

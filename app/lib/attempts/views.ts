@@ -39,13 +39,3 @@ export interface ResultView {
   /** Whether this result belongs to a guest (offer "Sign up to keep this result"). */
   guest: boolean;
 }
-
-export type QuizFailureCode =
-  "invalid" | "unauthenticated" | "not_found" | "closed" | "no_questions" | "conflict";
-
-export interface QuizFailure {
-  ok?: undefined;
-  error: string;
-  code: QuizFailureCode;
-  fieldErrors?: Record<string, string[]>;
-}

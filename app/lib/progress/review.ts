@@ -5,6 +5,7 @@ import "server-only";
  */
 import { getDueReviews, recordReview } from "@/app/lib/db/review-cards";
 import type { LearnerAnswer } from "@/app/lib/attempts/questions";
+import { AppError } from "@/app/lib/errors";
 import type { ReviewAnswerView, ReviewQueueView } from "./review-views";
 
 export async function getReviewQueue(userId: string, now: Date = new Date()): Promise<ReviewQueueView> {
@@ -17,42 +18,40 @@ export async function getReviewQueue(userId: string, now: Date = new Date()): Pr
   };
 }
 
-export type AnswerReviewResult =
-  { ok: true; view: ReviewAnswerView } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-
+/** Grade one due card and move its schedule on; throws AppError when it cannot be answered now. */
 export async function answerReview(
   userId: string,
   questionId: string,
   answer: LearnerAnswer,
   expectedReps?: number,
   now: Date = new Date(),
-): Promise<AnswerReviewResult> {
+): Promise<ReviewAnswerView> {
   const result = await recordReview(userId, questionId, answer, now, { expectedReps });
   switch (result.kind) {
     case "not_found":
-      return { ok: false, error: "That question is not in your review queue." };
+      throw new AppError("not_found", "That question is not in your review queue.");
     case "not_due":
     case "stale":
-      return { ok: false, error: "That card has already been reviewed. Reload the page for the next one." };
+      throw new AppError(
+        "conflict",
+        "That card has already been reviewed. Reload the page for the next one.",
+      );
     case "invalid":
-      return { ok: false, error: result.message, fieldErrors: { answer: [result.message] } };
+      throw new AppError("bad_request", result.message, { fieldErrors: { answer: [result.message] } });
     case "graded":
       return {
-        ok: true,
-        view: {
-          feedback: {
-            questionId,
-            correct: result.correct,
-            answer: result.answer,
-            expected: result.expected,
-            evidence: result.evidence,
-            evidenceHref: result.evidenceHref,
-            evidenceLinks: result.evidenceLinks,
-            lesson: result.lesson,
-            nextDueAt: result.nextDue.toISOString(),
-          },
-          queue: await getReviewQueue(userId, now),
+        feedback: {
+          questionId,
+          correct: result.correct,
+          answer: result.answer,
+          expected: result.expected,
+          evidence: result.evidence,
+          evidenceHref: result.evidenceHref,
+          evidenceLinks: result.evidenceLinks,
+          lesson: result.lesson,
+          nextDueAt: result.nextDue.toISOString(),
         },
+        queue: await getReviewQueue(userId, now),
       };
   }
 }

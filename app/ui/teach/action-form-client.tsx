@@ -2,7 +2,9 @@
 
 import { useActionState, type ReactNode } from "react";
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+import type { ActionResult } from "@/app/lib/actions/safe-action";
+
+type Result<T> = ActionResult<T>;
 
 type Props<T> = {
   action: (state: Result<T> | null, form: FormData) => Promise<Result<T>>;
