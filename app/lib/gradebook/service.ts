@@ -8,13 +8,13 @@ import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/gradebook";
 import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
 import { getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
-import { scopeOf } from "@/app/lib/classes/service";
+import { getClassOverview, scopeOf } from "@/app/lib/classes/service";
 import { canSeeGlobalItemAnalysis } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
 import { toResultView } from "@/app/lib/attempts/service";
 import { parseQuestionRow } from "@/app/lib/attempts/questions";
 import type { ResultView } from "@/app/lib/attempts/views";
-import type { AssignmentRecord } from "@/app/lib/db/assignments";
+import { listClassAssignments, type AssignmentRecord } from "@/app/lib/db/assignments";
 import { statusLabel } from "@/app/lib/assignments/status";
 import { buildGradebook, type Gradebook, type GradebookAttempt } from "./grid";
 import { csvStream, type CsvValue } from "./csv";
@@ -194,4 +194,90 @@ export async function getItemAnalysis(
       review: questions[i]?.row.review ?? "pending",
     })),
   };
+}
+
+export interface ClassGradebook {
+  assignments: { assignment: AssignmentRecord; gradebook: Gradebook }[];
+}
+
+/** Every assignment's gradebook of a class (one set of queries per assignment, none per learner). */
+export async function getClassGradebook(
+  actor: Actor | null,
+  classId: string,
+  now: Date = new Date(),
+): Promise<ClassGradebook> {
+  const scope = scopeOf(actor);
+  const [assignments, learners] = await Promise.all([
+    listClassAssignments(scope, classId),
+    db.gradebookLearners(scope, classId),
+  ]);
+  if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
+  const books = await Promise.all(
+    assignments.map(async (assignment) => {
+      const attempts = await db.gradebookAttempts(scope, classId, assignment.id);
+      const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+      return {
+        assignment,
+        gradebook: buildGradebook({
+          rules: rulesOf(assignment),
+          lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+          learners,
+          attempts: attemptFacts(attempts, slugOf),
+          now,
+        }),
+      };
+    }),
+  );
+  return { assignments: books };
+}
+
+/** The class's gradebook as CSV: one row per learner, each assignment's total and lessons passed. */
+export async function classGradebookCsv(
+  actor: Actor | null,
+  classId: string,
+  now: Date = new Date(),
+): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  const { assignments } = await getClassGradebook(actor, classId, now);
+  const first =
+    assignments[0]?.gradebook.rows ??
+    (await db.gradebookLearners(scopeOf(actor), classId)).map((learner) => ({ learner }));
+  const header: CsvValue[] = [
+    "Name",
+    "Email",
+    "Membership",
+    ...assignments.flatMap(({ assignment: a }) => {
+      const title = a.title || a.module.title;
+      return [`${title} (%)`, `${title} lessons passed`];
+    }),
+  ];
+  async function* rows(): AsyncGenerator<CsvValue[]> {
+    for (const [i, { learner }] of first.entries()) {
+      await Promise.resolve();
+      yield [
+        learner.name,
+        learner.email,
+        learner.exit ?? "current",
+        ...assignments.flatMap(({ gradebook }) => {
+          const row = gradebook.rows[i];
+          return [row?.totalPercent ?? null, row?.passed ?? null];
+        }),
+      ];
+    }
+  }
+  return { filename: "gradebook-class.csv", stream: csvStream(header, rows()) };
+}
+
+/** Item analysis of one lesson, or of every lesson the class was assigned. */
+export async function getClassItemAnalysis(
+  actor: Actor | null,
+  classId: string,
+  lessonSlug: string | null,
+): Promise<ItemAnalysisView[]> {
+  if (lessonSlug) return [await getItemAnalysis(actor, classId, lessonSlug)];
+  const assignments = await listClassAssignments(scopeOf(actor), classId);
+  if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
+  const slugs = [...new Set(assignments.flatMap((a) => a.lessons.map((l) => l.slug)))];
+  const views: ItemAnalysisView[] = [];
+  for (const slug of slugs) views.push(await getItemAnalysis(actor, classId, slug));
+  return views;
 }

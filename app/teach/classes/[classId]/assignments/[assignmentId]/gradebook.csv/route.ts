@@ -1,23 +1,18 @@
-import { getSessionUser } from "@/app/lib/auth/actor";
-import { AppError } from "@/app/lib/errors";
+import { z } from "zod";
+import { idSchema } from "@/app/lib/classes/schemas";
 import { gradebookCsv } from "@/app/lib/gradebook/service";
+import { withActor } from "@/app/lib/http/route";
 
-type Context = { params: Promise<{ classId: string; assignmentId: string }> };
+const params = z.object({ classId: idSchema, assignmentId: idSchema });
 
-/** The assignment's gradebook as a CSV download (streamed), for the class's teachers. */
-export async function GET(_request: Request, { params }: Context) {
-  const { classId, assignmentId } = await params;
-  try {
-    const { filename, stream } = await gradebookCsv(await getSessionUser(), classId, assignmentId);
-    return new Response(stream, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: error.status });
-    throw error;
-  }
-}
+/** The gradebook page's CSV download: the assignment's gradebook, streamed. */
+export const GET = withActor({ actor: "requireUser", params }, async ({ actor, params }) => {
+  const { filename, stream } = await gradebookCsv(actor, params.classId, params.assignmentId);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+});
