@@ -40,6 +40,11 @@ async function requireReviewer(actor: Actor | null): Promise<string> {
   throw new AppError("not_found", "This page is for teachers.");
 }
 
+/** Whether the actor may open the review queue (a 404 page otherwise). */
+export async function assertReviewer(actor: Actor | null): Promise<void> {
+  await requireReviewer(actor);
+}
+
 export interface ReviewItem {
   id: string;
   type: string;
