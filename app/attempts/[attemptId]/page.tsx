@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
-import { getAttemptForOwner } from "@/app/lib/attempts/service";
+import { findAttemptForOwner } from "@/app/lib/attempts/service";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
-import { Breadcrumb } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
@@ -34,16 +34,14 @@ export default async function AttemptPage({ params }: Props) {
   if (!parsed.success) notFound();
   const actor = await getActor();
   if (!actor) notFound();
-  const found = await getAttemptForOwner(actor, parsed.data);
+  const found = await findAttemptForOwner(actor, parsed.data);
   if (!found) notFound();
   if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
   const { result } = found;
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb
-        trail={[{ label: result.lesson.title, href: `/lessons/${result.lesson.slug}` }, { label: "Result" }]}
-      />
+      <Breadcrumb trail={[...lessonCrumbs(result.lesson.slug), { label: "Quiz result" }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Submitted{" "}

@@ -1,10 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { createUser, updateProfile } from "@/app/lib/db/users";
 import { hashPassword } from "@/app/lib/auth/password";
 import { profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
-import { ActionError, publicAction, requireUser } from "./safe-action";
+import { clientAddress } from "@/app/lib/auth/client-address";
+import { admitSignUp } from "@/app/lib/auth/throttle";
+import { throttleMessage } from "@/app/lib/auth/throttle-message";
+import { env } from "@/app/lib/env";
+import { AppError, MESSAGES } from "@/app/lib/errors";
+import { publicAction, requireUser } from "./safe-action";
 
 /**
  * Creates a learner account and moves the visitor's guest attempts to it. It does not sign in:
@@ -12,6 +18,8 @@ import { ActionError, publicAction, requireUser } from "./safe-action";
  * place (the credentials provider) that issues sessions.
  */
 export const signUpAction = publicAction(signUpSchema, async (input) => {
+  const verdict = await admitSignUp(input.email, clientAddress(await headers(), env.TRUST_PROXY));
+  if (!verdict.ok) throw new AppError("too_many_requests", throttleMessage(verdict.retryAfterSeconds));
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({
     email: input.email,
@@ -21,8 +29,8 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
     timezone: input.timezone,
   });
   if (!created.ok) {
-    throw new ActionError("Please correct the highlighted fields.", {
-      email: ["An account with this email already exists. Sign in instead?"],
+    throw new AppError("conflict", MESSAGES.invalid, {
+      fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] },
     });
   }
   const claimedAttempts = await claimGuestFromCookie(created.user.id);

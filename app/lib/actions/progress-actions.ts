@@ -10,22 +10,15 @@
 import { markLessonRead } from "@/app/lib/db/lesson-reads";
 import { answerReview } from "@/app/lib/progress/review";
 import { markLessonReadInput, reviewAnswerInput } from "@/app/lib/progress/schemas";
-import type { LearnerAnswer } from "@/app/lib/progress/review-views";
-import { ActionError, requireUser } from "./safe-action";
+import { AppError } from "@/app/lib/errors";
+import { requireUser } from "./safe-action";
 
 export const answerReviewAction = requireUser(reviewAnswerInput, async (input, { actor }) => {
-  const result = await answerReview(
-    actor.userId,
-    input.questionId,
-    input.answer as LearnerAnswer,
-    input.reps,
-  );
-  if (!result.ok) throw new ActionError(result.error, result.fieldErrors);
-  return result.view;
+  return answerReview(actor.userId, input.questionId, input.answer, input.reps);
 });
 
 export const markLessonReadAction = requireUser(markLessonReadInput, async (input, { actor }) => {
   const found = await markLessonRead(actor.userId, input.lessonSlug, new Date());
-  if (!found) throw new ActionError("No such lesson.");
+  if (!found) throw new AppError("not_found", "No such lesson.");
   return { read: true as const };
 });

@@ -3,7 +3,7 @@
  * bounded: ids by shape and length, answers by length and item count (see LIMITS).
  */
 import { z } from "zod";
-import { learnerAnswerSchema } from "./questions";
+import { learnerAnswerSchema } from "@/app/lib/quiz/public-question";
 
 export const lessonSlugSchema = z
   .string()
@@ -23,15 +23,15 @@ export const questionIdSchema = z
 export const startQuizInput = z.strictObject({ lessonSlug: lessonSlugSchema });
 export type StartQuizInput = z.infer<typeof startQuizInput>;
 
-export const saveAnswerInput = z.strictObject({
-  attemptId: attemptIdSchema,
-  questionId: questionIdSchema,
-  answer: learnerAnswerSchema,
-});
+/** The dynamic segment of /api/attempts/:attemptId routes. */
+export const attemptParams = z.object({ attemptId: attemptIdSchema });
+
+/** PUT /api/attempts/:id/responses body; the server action's input adds the attempt id. */
+export const saveAnswerBody = z.strictObject({ questionId: questionIdSchema, answer: learnerAnswerSchema });
+export const saveAnswerInput = saveAnswerBody.extend({ attemptId: attemptIdSchema });
 export type SaveAnswerInput = z.infer<typeof saveAnswerInput>;
 
+/** POST /api/attempts/:id/submit takes an empty object (or no body). */
+export const submitQuizBody = z.strictObject({});
 export const submitQuizInput = z.strictObject({ attemptId: attemptIdSchema });
 export type SubmitQuizInput = z.infer<typeof submitQuizInput>;
-
-/** Route handlers refuse bodies larger than this before parsing (an answer is at most ~8 kB). */
-export const MAX_BODY_BYTES = 16 * 1024;

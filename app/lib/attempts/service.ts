@@ -11,6 +11,7 @@ import {
   saveResponse,
   startOrResumeAttempt,
   submitAttempt,
+  type AssignmentLink,
   type AttemptBundle,
   type AttemptOwner,
   type DrawInput,
@@ -19,54 +20,28 @@ import {
   type QuestionRecord,
   type ResponseRecord,
 } from "@/app/lib/db/attempts";
+import { AppError } from "@/app/lib/errors";
+import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
 import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  parseStoredAnswer,
+  markAnswer,
   toPublicQuestion,
   type LearnerAnswer,
-  type QuizQuestion,
-} from "./questions";
-import { newSeed } from "./random";
-import type { FeedbackItem, QuizFailure, QuizView, ResultView } from "./views";
+  type MarkResult,
+} from "@/app/lib/quiz/public-question";
+import { newSeed } from "@/app/lib/random";
+import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
+import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
 
-const fail = (
-  code: QuizFailure["code"],
-  error: string,
-  fieldErrors?: Record<string, string[]>,
-): QuizFailure => ({
-  code,
-  error,
-  ...(fieldErrors ? { fieldErrors } : {}),
-});
-
-/**
- * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
- * object while a question is unchanged (see its question cache), so each question is validated
- * once per process instead of twice per submission. A changed row is a new object.
- */
-const parsedRows = new WeakMap<QuestionRecord, QuizQuestion | null>();
-function parseRow(row: QuestionRecord): QuizQuestion | null {
-  if (!Object.isFrozen(row)) return parseQuestionRow(row);
-  let parsed = parsedRows.get(row);
-  if (parsed === undefined) {
-    parsed = parseQuestionRow(row);
-    parsedRows.set(row, parsed);
-  }
-  return parsed;
-}
-
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
-  return rows.map(parseRow).filter((q): q is QuizQuestion => q !== null);
+  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
-export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
+export function planDraw(input: DrawInput, seed: number = newSeed(), count?: number): DrawPlan {
   const candidates = usable(input.questions);
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -78,7 +53,7 @@ export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
   const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
   const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
-  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed) };
+  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {
@@ -100,7 +75,7 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
 interface GradedMark {
   raw: unknown;
   answer: LearnerAnswer | null;
-  marked: ReturnType<typeof markQuestion>;
+  marked: MarkResult;
 }
 
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
@@ -120,7 +95,7 @@ function resultView(
     const mark = graded?.get(q.id);
     const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
     const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
-    const marked = reuse ? mark.marked : markQuestion(q, answer);
+    const marked = reuse ? mark.marked : markAnswer(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -144,11 +119,6 @@ function resultView(
   };
 }
 
-/** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
-export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
-  return gradeAndKeep(questions, responses, null);
-}
-
 function gradeAndKeep(
   questions: QuestionRecord[],
   responses: ResponseRecord[],
@@ -156,35 +126,45 @@ function gradeAndKeep(
 ): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
-    const q = parseRow(row);
+    const q = parseQuestionRow(row);
     const raw = byQuestion.get(row.id)?.answer;
     const answer = parseStoredAnswer(raw);
     if (!q) return { questionId: row.id, correct: false };
-    const marked = markQuestion(q, answer);
+    const marked = markAnswer(q, answer);
     if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
     return { questionId: row.id, correct: marked.correct };
   });
 }
 
-export type StartQuizResult = { ok: true; resumed: boolean; quiz: QuizView } | QuizFailure;
+const NOT_YOURS = "That attempt does not exist or is not yours.";
 
-/** Resume the owner's in-progress attempt for the lesson, or start a new one. */
-export async function startQuiz(owner: AttemptOwner, lessonSlug: string): Promise<StartQuizResult> {
-  const result = await startOrResumeAttempt(owner, lessonSlug, (input) => planDraw(input));
+/**
+ * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
+ * (already checked by the caller), the attempt is linked to it and drawn by its settings.
+ */
+export async function startQuiz(
+  owner: AttemptOwner,
+  lessonSlug: string,
+  assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
+): Promise<{ resumed: boolean; quiz: QuizView }> {
+  const result = await startOrResumeAttempt(
+    owner,
+    lessonSlug,
+    (input) => planDraw(input, newSeed(), assignment?.questionsPerQuiz),
+    assignment,
+  );
   switch (result.kind) {
     case "no_lesson":
-      return fail("not_found", "There is no such lesson.");
+      throw new AppError("not_found", "There is no such lesson.");
     case "no_questions":
-      return fail(
-        "no_questions",
+      throw new AppError(
+        "conflict",
         "This lesson has no questions yet. Run `npm run content:sync` to generate them.",
       );
     default:
-      return { ok: true, resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
+      return { resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
   }
 }
-
-export type SaveAnswerResult = { ok: true } | QuizFailure;
 
 /** Save one answer of one of the owner's in-progress attempts. */
 export async function saveAnswer(
@@ -192,7 +172,7 @@ export async function saveAnswer(
   attemptId: string,
   questionId: string,
   answer: LearnerAnswer,
-): Promise<SaveAnswerResult> {
+): Promise<void> {
   const result = await saveResponse(owner, attemptId, questionId, (row) => {
     const q = parseQuestionRow(row);
     if (!q) return { ok: false, message: "This question can no longer be answered." };
@@ -201,55 +181,65 @@ export async function saveAnswer(
   });
   switch (result.kind) {
     case "saved":
-      return { ok: true };
+      return;
     case "not_found":
-      return fail("not_found", "That attempt does not exist or is not yours.");
+      throw new AppError("not_found", NOT_YOURS);
     case "closed":
-      return fail("closed", "This attempt has already been submitted.");
+      throw new AppError("conflict", "This attempt has already been submitted.");
     case "not_in_attempt":
-      return fail("invalid", "That question is not part of this attempt.", {
-        questionId: ["Not part of this attempt."],
+      throw new AppError("bad_request", "That question is not part of this attempt.", {
+        fieldErrors: { questionId: ["Not part of this attempt."] },
       });
     case "invalid":
-      return fail("invalid", result.message, { answer: [result.message] });
+      throw new AppError("bad_request", result.message, { fieldErrors: { answer: [result.message] } });
   }
 }
-
-export type SubmitQuizResult = { ok: true; alreadySubmitted: boolean; result: ResultView } | QuizFailure;
 
 /** Grade and close the attempt once; repeating it returns the stored result unchanged. */
 export async function submitQuiz(
   owner: AttemptOwner,
   attemptId: string,
   now: Date = new Date(),
-): Promise<SubmitQuizResult> {
+): Promise<{ alreadySubmitted: boolean; result: ResultView }> {
   // Marks made while grading are reused for the feedback when this request's grading is the one
   // that was stored (not after another submit won), and only for the identical stored values.
   const graded = new Map<string, GradedMark>();
   const result = await submitAttempt(
     owner,
     attemptId,
-    (questions, responses) => gradeAndKeep(questions, responses, graded),
+    {
+      grade: (questions, responses) => gradeAndKeep(questions, responses, graded),
+      reschedule: rescheduleOutcomes,
+    },
     now,
   );
-  if (result.kind === "not_found") return fail("not_found", "That attempt does not exist or is not yours.");
+  if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
   return {
-    ok: true,
     alreadySubmitted: result.kind === "already_submitted",
     result: resultView(result.bundle, owner.kind === "guest", result.kind === "submitted" ? graded : null),
   };
 }
 
+export type AttemptView =
+  { status: "in_progress"; quiz: QuizView } | { status: "submitted"; result: ResultView };
+
 /** The owner's attempt as a quiz (in progress) or a result (submitted); null if not theirs. */
-export async function getAttemptForOwner(
+export async function findAttemptForOwner(
   owner: AttemptOwner,
   attemptId: string,
-): Promise<{ status: "in_progress"; quiz: QuizView } | { status: "submitted"; result: ResultView } | null> {
+): Promise<AttemptView | null> {
   const bundle = await getAttemptBundle(owner, attemptId);
   if (!bundle) return null;
   return bundle.attempt.status === "submitted"
     ? { status: "submitted", result: toResultView(bundle, owner.kind === "guest") }
     : { status: "in_progress", quiz: toQuizView(bundle) };
+}
+
+/** findAttemptForOwner for an API caller: a missing or foreign attempt is a 404. */
+export async function getAttemptForOwner(owner: AttemptOwner, attemptId: string): Promise<AttemptView> {
+  const found = await findAttemptForOwner(owner, attemptId);
+  if (!found) throw new AppError("not_found", NOT_YOURS);
+  return found;
 }
 
 /** The owner's in-progress attempt for a lesson (to resume on page load), if any. */

@@ -3,7 +3,7 @@
  * A QuizView is what a learner sees while answering: public question shapes and their own saved
  * answers, nothing about which answer is right. A ResultView exists only after submission.
  */
-import type { Expected, LearnerAnswer, PublicQuestion } from "./questions";
+import type { Expected, LearnerAnswer, PublicQuestion } from "@/app/lib/quiz/public-question";
 
 export type { Expected, LearnerAnswer, PublicQuestion };
 
@@ -38,14 +38,4 @@ export interface ResultView {
   items: FeedbackItem[];
   /** Whether this result belongs to a guest (offer "Sign up to keep this result"). */
   guest: boolean;
-}
-
-export type QuizFailureCode =
-  "invalid" | "unauthenticated" | "not_found" | "closed" | "no_questions" | "conflict";
-
-export interface QuizFailure {
-  ok?: undefined;
-  error: string;
-  code: QuizFailureCode;
-  fieldErrors?: Record<string, string[]>;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { useTempDatabase } from "@/app/lib/db/test-database";
+import { AppError } from "@/app/lib/errors";
 
 /**
  * The sign-up/profile actions, the safe-action wrapper, the credentials `authorize` and the JWT
@@ -88,6 +89,7 @@ describe("signUpAction", () => {
     const again = await actions.signUpAction(null, signUp({ email: "TWICE@example.org", name: "Other" }));
     expect(again).toEqual({
       ok: false,
+      code: "conflict",
       error: "Please correct the highlighted fields.",
       fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] },
     });
@@ -181,6 +183,7 @@ describe("safeAction wrapper", () => {
   it("requireUser refuses visitors before looking at the input, and runs for users", async () => {
     expect(await actions.updateProfileAction(form({ name: "" }))).toEqual({
       ok: false,
+      code: "unauthorized",
       error: "Please sign in to continue.",
     });
 
@@ -208,7 +211,11 @@ describe("safeAction wrapper", () => {
       roles: ["teacher", "admin"],
     });
     session.current = { user: { id: "u1", role: "learner", timezone: "UTC", name: "L" } };
-    expect(await teachersOnly({})).toEqual({ ok: false, error: "You do not have permission to do that." });
+    expect(await teachersOnly({})).toEqual({
+      ok: false,
+      code: "forbidden",
+      error: "You do not have permission to do that.",
+    });
     session.current = { user: { id: "u2", role: "teacher", timezone: "UTC", name: "T" } };
     expect(await teachersOnly({})).toEqual({ ok: true, data: "secret" });
   });
@@ -233,22 +240,26 @@ describe("safeAction wrapper", () => {
     expect(again.ok && again.data.actor).toEqual({ kind: "guest", guestToken: token });
   });
 
-  it("never leaks unexpected errors, but passes ActionError messages through", async () => {
+  it("never leaks unexpected errors, but passes AppError codes and messages through", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const boom = safe.publicAction(z.object({}), async () => {
       throw new Error("SQLITE_BUSY: secret internals");
     });
     expect(await boom({})).toEqual({
       ok: false,
+      code: "internal",
       error: "Something went wrong on our side. Please try again.",
     });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
     const expected = safe.publicAction(z.object({}), async () => {
-      throw new safe.ActionError("That class code does not exist.", { code: ["Check the code."] });
+      throw new AppError("not_found", "That class code does not exist.", {
+        fieldErrors: { code: ["Check the code."] },
+      });
     });
     expect(await expected({})).toEqual({
       ok: false,
+      code: "not_found",
       error: "That class code does not exist.",
       fieldErrors: { code: ["Check the code."] },
     });

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { getServerSession } from "next-auth/next";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
+import { AppError, MESSAGES } from "@/app/lib/errors";
 import { GUEST_COOKIE, guestCookieOptions, isGuestToken, newGuestToken } from "./guest";
 
 /**
@@ -44,4 +45,45 @@ export async function getOrCreateActor(): Promise<Actor> {
   const guestToken = newGuestToken();
   (await cookies()).set(GUEST_COOKIE, guestToken, guestCookieOptions());
   return { kind: "guest", guestToken };
+}
+
+/**
+ * Who may call a server action or route handler:
+ * - public: anyone (the handler gets the actor, or null);
+ * - allowGuest: anyone; a visitor with neither session nor guest cookie becomes a guest, but
+ *   only once the input is valid (see `actorAfterInput`);
+ * - requireActor: a signed-in user or an existing guest (401 otherwise);
+ * - requireUser: a signed-in user (401), optionally with one of `roles` (403).
+ */
+export type ActorMode = "public" | "allowGuest" | "requireActor" | "requireUser";
+export type ActorFor<M extends ActorMode> = M extends "requireUser"
+  ? UserActor
+  : M extends "allowGuest" | "requireActor"
+    ? Actor
+    : Actor | null;
+
+/**
+ * Identity, checked before the input is parsed (a signed-out visitor learns nothing about the
+ * input rules of a members-only endpoint). Throws AppError unauthorized/forbidden.
+ */
+export async function actorBeforeInput(mode: ActorMode, roles?: readonly Role[]): Promise<Actor | null> {
+  if (mode === "requireUser") {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthorized", MESSAGES.signIn);
+    if (roles && !roles.includes(user.role)) throw new AppError("forbidden", MESSAGES.forbidden);
+    return user;
+  }
+  const actor = await getActor();
+  if (mode === "requireActor" && !actor) throw new AppError("unauthorized", MESSAGES.noActor);
+  return actor;
+}
+
+/** The actor handed to the handler, once the input is valid: allowGuest creates the guest here. */
+export async function actorAfterInput<M extends ActorMode>(
+  mode: M,
+  actor: Actor | null,
+): Promise<ActorFor<M>> {
+  const resolved = mode === "allowGuest" && !actor ? await getOrCreateActor() : actor;
+  // The checks in actorBeforeInput (and the line above) are what make this narrowing true.
+  return resolved as ActorFor<M>;
 }

@@ -1,23 +1,12 @@
-import { getActor } from "@/app/lib/auth/actor";
-import { errorResponse, failureResponse, okResponse, readJsonBody } from "@/app/lib/attempts/http";
-import { saveAnswerInput } from "@/app/lib/attempts/schemas";
-import type { LearnerAnswer } from "@/app/lib/attempts/questions";
+import { attemptParams, saveAnswerBody } from "@/app/lib/attempts/schemas";
 import { saveAnswer } from "@/app/lib/attempts/service";
-
-type Ctx = { params: Promise<{ attemptId: string }> };
+import { withActor } from "@/app/lib/http/route";
 
 /** PUT /api/attempts/:id/responses { questionId, answer } → { ok, data: { saved: true } }. */
-export async function PUT(request: Request, { params }: Ctx) {
-  const body = await readJsonBody(request, saveAnswerInput, { attemptId: (await params).attemptId });
-  if (!body.ok) return body.response;
-  const actor = await getActor();
-  if (!actor) return errorResponse(401, "Start a quiz or sign in first.");
-  const result = await saveAnswer(
-    actor,
-    body.data.attemptId,
-    body.data.questionId,
-    body.data.answer as LearnerAnswer,
-  );
-  if (!result.ok) return failureResponse(result);
-  return okResponse({ saved: true });
-}
+export const PUT = withActor(
+  { actor: "requireActor", params: attemptParams, body: saveAnswerBody },
+  async ({ actor, params, body }) => {
+    await saveAnswer(actor, params.attemptId, body.questionId, body.answer);
+    return { saved: true };
+  },
+);

@@ -22,12 +22,15 @@ CREATE TABLE "new_Question" (
     "review" TEXT NOT NULL DEFAULT 'pending',
     "teacherEdit" JSONB,
     "editedById" TEXT,
+    "reviewedById" TEXT,
+    "reviewedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Question_lessonId_fkey" FOREIGN KEY ("lessonId") REFERENCES "Lesson" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Question_editedById_fkey" FOREIGN KEY ("editedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Question_editedById_fkey" FOREIGN KEY ("editedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Question_reviewedById_fkey" FOREIGN KEY ("reviewedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Question" ("accepted", "answer", "choices", "createdAt", "difficulty", "editedById", "evidence", "evidenceAnchor", "evidenceAnchors", "evidenceLessons", "generatorVersion", "id", "keyKind", "lessonId", "prompt", "review", "status", "teacherEdit", "type", "updatedAt") SELECT "accepted", "answer", "choices", "createdAt", "difficulty", "editedById", "evidence", "evidenceAnchor", "evidenceAnchors", "evidenceLessons", "generatorVersion", "id", "keyKind", "lessonId", "prompt", "review", "status", "teacherEdit", "type", "updatedAt" FROM "Question";
+INSERT INTO "new_Question" ("accepted", "answer", "choices", "createdAt", "difficulty", "editedById", "evidence", "evidenceAnchor", "evidenceAnchors", "evidenceLessons", "generatorVersion", "id", "keyKind", "lessonId", "prompt", "review", "reviewedAt", "reviewedById", "status", "teacherEdit", "type", "updatedAt") SELECT "accepted", "answer", "choices", "createdAt", "difficulty", "editedById", "evidence", "evidenceAnchor", "evidenceAnchors", "evidenceLessons", "generatorVersion", "id", "keyKind", "lessonId", "prompt", "review", "reviewedAt", "reviewedById", "status", "teacherEdit", "type", "updatedAt" FROM "Question";
 DROP TABLE "Question";
 ALTER TABLE "new_Question" RENAME TO "Question";
 CREATE INDEX "Question_lessonId_status_idx" ON "Question"("lessonId", "status");

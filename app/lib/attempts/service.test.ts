@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabase } from "@/app/lib/db/test-database";
+import type { LearnerAnswer } from "@/app/lib/quiz/public-question";
 
 vi.mock("server-only", () => ({}));
 
@@ -14,7 +15,7 @@ let prisma: (typeof import("@/app/lib/db/prisma"))["prisma"];
 const LESSON = "test-lesson";
 const OTHER_LESSON = "other-lesson";
 /** Question id → a right and a wrong answer, as a learner would send them. */
-const KEY = new Map<string, { right: unknown; wrong: unknown }>();
+const KEY = new Map<string, { right: LearnerAnswer; wrong: LearnerAnswer }>();
 
 type Owner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 let alice: Owner;
@@ -140,9 +141,7 @@ beforeAll(async () => {
 afterAll(() => db.cleanup());
 
 async function start(owner: Owner, slug = LESSON) {
-  const res = await service.startQuiz(owner, slug);
-  if (!res.ok) throw new Error(res.error);
-  return res;
+  return service.startQuiz(owner, slug);
 }
 
 describe("starting a quiz", () => {
@@ -162,8 +161,8 @@ describe("starting a quiz", () => {
 
     const small = await start(guest, OTHER_LESSON);
     expect(small.quiz.questions).toHaveLength(3);
-    expect(await service.startQuiz(guest, "empty-lesson")).toMatchObject({ code: "no_questions" });
-    expect(await service.startQuiz(guest, "nope")).toMatchObject({ code: "not_found" });
+    await expect(service.startQuiz(guest, "empty-lesson")).rejects.toMatchObject({ code: "conflict" });
+    await expect(service.startQuiz(guest, "nope")).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("sends only public shapes: no key, accepted forms or evidence", async () => {
@@ -177,13 +176,9 @@ describe("starting a quiz", () => {
   it("resumes the in-progress attempt with its saved answers instead of drawing again", async () => {
     const first = await start(bob);
     const q = first.quiz.questions[0]!;
-    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never)).toEqual({
-      ok: true,
-    });
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong)).toBeUndefined();
     // Replacing an answer keeps one response per question.
-    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right as never)).toEqual({
-      ok: true,
-    });
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right)).toBeUndefined();
     const again = await start(bob);
     expect(again.resumed).toBe(true);
     expect(again.quiz.attemptId).toBe(first.quiz.attemptId);
@@ -203,11 +198,10 @@ describe("submitting", () => {
     // 4 right, 3 wrong, 3 unanswered.
     for (const [i, id] of ids.slice(0, 7).entries()) {
       const answer = i < 4 ? KEY.get(id)!.right : KEY.get(id)!.wrong;
-      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer as never)).toEqual({ ok: true });
+      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer)).toBeUndefined();
     }
     const now = new Date("2026-01-05T10:00:00Z");
     const res = await service.submitQuiz(alice, quiz.attemptId, now);
-    if (!res.ok) throw new Error(res.error);
     expect(res.alreadySubmitted).toBe(false);
     expect(res.result).toMatchObject({ score: 4, total: 10, guest: false });
     expect(res.result.items.map((i) => i.correct)).toEqual([
@@ -246,22 +240,19 @@ describe("submitting", () => {
   it("a repeated or concurrent submit never grades twice or changes the score", async () => {
     const { quiz } = await start(alice, OTHER_LESSON);
     const ids = quiz.questions.map((q) => q.id);
-    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right as never);
+    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => service.submitQuiz(alice, quiz.attemptId)),
     );
-    const ok = results.map((r) => {
-      if (!r.ok) throw new Error(r.error);
-      return r;
-    });
+    const ok = results;
     expect(ok.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
     expect(new Set(ok.map((r) => r.result.score))).toEqual(new Set([1]));
     // Answers after submission are refused; a later submit returns the stored result unchanged.
-    expect(
-      await service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right as never),
-    ).toMatchObject({ code: "closed" });
+    await expect(
+      service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right),
+    ).rejects.toMatchObject({ code: "conflict" });
     const later = await service.submitQuiz(alice, quiz.attemptId);
-    expect(later).toMatchObject({ ok: true, alreadySubmitted: true, result: { score: 1, total: 3 } });
+    expect(later).toMatchObject({ alreadySubmitted: true, result: { score: 1, total: 3 } });
     const cards = await prisma.reviewCard.findMany({
       where: { userId: alice.kind === "user" ? alice.userId : "", questionId: { in: ids } },
     });
@@ -274,7 +265,7 @@ describe("submitting", () => {
     const first = await start(g);
     const cardsBefore = await prisma.reviewCard.count();
     const res = await service.submitQuiz(g, first.quiz.attemptId);
-    expect(res).toMatchObject({ ok: true, result: { score: 0, total: 10, guest: true } });
+    expect(res).toMatchObject({ result: { score: 0, total: 10, guest: true } });
     expect(await prisma.reviewCard.count()).toBe(cardsBefore);
     const second = await start(g);
     expect(second.quiz.attemptId).not.toBe(first.quiz.attemptId);
@@ -288,18 +279,22 @@ describe("refusing what is not yours or not in the attempt", () => {
   it("a foreign attempt is rejected everywhere and left unchanged", async () => {
     const { quiz } = await start(otherGuest);
     const q = quiz.questions[0]!;
-    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never);
+    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong);
     const before = await prisma.attempt.findUniqueOrThrow({
       where: { id: quiz.attemptId },
       include: { responses: true },
     });
 
     for (const intruder of [alice, guest]) {
-      expect(
-        await service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
-      ).toMatchObject({ code: "not_found" });
-      expect(await service.submitQuiz(intruder, quiz.attemptId)).toMatchObject({ code: "not_found" });
-      expect(await service.getAttemptForOwner(intruder, quiz.attemptId)).toBeNull();
+      await expect(
+        service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right),
+      ).rejects.toMatchObject({ code: "not_found" });
+      await expect(service.submitQuiz(intruder, quiz.attemptId)).rejects.toMatchObject({ code: "not_found" });
+      expect(await service.findAttemptForOwner(intruder, quiz.attemptId)).toBeNull();
+      await expect(service.getAttemptForOwner(intruder, quiz.attemptId)).rejects.toMatchObject({
+        code: "not_found",
+        status: 404,
+      });
     }
     // A user cannot reach a guest attempt by sending a matching token in a body: owners come from the session.
     const after = await prisma.attempt.findUniqueOrThrow({
@@ -315,23 +310,25 @@ describe("refusing what is not yours or not in the attempt", () => {
     const outside = [...KEY.keys()].find((id) => id.startsWith(`q-${LESSON}`) && !drawn.has(id))!;
     const otherLessons = [...KEY.keys()].find((id) => id.startsWith(`q-${OTHER_LESSON}`))!;
     for (const id of [outside, otherLessons, "q-does-not-exist"]) {
-      expect(await service.saveAnswer(guest, quiz.attemptId, id, "x")).toMatchObject({
-        code: "invalid",
+      await expect(service.saveAnswer(guest, quiz.attemptId, id, "x")).rejects.toMatchObject({
+        code: "bad_request",
         fieldErrors: { questionId: expect.any(Array) },
       });
     }
     const mc = quiz.questions.find((q) => q.type === "multiple_choice")!;
-    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, "Stalin")).toMatchObject({
-      code: "invalid",
+    await expect(service.saveAnswer(guest, quiz.attemptId, mc.id, "Stalin")).rejects.toMatchObject({
+      code: "bad_request",
     });
-    expect(await service.saveAnswer(guest, quiz.attemptId, mc.id, ["Lenin"])).toMatchObject({
-      code: "invalid",
+    await expect(service.saveAnswer(guest, quiz.attemptId, mc.id, ["Lenin"])).rejects.toMatchObject({
+      code: "bad_request",
     });
     const ord = quiz.questions.find((q) => q.type === "ordering")!;
-    expect(await service.saveAnswer(guest, quiz.attemptId, ord.id, ["a", "a", "b"])).toMatchObject({
-      code: "invalid",
+    await expect(service.saveAnswer(guest, quiz.attemptId, ord.id, ["a", "a", "b"])).rejects.toMatchObject({
+      code: "bad_request",
     });
-    expect(await service.saveAnswer(guest, "c0000000000000000000000000", mc.id, "Lenin")).toMatchObject({
+    await expect(
+      service.saveAnswer(guest, "c0000000000000000000000000", mc.id, "Lenin"),
+    ).rejects.toMatchObject({
       code: "not_found",
     });
     expect(await prisma.response.count({ where: { attemptId: quiz.attemptId } })).toBe(0);
