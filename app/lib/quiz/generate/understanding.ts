@@ -606,6 +606,50 @@ interface Quote {
   info: SentenceInfo;
   text: string;
   speaker: Entity;
+  /** Set for a reported claim ("Voline argues that …"): the verb to ask with, past tense. */
+  verb?: string;
+}
+
+const REPORTING: Record<string, string> = {
+  argues: "argued",
+  writes: "wrote",
+  "points out": "pointed out",
+  observes: "observed",
+  notes: "noted",
+  emphasizes: "emphasized",
+  stresses: "stressed",
+  claims: "claimed",
+  insists: "insisted",
+  explains: "explained",
+  estimates: "estimated",
+  recounts: "recounted",
+  speculates: "speculated",
+  clarifies: "made clear",
+};
+
+/** "Voline argues that X", "According to Maximov, X": a claim the lesson attributes to a writer. */
+function reportedClaim(info: SentenceInfo, gaz: Gazetteer): Quote | null {
+  if (info.blockKind !== "paragraph") return null;
+  const p = info.prompt.replace(/[.!]$/, "");
+  const verbs = Object.keys(REPORTING).join("|");
+  const m =
+    new RegExp(
+      `^(?:As )?(\\p{Lu}[\\p{L}.' -]{1,40}?) (?:also |further |rightly |convincingly )?(${verbs}) that (.+)$`,
+      "u",
+    ).exec(p) ?? /^According to (\p{Lu}[\p{L}.' -]{1,40}?), (.+)$/u.exec(p);
+  if (!m) return null;
+  const name = m[1]!;
+  const person = gaz.find(name).find((x) => x.entity.kind === "person" && x.text === name);
+  if (!person) return null;
+  const claimRaw = m.length === 4 ? m[3]! : m[2]!;
+  const verb = m.length === 4 ? REPORTING[m[2]!]! : "argued";
+  const claim = cutClause(claimRaw, 26);
+  if (!claim || claim !== clean(claimRaw)) return null;
+  if (POINTS_OUT_KEY.test(claim) || /^(?:he|she|it|they|this|these|his|her|their)\b/i.test(claim))
+    return null;
+  if ((claim.split('"').length - 1) % 2 === 1) return null;
+  if (person.entity.spellings.some((sp) => visibleIn(claim, sp))) return null;
+  return { info, text: claim.replace(/"/g, ""), speaker: person.entity, verb };
 }
 
 function speakerBefore(text: string, gaz: Gazetteer): Entity | null {
@@ -655,6 +699,11 @@ function findQuotes(lessonSentences: readonly SentenceInfo[], lesson: Lesson, ga
   const out: Quote[] = [];
   for (const info of lessonSentences) {
     if (info.blockKind !== "paragraph") continue;
+    const reported = reportedClaim(info, gaz);
+    if (reported) {
+      out.push(reported);
+      continue;
+    }
     for (const m of info.evidence.matchAll(/"([^"]{20,260})"/g)) {
       const before = info.evidence.slice(0, m.index ?? 0);
       const speaker = speakerBefore(before.slice(-120), gaz);
@@ -721,7 +770,9 @@ export function attributionQuestions(
     const ds = ordered.slice(0, 3).map((e) => displayName(e));
     if (ds.length < 3) continue;
     if (q.speaker.spellings.some((s) => visibleIn(q.text, s))) continue;
-    const prompt = `According to the lesson, whose words are these: "${q.text}"?`;
+    const prompt = q.verb
+      ? `According to the lesson, who ${q.verb} that ${q.text}?`
+      : `According to the lesson, whose words are these: "${q.text}"?`;
     const c = toCandidate({
       prompt,
       answer: displayName(q.speaker),
@@ -814,7 +865,7 @@ interface Gloss {
   person: boolean;
 }
 
-export function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
+function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
   const out: Gloss[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph") continue;
@@ -1054,7 +1105,7 @@ function collective(word: string): Entity {
   };
 }
 
-export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
+function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph" || !info.standalone) continue;
@@ -1313,6 +1364,108 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
       tag: "claim",
     });
     if (c) out.push(c);
+  }
+  return out;
+}
+
+// --- two sides set against each other ----------------------------------------------------------------
+
+interface Contrast {
+  info: SentenceInfo;
+  sideA: string;
+  a: string;
+  sideB: string;
+  b: string;
+}
+
+/** A side named in a contrast: a typed group or body, a collective ("anarchists"), or "Marxist" views. */
+function sideName(raw: string, gaz: Gazetteer): { name: string; side: string } | null {
+  const t = raw
+    .replace(/^(?:the|The) /, "")
+    .replace(/'s?$/, "")
+    .trim();
+  if (/^(?:Russian and Ukrainian |Russian |Ukrainian )?anarchists$/i.test(t))
+    return { name: "the anarchists", side: "anarchist" };
+  if (/^Marxists?$/.test(t)) return { name: "the Marxists", side: "regime" };
+  const m = gaz
+    .find(t)
+    .find(
+      (x) =>
+        (x.entity.kind === "group" || x.entity.kind === "organisation") && x.text.replace(/'s?$/, "") === t,
+    );
+  if (!m) return null;
+  return { name: `the ${m.entity.canonical}`, side: SIDE[m.entity.canonical] ?? m.entity.id };
+}
+
+function findContrast(info: SentenceInfo, gaz: Gazetteer): Contrast | null {
+  if (info.blockKind !== "paragraph" || !info.standalone) return null;
+  // Quotation marks only mark the writers' terms here; brackets only repair a plural.
+  const p = info.prompt
+    .replace(/[.!]$/, "")
+    .replace(/"/g, "")
+    .replace(/\[(\p{Ll}{1,2})\]/gu, "$1");
+  const patterns: RegExp[] = [
+    // "Whereas the Bolsheviks implemented X, Russian and Ukrainian anarchists followed Y"
+    /^(?:Whereas|While) ((?:the )?\p{Lu}[\p{L}'-]+) (.{8,140}?), ((?:the )?(?:Russian and Ukrainian |Russian )?\p{L}[\p{L}'-]+) ((?:\p{Ll}+ed|favou?red|followed|stressed) .{5,220})$/u,
+    // "In contrast to the Marxist view of X, the anarchists stressed Y"
+    /^In contrast to (?:the )?(\p{Lu}[\p{L}'-]+) (?:view|model|idea|conception|principle|vision) of (.{5,140}?), ((?:the )?\p{L}[\p{L}'-]+) ((?:stressed|favou?red|advocated|insisted on|proposed|emphasi[sz]ed) [^,;]{5,120})$/u,
+    // "Against the Reds' interest in the X, anarchists counterposed the project of Y"
+    /^Against (?:the )?(\p{Lu}[\p{L}'-]+)'s? (?:interest in |project of |idea of |vision of )?([^,]{5,80}), ((?:the )?\p{L}[\p{L}'-]+) ((?:counterposed|opposed|proposed|set) [^,;]{5,120})$/u,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(p);
+    if (!m) continue;
+    const A = sideName(m[1]!, gaz);
+    const B = sideName(m[3]!, gaz);
+    if (!A || !B || A.side === B.side) continue;
+    const clip = (s: string) => {
+      // "… means as their revolutionary strategy", "… alliances among the workers with their unions":
+      // the trailing qualification is dropped, the position stays.
+      const core = s.replace(/ (?:as|among|with|through|by) (?:their|its|the) .*$/, "").split(", ")[0]!;
+      const c = cutClause(core, 14);
+      return c && !POINTS_OUT_KEY.test(c) && !/\b(?:their|its|they|it)\b/i.test(c) ? c : null;
+    };
+    const a = clip(m[2]!);
+    // "counterposed the project of Y" → "the project of Y"; "stressed Y" → "Y" for the pairing.
+    // "Whereas A did X, B did Y": two verb phrases; otherwise A's noun phrase against what B proposed.
+    const verbs = /^(?:Whereas|While)\b/.test(p);
+    const b = clip(
+      verbs
+        ? m[4]!
+        : m[4]!.replace(
+            /^(?:counterposed|opposed|proposed|set|stressed|favou?red|advocated|insisted on|emphasi[sz]ed|followed) /,
+            "",
+          ),
+    );
+    if (!a || !b || tooSimilar(a, b)) continue;
+    return { info, sideA: A.name, a, sideB: B.name, b };
+  }
+  return null;
+}
+
+/**
+ * "Which pairing correctly contrasts the Bolsheviks and the anarchists?" from a sentence that sets
+ * two sides against each other; wrong pairings give each side the other's position (swapped, or
+ * both sides the same).
+ */
+export function contrastQuestions(moduleSentences: readonly SentenceInfo[], gaz: Gazetteer): Candidate[] {
+  const found = moduleSentences.map((s) => findContrast(s, gaz)).filter((c): c is Contrast => c !== null);
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const pair = (x: string, y: string) => `${capFirst(c.sideA)}: ${x}. ${capFirst(c.sideB)}: ${y}.`;
+    const choices = [pair(c.b, c.a), pair(c.a, c.a), pair(c.b, c.b)];
+    const prompt = `According to the lesson, which pairing correctly contrasts ${c.sideA} and ${c.sideB}?`;
+    const built = toCandidate({
+      prompt,
+      answer: pair(c.a, c.b),
+      distractors: choices,
+      skill: "position",
+      keyKind: "group",
+      info: c.info,
+      score: 1.25,
+      tag: "contrast",
+    });
+    if (built) out.push(built);
   }
   return out;
 }
