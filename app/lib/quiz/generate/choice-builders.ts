@@ -248,6 +248,13 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
   const prompt = blankedPrompt(info, key);
   // A typed blank needs enough context to be uniquely answerable.
   if (contentWords(prompt).length < 5) return null;
+  // "defeated … by _____" → 1920: any later year is as true when typed (multiple choice offers
+  // only dates on the false side).
+  if (
+    key.kind === "time" &&
+    /\b(?:by|before|after|since|until|till)\s*$/i.test(info.prompt.slice(0, key.start))
+  )
+    return null;
   return {
     question: {
       ...common(info, key.kind),

@@ -966,7 +966,7 @@ export function definitionQuestions(
       answer: g.gloss,
       distractors: ds,
       skill: "definition",
-      keyKind: g.person ? "person" : "term",
+      keyKind: "term",
       info: g.info,
       score: 1.0,
       tag: `def:${g.name}`,
@@ -1009,6 +1009,11 @@ export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): M
     if (concession) whole = capFirst(whole.slice(concession[0].length));
     const text = cutClause(whole, 36);
     if (!text || text !== clean(whole) || wordCount(text) < 8) continue;
+    // A claim opens with its subject and verb: a comma before the first verb means a clause was
+    // cut in the middle ("A social-democratic member of the SR Party, the spirit …").
+    const firstVerb = tagLemmas(text).findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    const firstComma = tagLemmas(text).findIndex((t) => t.text === ",");
+    if (firstVerb < 0 || (firstComma >= 0 && firstComma < firstVerb)) continue;
     if (
       /^(?:Though|Although|While|Whereas|In contrast|As|If|When|Despite|For example|According to)\b/.test(
         text,
@@ -1042,7 +1047,13 @@ export function mainIdeaQuestions(claims: readonly MainClaim[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of claims) {
     if (!/\?\s*$/.test(c.lesson.title)) continue;
-    const others = claims.filter((o) => o !== c && overlap(o.text, c.text) < 3);
+    // The title's words must not single out the key: every distractor names the title's topic as
+    // often as the key does ("Kronstadt" in only one choice gives it away).
+    const titleStems = new Set(contentWords(c.lesson.title).map((w) => w.slice(0, 5)));
+    const hits = (t: string) => new Set(contentWords(t).filter((w) => titleStems.has(w.slice(0, 5)))).size;
+    const others = claims.filter(
+      (o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) >= hits(c.text),
+    );
     const seed = hash64(c.text);
     const ds = seededShuffle(
       [...others].sort((a, b) => cmp(a.text, b.text)),
