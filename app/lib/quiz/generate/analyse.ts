@@ -161,7 +161,8 @@ export function analyseLesson(
         if (
           (/\balso\b/i.test(prompt) &&
             !/\bnot only\b[^.]*\balso\b|\balso (?:known|called)\b/i.test(prompt)) ||
-          /\b(?:the|a) next (?:lesson|point|step|stage|example|question)\b/i.test(prompt)
+          /\b(?:the|a) next (?:lesson|point|step|stage|example|question)\b/i.test(prompt) ||
+          /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
         )
           reasons.push("refers outside");
         // "An even more telling example is …", "Another example …": compared with what came before.
