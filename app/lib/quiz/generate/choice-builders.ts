@@ -268,6 +268,7 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
         ...new Set([
           ...acceptedVariants(key),
           ...(key.entity ? (ctx?.equatedPlaces?.get(key.entity.canonical) ?? []) : []),
+          ...(key.entity ? (ctx?.translations?.get(key.entity.canonical) ?? []) : []),
         ]),
       ]
         .filter((a) => a !== key.text)

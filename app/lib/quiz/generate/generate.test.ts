@@ -356,6 +356,21 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
       for (const c of q.choices) expect(Number(c) <= Number(q.answer), q.prompt).toBe(true);
   });
 
+  it("typed names accept the translation the text gives in brackets (Golos Truda / The Voice of Labor)", () => {
+    const ctx = buildContext(guide);
+    expect(ctx.translations.get("Golos Truda")).toContain("The Voice of Labor");
+    let checked = 0;
+    for (const q of candidates) {
+      if (q.type !== "fill_blank") continue;
+      const glosses = ctx.translations.get(q.answer) ?? [];
+      for (const g of glosses) {
+        expect(markAnswer(q, g).correct, `${q.answer} / ${g}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it("place distractors are the key's sister places when it has a parent", () => {
     const petrograd = mc().filter((q) => q.answer === "Petrograd" && q.skill === "fact");
     expect(petrograd.length).toBeGreaterThan(0);

@@ -66,6 +66,8 @@ export function minimumFor(lesson: Pick<Lesson, "wordCount">): number {
 
 export interface GenerationContext {
   gaz: Gazetteer;
+  /** Bracketed glosses of names across the guide (typed answers accept either). */
+  translations: Map<string, string[]>;
   authors: Set<string>;
   guideYears: Set<number>;
 }
@@ -91,7 +93,19 @@ export function buildContext(guide: Guide): GenerationContext {
   const gaz = buildGazetteer(sentences);
   const guideYears = new Set<number>();
   for (const s of sentences) for (const t of findTimes(s.text)) if (t.year) guideYears.add(t.year);
-  return { gaz, authors, guideYears };
+  // "Golos Truda ("The Voice of Labor")", "Basmachi (Russian for "raiders")": the text's own
+  // translation of a name is as good a typed answer as the name.
+  const translations = new Map<string, string[]>();
+  for (const s of sentences)
+    for (const m of s.text.matchAll(/\(\s*(?:Russian for |which means )?"([^"]{2,40})"[^)]*\)/g)) {
+      const before = gaz.find(s.text.slice(0, m.index)).pop();
+      if (!before || before.end < (m.index ?? 0) - 1) continue;
+      const list = translations.get(before.entity.canonical) ?? [];
+      const gloss = m[1]!.replace(/[.,]$/, "");
+      if (!list.includes(gloss)) list.push(gloss);
+      translations.set(before.entity.canonical, list.sort());
+    }
+  return { gaz, authors, guideYears, translations };
 }
 
 /** Words of the statement a prompt shows (true/false prompts carry a fixed lead). */
@@ -317,6 +331,7 @@ function generateLesson(
     guideYears: ctx.guideYears,
     lessonPlaces,
     equatedPlaces,
+    translations: ctx.translations,
   };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections
@@ -379,7 +394,7 @@ function generate(guide: Guide, keepAll: boolean): QuestionBank {
       .map((l, i) => mainClaim(l, analysed[i]!))
       .filter((c): c is NonNullable<typeof c> => c !== null);
     const moduleCandidates = [
-      ...causalQuestions(all, guideSentences),
+      ...causalQuestions(all, guideSentences, ctx.gaz),
       ...attributionQuestions(
         m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
         ctx.gaz,

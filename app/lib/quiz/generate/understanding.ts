@@ -441,6 +441,43 @@ function toCandidate(b: Built): Candidate | null {
   };
 }
 
+/**
+ * The clause with its one named side (a group or body in the SIDE table) replaced by a side of
+ * another camp that the module also names, keeping the written form (plural, possessive). Null
+ * when the clause names no side, or names more than one.
+ */
+function sideSwap(
+  clause: string,
+  gaz: Gazetteer,
+  moduleLessons: ReadonlySet<string>,
+  prompt: string,
+): string | null {
+  const sides = gaz.find(clause).filter((m) => SIDE[m.entity.canonical] !== undefined);
+  if (sides.length !== 1) return null;
+  const m = sides[0]!;
+  const side = SIDE[m.entity.canonical]!;
+  const possessive = /'s?$/.test(m.text) ? (/s'$/.test(m.text) ? "'" : "'s") : "";
+  const candidates = gaz
+    .ofKind(m.entity.kind)
+    .filter(
+      (e) =>
+        SIDE[e.canonical] !== undefined &&
+        SIDE[e.canonical] !== side &&
+        [...e.lessons.keys()].some((l) => moduleLessons.has(l)) &&
+        /s$/.test(e.canonical) === /s'?$/.test(m.text.replace(/'s$/, "")) &&
+        !e.spellings.some((sp) => visibleIn(prompt, sp)),
+    )
+    .sort((a, b) => b.count - a.count || cmp(a.canonical, b.canonical));
+  // One of the module's three most-named other sides, varied by clause.
+  const top = candidates.slice(0, 3);
+  const pick = top[parseInt(hash64(clause).slice(0, 4), 16) % Math.max(1, top.length)];
+  if (!pick) return null;
+  const name =
+    pick.canonical +
+    (possessive === "'" ? "'" : possessive === "'s" ? (/s$/.test(pick.canonical) ? "'" : "'s") : "");
+  return clause.slice(0, m.start) + name + clause.slice(m.end);
+}
+
 /** Two clauses about the same named actor ("the Left-SRs …"): a reason for one may fit the other. */
 function sharesName(a: string, b: string): boolean {
   const names = (t: string) =>
@@ -531,7 +568,9 @@ function pickClauses(
 export function causalQuestions(
   moduleSentences: readonly SentenceInfo[],
   guideSentences: readonly SentenceInfo[] = moduleSentences,
+  gaz: Gazetteer | null = null,
 ): Candidate[] {
+  const moduleLessons = new Set(moduleSentences.map((s) => s.lessonSlug));
   const findings = moduleSentences.map(findCausal).filter((f): f is CausalFinding => f !== null);
   const inModule = new Set(moduleSentences);
   const poolFindings = [
@@ -557,8 +596,15 @@ export function causalQuestions(
           ? `According to the lesson, what was ${lcFirst(f.why.effect.replace(/ was a reaction$/, ""))} a reaction to?`
           : whyPrompt(f.why.effect);
       if (!prompt) continue;
-      const ds = pickClauses(f.why.cause, f.rejected, causes, prompt, seed);
-      if (!ds) continue;
+      const picked = pickClauses(f.why.cause, f.rejected, causes, prompt, seed);
+      if (!picked) continue;
+      // The key with its side swapped ("ties to the Whites" for "ties to non-Bolshevik socialists")
+      // is the most plausible wrong reason; it replaces the last pooled one.
+      const swapped = gaz ? sideSwap(f.why.cause.text, gaz, moduleLessons, prompt) : null;
+      const ds =
+        swapped && !picked.some((d) => tooSimilar(d, swapped))
+          ? [...picked.slice(0, Math.max(f.rejected.length, 2)), swapped].slice(0, 3)
+          : picked;
       const c = toCandidate({
         prompt,
         answer: f.why.cause.text,
