@@ -510,6 +510,7 @@ function pickClauses(
   pool: readonly Clause[],
   prompt: string,
   seed: string,
+  need = 3,
 ): string[] | null {
   const out: string[] = [];
   const ok = (c: Clause) =>
@@ -558,7 +559,7 @@ function pickClauses(
       out.push(c.text);
     }
   }
-  return out.length === 3 ? out : null;
+  return out.length >= need ? out.slice(0, 3) : null;
 }
 
 /**
@@ -1272,7 +1273,9 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         !tooSimilar(o.deed, d.deed) &&
         overlap(o.deed, d.deed) < 2 &&
         !o.subject.spellings.some((sp) => visibleIn(d.deed, sp)) &&
-        !d.subject.spellings.some((sp) => visibleIn(o.deed, sp)),
+        !d.subject.spellings.some((sp) => visibleIn(o.deed, sp)) &&
+        // "took up arms to defend themselves": cut from its sentence, a reflexive points nowhere.
+        !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed),
     );
     const seed = hash64(d.info.evidence + d.deed);
     const ranked = seededShuffle(
@@ -1387,16 +1390,53 @@ export function findClaim(info: SentenceInfo): ClaimFinding | null {
   return null;
 }
 
+/**
+ * The claim turned round at its first auxiliary ("workers can take power" → "workers cannot take
+ * power"): what the lesson asserts, denied. Null when the clause has no auxiliary to turn.
+ */
+export function negateClaim(clause: string): string | null {
+  const m =
+    /\b(cannot|can|could not|could|must not|must|should not|should|will not|will|is not|is|are not|are|was not|was|were not|were)\b/.exec(
+      clause,
+    );
+  if (!m) return null;
+  const flip: Record<string, string> = {
+    cannot: "can",
+    can: "cannot",
+    "could not": "could",
+    could: "could not",
+    "must not": "must",
+    must: "need not",
+    "should not": "should",
+    should: "should not",
+    "will not": "will",
+    will: "will not",
+    "is not": "is",
+    is: "is not",
+    "are not": "are",
+    are: "are not",
+    "was not": "was",
+    was: "was not",
+    "were not": "were",
+    were: "were not",
+  };
+  return clause.slice(0, m.index) + flip[m[1]!]! + clause.slice(m.index + m[1]!.length);
+}
+
 /** Claim questions for one module: what the lesson says a thing is (and not). */
-export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
+export function claimQuestions(
+  moduleSentences: readonly SentenceInfo[],
+  guideSentences: readonly SentenceInfo[] = moduleSentences,
+): Candidate[] {
   const found = moduleSentences.map(findClaim).filter((f): f is ClaimFinding => f !== null);
   // Claims of the module first; causes and results the module gives fill in (clauses of the same form).
   const causal = moduleSentences
     .map(findCausal)
     .flatMap((c) => (c?.why ? [c.why.cause] : c?.result ? [c.result.effect] : []));
+  // Only clauses that read as claims ("workers can take power"), not sentences or noun phrases.
   const pool = [
     ...found.flatMap((f) => [f.key, ...f.rejected.map((r) => ({ ...r, role: "cause" as const }))]),
-    ...causal,
+    ...causal.filter((c) => c.form === "clause" && /^\p{Ll}/u.test(c.text)),
   ];
   const out: Candidate[] = [];
   for (const f of found) {
@@ -1408,7 +1448,22 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     const prompt = `According to the lesson, what ${aux}?`;
     // Other claims' keys of the same form; never one about the same subject.
     const others = pool.filter((c) => c.info !== f.info && overlap(c.other, f.subject) < 2);
-    const ds = pickClauses(f.key, f.rejected, others, prompt, hash64(f.info.evidence + "claim"));
+    // The key denied is what the lesson rejects when it states no alternative of its own.
+    const denied = f.rejected.length === 0 && f.key.form === "clause" ? negateClaim(f.key.text) : null;
+    // Other claims, and other claims denied (both clearly not this one).
+    const deniedOthers = others
+      .filter((c) => c.form === "clause")
+      .map((c) => ({ ...c, text: negateClaim(c.text) ?? "" }))
+      .filter((c) => c.text !== "");
+    const picked = pickClauses(
+      f.key,
+      f.rejected,
+      [...others, ...deniedOthers],
+      prompt,
+      hash64(f.info.evidence + "claim"),
+      denied ? 2 : 3,
+    );
+    const ds = picked && denied ? [denied, ...picked.filter((d) => d !== denied)].slice(0, 3) : picked;
     if (!ds) continue;
     const c = toCandidate({
       prompt,
