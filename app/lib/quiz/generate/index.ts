@@ -401,7 +401,7 @@ function generate(guide: Guide, keepAll: boolean): QuestionBank {
       ),
       ...definitionQuestions(all, guideSentences, ctx.gaz),
       ...deedQuestions(all),
-      ...claimQuestions(all, guideSentences),
+      ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
       ...mainIdeaQuestions(claims),
     ];

@@ -1424,10 +1424,7 @@ export function negateClaim(clause: string): string | null {
 }
 
 /** Claim questions for one module: what the lesson says a thing is (and not). */
-export function claimQuestions(
-  moduleSentences: readonly SentenceInfo[],
-  guideSentences: readonly SentenceInfo[] = moduleSentences,
-): Candidate[] {
+export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const found = moduleSentences.map(findClaim).filter((f): f is ClaimFinding => f !== null);
   // Claims of the module first; causes and results the module gives fill in (clauses of the same form).
   const causal = moduleSentences
