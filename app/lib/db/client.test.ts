@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type DbClient } from "./client";
+import { SQLITE_BUSY_TIMEOUT_MS, createDbClient, type DbClient } from "./client";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -76,6 +76,16 @@ describe("createDbClient on SQLite", () => {
   });
 
   it("reads and writes with password hashes omitted by default", () => exerciseClient(db));
+
+  it("opens every connection in WAL mode with synchronous = NORMAL and the busy timeout", async () => {
+    const pragma = async (name: string) => {
+      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+      return Object.values(rows[0] ?? {})[0];
+    };
+    expect(await pragma("journal_mode")).toBe("wal");
+    expect(Number(await pragma("busy_timeout"))).toBe(SQLITE_BUSY_TIMEOUT_MS);
+    expect(Number(await pragma("synchronous"))).toBe(1); // NORMAL
+  });
 
   it("refuses a database file that does not exist instead of creating an empty one", async () => {
     const missing = createDbClient(`file:${path.join(dir, "missing.db")}`);

@@ -92,7 +92,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
               <button
                 type="button"
                 className={`${secondaryButtonClass} flex-1`}
-                onClick={() => signIn("github", { callbackUrl })}
+                onClick={() => void signIn("github", { callbackUrl })}
               >
                 GitHub
               </button>
@@ -101,7 +101,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
               <button
                 type="button"
                 className={`${secondaryButtonClass} flex-1`}
-                onClick={() => signIn("google", { callbackUrl })}
+                onClick={() => void signIn("google", { callbackUrl })}
               >
                 Google
               </button>

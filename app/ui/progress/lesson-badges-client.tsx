@@ -59,7 +59,8 @@ export function LessonBadgeClient({ lessonSlug }: { lessonSlug: string }) {
       return;
     }
     let live = true;
-    loadProgress().then((lessons) => {
+    // loadProgress never rejects (a failed request reads as "no progress").
+    void loadProgress().then((lessons) => {
       if (live) setProgress(lessons?.[lessonSlug] ?? null);
     });
     return () => {
