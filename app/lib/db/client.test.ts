@@ -25,7 +25,7 @@ async function exerciseClient(db: DbClient) {
   expect(withHash?.passwordHash).toBe("$argon2id$hash");
   // Json, enums and interactive transactions behave the same on both providers.
   const counted = await db.$transaction(async (tx) => {
-    const module = await tx.module.create({
+    const guideModule = await tx.module.create({
       data: {
         slug: `m-${Date.now()}`,
         title: "M",
@@ -37,7 +37,7 @@ async function exerciseClient(db: DbClient) {
     });
     await tx.assignment.create({
       data: {
-        module: { connect: { id: module.id } },
+        module: { connect: { id: guideModule.id } },
         class: {
           create: { name: "C", joinCode: `J${Date.now()}`, teacher: { connect: { id: created.id } } },
         },
@@ -45,7 +45,7 @@ async function exerciseClient(db: DbClient) {
         dueAt: new Date("2027-11-07T12:00:00Z"),
       },
     });
-    return tx.assignment.count({ where: { moduleId: module.id } });
+    return tx.assignment.count({ where: { moduleId: guideModule.id } });
   });
   expect(counted).toBe(1);
   const assignment = await db.assignment.findFirst({ where: { class: { teacherId: created.id } } });

@@ -2,7 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { FormStatus, TextField, fieldErrorsOf, primaryButtonClass, secondaryButtonClass } from "./form-parts";
+import {
+  FormStatus,
+  TextField,
+  fieldErrorsOf,
+  formText,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from "./form-parts";
 import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
 
@@ -25,8 +32,8 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
 
   const { state, pending, formProps } = useAuthForm(
     async (_previous, form) => {
-      const email = String(form.get("email") ?? "").trim();
-      const password = String(form.get("password") ?? "");
+      const email = formText(form, "email").trim();
+      const password = formText(form, "password");
       const fieldErrors: Record<string, string[]> = {};
       if (!email) fieldErrors.email = ["Enter your email address."];
       if (!password) fieldErrors.password = ["Enter your password."];

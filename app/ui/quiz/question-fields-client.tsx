@@ -93,7 +93,7 @@ export function OrderingField({
     Array.isArray(value) &&
     value.length === question.items.length &&
     value.every((v) => typeof v === "string")
-      ? (value as string[])
+      ? value
       : question.items;
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
 
