@@ -123,7 +123,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
 
-    async session({ session, token }) {
+    session({ session, token }) {
       if (!token.uid || !token.role) {
         delete session.user;
         return session;

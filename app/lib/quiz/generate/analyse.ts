@@ -342,7 +342,7 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
   const toks = tokenize(text);
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
-    let start = tk.start;
+    const start = tk.start;
     let end = tk.end;
     let raw = tk.text;
     if (/^\d/.test(raw)) {

@@ -22,7 +22,9 @@ export interface TaggedToken {
 export function tag(text: string): TaggedToken[] {
   const n = nlp();
   const doc = n.readDoc(text);
-  const words = doc.tokens().out() as string[];
+  const words = doc.tokens().out();
+  // wink-nlp's `its.*` helpers are plain functions meant to be passed by reference.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const pos = doc.tokens().out(n.its.pos) as string[];
   return words.map((w, i) => ({ text: w, pos: pos[i] ?? "X" }));
 }
