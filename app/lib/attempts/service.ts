@@ -46,7 +46,9 @@ export function planDraw(input: DrawInput, seed: number = newSeed(), count?: num
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed, count) };
+  const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
+  const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
+  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {

@@ -91,11 +91,16 @@ function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRe
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
 }
 
-/** Questions a quiz may draw from: active and not rejected by a teacher (only reviewed ones if asked). */
+/**
+ * Questions a lesson quiz may draw from: active, not rejected by a teacher (only reviewed ones if
+ * asked), and about this lesson alone (questions whose evidence spans the module's lessons belong
+ * to module tests).
+ */
 const drawable = (lessonId: string, reviewedOnly = false): Prisma.QuestionWhereInput => ({
   lessonId,
   status: "active",
   review: reviewedOnly ? { in: ["approved", "edited"] } : { not: "rejected" },
+  scope: "lesson",
 });
 
 /** A quiz started from an assignment: linked to it, drawing by its settings. */
