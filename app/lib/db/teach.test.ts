@@ -293,6 +293,27 @@ describe("review queue and item analysis", () => {
   });
 });
 
+describe("promoting and demoting", () => {
+  it("only an admin changes roles, never their own", async () => {
+    const admin = await import("@/app/lib/auth/admin");
+    const target = (people.learner as { userId: string }).userId;
+    await expect(
+      admin.adminSetRole(people.teacher!, { userId: target, role: "teacher" }),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(admin.adminListUsers(people.otherTeacher!)).rejects.toMatchObject({ code: "not_found" });
+    await admin.adminSetRole(people.admin!, { userId: target, role: "teacher" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target } })).role).toBe("teacher");
+    await admin.adminSetRole(people.admin!, { userId: target, role: "learner" });
+    const self = (people.admin as { userId: string }).userId;
+    await expect(admin.adminSetRole(people.admin!, { userId: self, role: "learner" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect((await admin.adminListUsers(people.admin!, "Lena")).map((u) => u.name)).toEqual(["Lena Learner"]);
+  });
+});
+
 describe("authorisation matrix", () => {
   type Who = "anonymous" | "guest" | "learner" | "member" | "teacher" | "otherTeacher" | "admin";
   const WHO: Who[] = ["anonymous", "guest", "learner", "member", "teacher", "otherTeacher", "admin"];
