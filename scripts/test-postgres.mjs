@@ -17,6 +17,7 @@ const suites = [
   "app/lib/attempts/service.test.ts",
   "app/lib/progress/review.test.ts",
   "scripts/content-sync.test.ts",
+  "app/lib/http/teach-routes.test.ts",
 ];
 const result = spawnSync(
   process.execPath,
