@@ -11,6 +11,7 @@ import {
   saveResponse,
   startOrResumeAttempt,
   submitAttempt,
+  type AssignmentLink,
   type AttemptBundle,
   type AttemptOwner,
   type DrawInput,
@@ -20,44 +21,27 @@ import {
   type ResponseRecord,
 } from "@/app/lib/db/attempts";
 import { AppError } from "@/app/lib/errors";
+import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
 import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  parseStoredAnswer,
+  markAnswer,
   toPublicQuestion,
   type LearnerAnswer,
-  type QuizQuestion,
-} from "./questions";
-import { newSeed } from "./random";
+  type MarkResult,
+} from "@/app/lib/quiz/public-question";
+import { newSeed } from "@/app/lib/random";
+import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
 import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
 
-/**
- * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
- * object while a question is unchanged (see its question cache), so each question is validated
- * once per process instead of twice per submission. A changed row is a new object.
- */
-const parsedRows = new WeakMap<QuestionRecord, QuizQuestion | null>();
-function parseRow(row: QuestionRecord): QuizQuestion | null {
-  if (!Object.isFrozen(row)) return parseQuestionRow(row);
-  let parsed = parsedRows.get(row);
-  if (parsed === undefined) {
-    parsed = parseQuestionRow(row);
-    parsedRows.set(row, parsed);
-  }
-  return parsed;
-}
-
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
-  return rows.map(parseRow).filter((q): q is QuizQuestion => q !== null);
+  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
-export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
+export function planDraw(input: DrawInput, seed: number = newSeed(), count?: number): DrawPlan {
   const candidates = usable(input.questions);
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -67,7 +51,7 @@ export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed) };
+  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {
@@ -89,7 +73,7 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
 interface GradedMark {
   raw: unknown;
   answer: LearnerAnswer | null;
-  marked: ReturnType<typeof markQuestion>;
+  marked: MarkResult;
 }
 
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
@@ -109,7 +93,7 @@ function resultView(
     const mark = graded?.get(q.id);
     const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
     const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
-    const marked = reuse ? mark.marked : markQuestion(q, answer);
+    const marked = reuse ? mark.marked : markAnswer(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -133,11 +117,6 @@ function resultView(
   };
 }
 
-/** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
-export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
-  return gradeAndKeep(questions, responses, null);
-}
-
 function gradeAndKeep(
   questions: QuestionRecord[],
   responses: ResponseRecord[],
@@ -145,11 +124,11 @@ function gradeAndKeep(
 ): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
   return questions.map((row) => {
-    const q = parseRow(row);
+    const q = parseQuestionRow(row);
     const raw = byQuestion.get(row.id)?.answer;
     const answer = parseStoredAnswer(raw);
     if (!q) return { questionId: row.id, correct: false };
-    const marked = markQuestion(q, answer);
+    const marked = markAnswer(q, answer);
     if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
     return { questionId: row.id, correct: marked.correct };
   });
@@ -157,12 +136,21 @@ function gradeAndKeep(
 
 const NOT_YOURS = "That attempt does not exist or is not yours.";
 
-/** Resume the owner's in-progress attempt for the lesson, or start a new one. */
+/**
+ * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
+ * (already checked by the caller), the attempt is linked to it and drawn by its settings.
+ */
 export async function startQuiz(
   owner: AttemptOwner,
   lessonSlug: string,
+  assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
 ): Promise<{ resumed: boolean; quiz: QuizView }> {
-  const result = await startOrResumeAttempt(owner, lessonSlug, (input) => planDraw(input));
+  const result = await startOrResumeAttempt(
+    owner,
+    lessonSlug,
+    (input) => planDraw(input, newSeed(), assignment?.questionsPerQuiz),
+    assignment,
+  );
   switch (result.kind) {
     case "no_lesson":
       throw new AppError("not_found", "There is no such lesson.");
@@ -217,7 +205,10 @@ export async function submitQuiz(
   const result = await submitAttempt(
     owner,
     attemptId,
-    (questions, responses) => gradeAndKeep(questions, responses, graded),
+    {
+      grade: (questions, responses) => gradeAndKeep(questions, responses, graded),
+      reschedule: rescheduleOutcomes,
+    },
     now,
   );
   if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/app/lib/db/prisma";
-import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+import { applyReviewOutcomes, type Reschedule } from "@/app/lib/db/review-cards";
 import type { Role } from "@/app/lib/auth/roles";
 
 /**
@@ -179,10 +179,14 @@ export async function upsertOAuthUser(input: { email: string; name: string }): P
  * Moves every attempt a guest made to `userId` (on sign-up or sign-in) and forgets the token on
  * them. Only unowned attempts move, so a token can never take attempts from another account.
  * Submitted guest quizzes then feed the user's review queue, replayed in the order they were
- * taken, for questions the user has no review card for yet (their own history wins).
- * Returns how many attempts moved.
+ * taken, for questions the user has no review card for yet (their own history wins), with the
+ * schedules `reschedule` gives. Returns how many attempts moved.
  */
-export async function claimGuestAttempts(userId: string, guestToken: string): Promise<number> {
+export async function claimGuestAttempts(
+  userId: string,
+  guestToken: string,
+  reschedule: Reschedule,
+): Promise<number> {
   if (!userId || !guestToken) return 0;
   return prisma.$transaction(
     async (tx) => {
@@ -219,7 +223,7 @@ export async function claimGuestAttempts(userId: string, guestToken: string): Pr
           const outcomes = questionIdsOf(attempt.questionIds)
             .filter((questionId) => !skip.has(questionId))
             .map((questionId) => ({ questionId, correct: correct.get(questionId) ?? false }));
-          await recordReviewOutcomes(tx, userId, outcomes, attempt.submittedAt!);
+          await applyReviewOutcomes(tx, userId, outcomes, attempt.submittedAt!, reschedule);
         }
       }
       return count;

@@ -169,7 +169,7 @@ describe("question bank over the whole guide", () => {
 
   it("public questions hide the key; marking accepts the key and rejects a wrong choice", () => {
     for (const q of all()) {
-      const pub = toPublicQuestion(q);
+      const pub = toPublicQuestion(q, 1);
       const json = JSON.stringify(pub);
       expect(json).not.toContain('"answer":');
       expect(json).not.toContain('"accepted":');

@@ -3,8 +3,8 @@ import { useTempDatabase } from "@/app/lib/db/test-database";
 import { getGuide } from "@/app/lib/content";
 import { generateQuestionBank } from "@/app/lib/quiz";
 import type { QuestionBank } from "@/app/lib/quiz/types";
-import { createDbClient, type DbClient } from "./client";
-import { syncContent } from "./content-sync";
+import { createDbClient, type DbClient } from "@/app/lib/db/client";
+import { syncContent } from "@/app/lib/db/content-sync";
 
 const temp = useTempDatabase("content-sync");
 let db: DbClient;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabase } from "@/app/lib/db/test-database";
+import type { LearnerAnswer } from "@/app/lib/quiz/public-question";
 
 vi.mock("server-only", () => ({}));
 
@@ -14,7 +15,7 @@ let prisma: (typeof import("@/app/lib/db/prisma"))["prisma"];
 const LESSON = "test-lesson";
 const OTHER_LESSON = "other-lesson";
 /** Question id → a right and a wrong answer, as a learner would send them. */
-const KEY = new Map<string, { right: unknown; wrong: unknown }>();
+const KEY = new Map<string, { right: LearnerAnswer; wrong: LearnerAnswer }>();
 
 type Owner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 let alice: Owner;
@@ -175,13 +176,9 @@ describe("starting a quiz", () => {
   it("resumes the in-progress attempt with its saved answers instead of drawing again", async () => {
     const first = await start(bob);
     const q = first.quiz.questions[0]!;
-    expect(
-      await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never),
-    ).toBeUndefined();
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong)).toBeUndefined();
     // Replacing an answer keeps one response per question.
-    expect(
-      await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
-    ).toBeUndefined();
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right)).toBeUndefined();
     const again = await start(bob);
     expect(again.resumed).toBe(true);
     expect(again.quiz.attemptId).toBe(first.quiz.attemptId);
@@ -201,7 +198,7 @@ describe("submitting", () => {
     // 4 right, 3 wrong, 3 unanswered.
     for (const [i, id] of ids.slice(0, 7).entries()) {
       const answer = i < 4 ? KEY.get(id)!.right : KEY.get(id)!.wrong;
-      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer as never)).toBeUndefined();
+      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer)).toBeUndefined();
     }
     const now = new Date("2026-01-05T10:00:00Z");
     const res = await service.submitQuiz(alice, quiz.attemptId, now);
@@ -243,7 +240,7 @@ describe("submitting", () => {
   it("a repeated or concurrent submit never grades twice or changes the score", async () => {
     const { quiz } = await start(alice, OTHER_LESSON);
     const ids = quiz.questions.map((q) => q.id);
-    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right as never);
+    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => service.submitQuiz(alice, quiz.attemptId)),
     );
@@ -252,7 +249,7 @@ describe("submitting", () => {
     expect(new Set(ok.map((r) => r.result.score))).toEqual(new Set([1]));
     // Answers after submission are refused; a later submit returns the stored result unchanged.
     await expect(
-      service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right as never),
+      service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right),
     ).rejects.toMatchObject({ code: "conflict" });
     const later = await service.submitQuiz(alice, quiz.attemptId);
     expect(later).toMatchObject({ alreadySubmitted: true, result: { score: 1, total: 3 } });
@@ -282,7 +279,7 @@ describe("refusing what is not yours or not in the attempt", () => {
   it("a foreign attempt is rejected everywhere and left unchanged", async () => {
     const { quiz } = await start(otherGuest);
     const q = quiz.questions[0]!;
-    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never);
+    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong);
     const before = await prisma.attempt.findUniqueOrThrow({
       where: { id: quiz.attemptId },
       include: { responses: true },
@@ -290,7 +287,7 @@ describe("refusing what is not yours or not in the attempt", () => {
 
     for (const intruder of [alice, guest]) {
       await expect(
-        service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
+        service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right),
       ).rejects.toMatchObject({ code: "not_found" });
       await expect(service.submitQuiz(intruder, quiz.attemptId)).rejects.toMatchObject({ code: "not_found" });
       expect(await service.findAttemptForOwner(intruder, quiz.attemptId)).toBeNull();
