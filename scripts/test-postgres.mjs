@@ -14,6 +14,7 @@ const suites = [
   "app/lib/db",
   "app/lib/auth/actions.test.ts",
   "app/lib/auth/throttle.test.ts",
+  "app/lib/auth/account-security.test.ts",
   "app/lib/attempts/service.test.ts",
   "app/lib/progress/review.test.ts",
   "scripts/content-sync.test.ts",
