@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import { getGuide } from "@/app/lib/content";
 import { generateQuestionBank } from "@/app/lib/quiz";
 import type { QuestionBank } from "@/app/lib/quiz/types";
 import { createDbClient, type DbClient } from "@/app/lib/db/client";
 import { syncContent } from "@/app/lib/db/content-sync";
 
-const temp = useTempDatabase("content-sync");
+const temp = tempDatabase("content-sync");
 let db: DbClient;
 const guide = getGuide();
 const bank = generateQuestionBank(guide);

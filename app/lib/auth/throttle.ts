@@ -26,7 +26,7 @@ export const THROTTLE = {
   quietMs: 15 * 60_000,
   firstDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
-  addressLimit: 30,
+  addressLimit: 60,
   addressWindowMs: 60_000,
 } as const;
 
