@@ -165,6 +165,27 @@ export function analyseLesson(
           /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
         )
           reasons.push("refers outside");
+        // "On the contrary, we see …", "A final essential element is …": the sentence answers or
+        // continues the one before it.
+        if (
+          /^(?:On the contrary|On the other hand|In other words|That is|Conversely|By contrast)\b/.test(
+            cleaned,
+          )
+        )
+          reasons.push("refers outside");
+        if (/^(?:A|An|The) (?:final|first|second|third|fourth|last|further|additional|other)\b/i.test(prompt))
+          reasons.push("ordinal lead");
+        // "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence.
+        const bareHead =
+          /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
+        for (const m of prompt.matchAll(bareHead)) {
+          const at = m.index ?? 0;
+          const named = gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length);
+          if (!named) {
+            reasons.push("refers outside");
+            break;
+          }
+        }
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
           /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(

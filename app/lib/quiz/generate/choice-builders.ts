@@ -30,6 +30,19 @@ const KIND_WEIGHT: Record<FactKind, number> = {
 /** Usable as a blank at all (type-independent hard filters). */
 export function blankable(info: SentenceInfo, key: Key): boolean {
   if (!info.standalone) return false;
+  // "following the _____ Revolution" → February 1917: a date inside a name has one fitting option.
+  if (key.kind === "time" && /^\s+\p{Lu}\p{Ll}+/u.test(info.prompt.slice(key.end))) return false;
+  // The exact day of an event ("abdicated on _____" → March 2) is trivia beside the event itself.
+  if (key.kind === "time" && key.time?.precision === "day") return false;
+  // "_____ factors were decisive: A and B", "increasing its numbers to _____ members": a count in a
+  // copied sentence is recall of a figure, unless it counts the dead or the repressed.
+  if (
+    key.kind === "number" &&
+    !/\b(?:killed|dead|died|deaths|executed|shot|lives|victims|arrested|imprisoned|massacred|casualties)\b/i.test(
+      info.prompt,
+    )
+  )
+    return false;
   // A place named in most lessons ("in _____" → Russia) has neighbours that fit as well.
   if (key.kind === "place" && key.entity && key.entity.lessons.size >= 10) return false;
   if (key.kind === "time" && key.time?.precision === "range") return false;
@@ -347,12 +360,19 @@ export function buildTrueFalse(
     if (!blankable(info, key)) continue;
     // Swaps of terms, groups and parties are often still arguable ("the Bolsheviks" vs "the Reds").
     if (key.kind === "term" || key.kind === "group" || key.subkind === "party") continue;
-    // "Before August, …" for "Before October, …": a shifted bound is often still true.
+    // A statement made false by a changed date, count, title or place tests that detail, not the
+    // claim; so does a changed source ("According to Makhno" for Maximov). Only the actor may change:
+    // a person or body acting in the sentence.
+    if (key.kind !== "person" && key.kind !== "organisation") continue;
+    if (/\b(?:according to|as|writes|notes|argues|cites|in)\s*$/i.test(info.prompt.slice(0, key.start)))
+      continue;
     if (
-      key.kind === "time" &&
-      /\b(before|after|since|until|till|by|from)\s*$/i.test(info.prompt.slice(0, key.start))
+      /^\s*(?:'s\s+)?(?:writes|wrote|argues|argued|notes|noted|observes|observed|estimates|cites|points out|recalls|emphasizes|describes|terms)\b/.test(
+        info.prompt.slice(key.end),
+      )
     )
       continue;
+    if (key.entity?.subkind === "publication") continue;
     const blanked = blankedPrompt(info, key);
     const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
     if (!ds) continue;

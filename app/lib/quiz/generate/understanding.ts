@@ -1068,6 +1068,12 @@ export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): M
     )
       continue;
     if (/:|\bfor example\b|"/.test(text) || /^(?:Yes|No)\b/.test(text)) continue;
+    // "It is therefore untrue that …", "Thus …": a linking sentence draws on the one before.
+    if (
+      /\b(?:therefore|thus|hence|consequently|accordingly|so too|as well)\b/i.test(text) ||
+      /^It\b/.test(text)
+    )
+      continue;
     const words = contentWords(text).map((w) => w.slice(0, 5));
     const hits = new Set(words.filter((w) => titleWords.has(w))).size;
     if (hits === 0) continue;
@@ -1278,12 +1284,13 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed),
     );
     const seed = hash64(d.info.evidence + d.deed);
+    // Deeds from other lessons first: one told in this lesson may be true of this subject as well.
     const ranked = seededShuffle(
       [...pool].sort((a, b) => cmp(a.deed, b.deed)),
       seed,
     ).sort(
       (a, b) =>
-        Number(b.info.lessonSlug === d.info.lessonSlug) - Number(a.info.lessonSlug === d.info.lessonSlug),
+        Number(a.info.lessonSlug === d.info.lessonSlug) - Number(b.info.lessonSlug === d.info.lessonSlug),
     );
     const ds: string[] = [];
     for (const o of ranked) {
