@@ -169,6 +169,7 @@ const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Bolsheviks", ["group:Reds"]],
   ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],
   ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
+  ["organisation:White Army", ["group:Whites"]],
   ["organisation:Insurrectionary Army", ["group:Makhnovists"]],
 ]);
 
@@ -179,6 +180,30 @@ export function acceptedVariants(key: Key): string[] {
     for (const s of key.entity.spellings) out.add(s);
     // "Left-SR's" → "Left-SRs"; plural possessive spellings.
     for (const s of [...out]) if (/'s$/.test(s)) out.add(s.replace(/'s$/, "s"));
+    for (const s of [...out]) {
+      const words = s.split(" ");
+      // "World War I" → "WWI", "WW1": the usual short form of a numbered name.
+      const numeral = /^(?:I|II|III|IV|V)$/.exec(words[words.length - 1] ?? "");
+      if (numeral && words.length >= 3 && words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w))) {
+        const initials = words
+          .slice(0, -1)
+          .map((w) => w[0])
+          .join("");
+        const arabic = String(["I", "II", "III", "IV", "V"].indexOf(numeral[0]) + 1);
+        out.add(initials + numeral[0]);
+        out.add(initials + arabic);
+      }
+      // "Revolutionary Military Committee" is as often written "Military Revolutionary Committee".
+      if (
+        key.entity.kind === "organisation" &&
+        words.length === 3 &&
+        words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))
+      )
+        out.add(`${words[1]} ${words[0]} ${words[2]}`);
+    }
+    // "Tsar Nicholas II", "General Denikin": the title the guide gives the role.
+    const title = key.entity.subkind === "ruler" ? "Tsar" : key.entity.subkind === "white" ? "General" : null;
+    if (title) for (const s of key.entity.spellings) out.add(`${title} ${s}`);
     for (const id of ALSO_ACCEPTED.get(key.entity.id) ?? []) out.add(id.slice(id.indexOf(":") + 1));
     // "from _____ until July 1918" → "Red October": the month of 1917 it is named after is as
     // good a typed answer (both revolutions of this guide are 1917's).

@@ -371,6 +371,20 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("typed names accept their usual short forms and word orders (WWI, Military Revolutionary Committee)", () => {
+    const typed = candidates.filter(
+      (q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank",
+    );
+    const ww = typed.filter((q) => q.answer === "First World War" || q.answer === "World War I");
+    const rmc = typed.filter((q) => q.answer === "Revolutionary Military Committee");
+    const tsar = typed.filter((q) => q.answer === "Nicholas II");
+    expect(ww.length * rmc.length * tsar.length).toBeGreaterThan(0);
+    for (const q of ww) expect(markAnswer(q, "WWI").correct, q.prompt).toBe(true);
+    for (const q of rmc)
+      expect(markAnswer(q, "Military Revolutionary Committee").correct, q.prompt).toBe(true);
+    for (const q of tsar) expect(markAnswer(q, "Tsar Nicholas II").correct, q.prompt).toBe(true);
+  });
+
   it("place distractors are the key's sister places when it has a parent", () => {
     const petrograd = mc().filter((q) => q.answer === "Petrograd" && q.skill === "fact");
     expect(petrograd.length).toBeGreaterThan(0);
