@@ -10,6 +10,14 @@ import { hash64, seededShuffle } from "./hash";
 import { contentWords } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
 import { MONTHS } from "./time";
+import { TYPING } from "./typing-data";
+
+/** Months that name a revolution in the gazetteer ("February Revolution", "Red October"). */
+const REVOLUTION_MONTHS = new Set(
+  TYPING.filter((r) => r[0] === "event" && r[1] === "revolution")
+    .flatMap((r) => r.slice(2))
+    .flatMap((name) => MONTHS.filter((m) => new RegExp(`\\b${m}\\b`).test(name))),
+);
 
 export function questionId(lessonSlug: string, type: string, evidence: string, key: string): string {
   return `q-${hash64([lessonSlug, type, evidence, key].join("\u0000"))}`;
@@ -30,6 +38,20 @@ const KIND_WEIGHT: Record<FactKind, number> = {
 /** Usable as a blank at all (type-independent hard filters). */
 export function blankable(info: SentenceInfo, key: Key): boolean {
   if (!info.standalone) return false;
+  // "their _____ seizure of power" → October 1917: the month of a revolution the guide names is
+  // common knowledge, not a fact the lesson teaches.
+  if (key.kind === "time" && key.time?.month && (key.time.year === null || key.time.year === 1917)) {
+    const month = MONTHS[key.time.month - 1]!;
+    if (REVOLUTION_MONTHS.has(month)) return false;
+  }
+  // "_____ estimates that … 25,000": the source of a figure is citation trivia (the figure is not).
+  if (
+    key.kind === "person" &&
+    /^\s*(?:estimates|estimated|cites|cited|reports|reported|records|recorded|recounts|counts)\b/.test(
+      info.prompt.slice(key.end),
+    )
+  )
+    return false;
   // "following the _____ Revolution" → February 1917: a date inside a name has one fitting option.
   if (key.kind === "time" && /^\s+\p{Lu}\p{Ll}+/u.test(info.prompt.slice(key.end))) return false;
   // The exact day of an event ("abdicated on _____" → March 2) is trivia beside the event itself.
@@ -398,6 +420,9 @@ export function buildTrueFalse(
     )
       continue;
     if (key.entity?.subkind === "publication") continue;
+    // A body stands in only for a body of the same head noun ("Seventh Congress" ↔ "Eighth
+    // Congress"): "the 1920 CheKa was the first to allow …" is false at a glance.
+    const head = (t: string) => (/(\p{Lu}\p{L}+)(?: of [\p{L}' ]+)?$/u.exec(t)?.[1] ?? "").toLowerCase();
     const blanked = blankedPrompt(info, key);
     const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
     if (!ds) continue;
@@ -407,6 +432,7 @@ export function buildTrueFalse(
     ).filter((w) => !key.text.toLowerCase().includes(w));
     const sub = ds.find(
       (d) =>
+        (key.kind !== "organisation" || head(d) === head(key.text)) &&
         // A name the lesson never mentions makes a statement about something it never discusses.
         (key.entity === null || lessonSentences.some((s) => visibleIn(s.prompt, d))) &&
         !lessonSentences.some(
