@@ -58,7 +58,7 @@ const PRONOUN_START =
 const DEICTIC_LEAD = /^(?:[A-Z][a-z]+ )?(?:such|this|these|that)\b[^,"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
 // Only when followed by a comma: "As a result of the Kornilov Affair" or "In contrast to X" must stay.
 const CONNECTIVE =
-  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
+  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather|For his part|For her part|For its part|For their part)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
 /** "this speech", "these elements", "such rhetoric": the referent is in another sentence. */
 const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/giu;
 /** Deictic words that point inside the sentence: "those who …", "those imprisoned", "such that". */
