@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getGuide } from "@/app/lib/content";
 import { LessonList } from "@/app/ui/content/lesson-list";
+import { AssignedHomeClient } from "@/app/ui/teach/assigned-home-client";
 
 export default function HomePage() {
   const { modules } = getGuide();
@@ -21,6 +22,8 @@ export default function HomePage() {
           text, with every answer traced back to the sentence it came from.
         </p>
       </section>
+
+      <AssignedHomeClient />
 
       <div id="modules" className="mt-12 space-y-12">
         {modules.map((guideModule) => (

@@ -13,8 +13,10 @@ if (!process.env.TEST_POSTGRES_URL) {
 const suites = [
   "app/lib/db",
   "app/lib/auth/actions.test.ts",
+  "app/lib/auth/throttle.test.ts",
   "app/lib/attempts/service.test.ts",
   "app/lib/progress/review.test.ts",
+  "app/lib/classes/teach.test.ts",
   "scripts/content-sync.test.ts",
 ];
 const result = spawnSync(

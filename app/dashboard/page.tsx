@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
+import { AssignedSection } from "@/app/ui/teach/assigned-section";
 import {
   MasteryGrid,
   ModuleProgressList,
@@ -52,6 +53,8 @@ export default async function DashboardPage() {
           )}
         </section>
       )}
+
+      <AssignedSection actor={user} now={now} />
 
       <div className={`mt-6 grid gap-4 ${view.streak ? "sm:grid-cols-2" : ""}`}>
         <ReviewsDue

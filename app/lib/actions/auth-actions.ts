@@ -1,9 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { createUser, updateProfile } from "@/app/lib/db/users";
 import { hashPassword } from "@/app/lib/auth/password";
 import { profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
+import { clientAddress } from "@/app/lib/auth/client-address";
+import { admitSignUp } from "@/app/lib/auth/throttle";
+import { throttleMessage } from "@/app/lib/auth/throttle-message";
+import { env } from "@/app/lib/env";
 import { AppError, MESSAGES } from "@/app/lib/errors";
 import { publicAction, requireUser } from "./safe-action";
 
@@ -13,6 +18,8 @@ import { publicAction, requireUser } from "./safe-action";
  * place (the credentials provider) that issues sessions.
  */
 export const signUpAction = publicAction(signUpSchema, async (input) => {
+  const verdict = await admitSignUp(input.email, clientAddress(await headers(), env.TRUST_PROXY));
+  if (!verdict.ok) throw new AppError("too_many_requests", throttleMessage(verdict.retryAfterSeconds));
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({
     email: input.email,

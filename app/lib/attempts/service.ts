@@ -11,6 +11,7 @@ import {
   saveResponse,
   startOrResumeAttempt,
   submitAttempt,
+  type AssignmentLink,
   type AttemptBundle,
   type AttemptOwner,
   type DrawInput,
@@ -35,7 +36,7 @@ function usable(rows: QuestionRecord[]): QuizQuestion[] {
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
-export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
+export function planDraw(input: DrawInput, seed: number = newSeed(), count?: number): DrawPlan {
   const candidates = usable(input.questions);
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -45,7 +46,7 @@ export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed) };
+  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {
@@ -106,12 +107,21 @@ function grade(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[
 
 const NOT_YOURS = "That attempt does not exist or is not yours.";
 
-/** Resume the owner's in-progress attempt for the lesson, or start a new one. */
+/**
+ * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
+ * (already checked by the caller), the attempt is linked to it and drawn by its settings.
+ */
 export async function startQuiz(
   owner: AttemptOwner,
   lessonSlug: string,
+  assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
 ): Promise<{ resumed: boolean; quiz: QuizView }> {
-  const result = await startOrResumeAttempt(owner, lessonSlug, (input) => planDraw(input));
+  const result = await startOrResumeAttempt(
+    owner,
+    lessonSlug,
+    (input) => planDraw(input, newSeed(), assignment?.questionsPerQuiz),
+    assignment,
+  );
   switch (result.kind) {
     case "no_lesson":
       throw new AppError("not_found", "There is no such lesson.");

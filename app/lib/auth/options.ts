@@ -14,6 +14,9 @@ import {
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { emailSchema, nameSchema, signInSchema } from "./schemas";
 import { claimGuestFromCookie } from "./claim";
+import { clientAddress } from "./client-address";
+import { admitSignIn, signInSucceeded } from "./throttle";
+import { throttledError } from "./throttle-message";
 
 /** Claims in the JWT are reloaded from the database this often (role or name changes, deleted users). */
 const RELOAD_AFTER_MS = 5 * 60 * 1000;
@@ -28,15 +31,18 @@ function providers(): Provider[] {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const verdict = await admitSignIn(email, clientAddress(req?.headers, env.TRUST_PROXY));
+        if (!verdict.ok) throw new Error(throttledError(verdict.retryAfterSeconds));
         const user = await findUserForSignIn(email);
         const ok = user?.passwordHash
           ? await verifyPassword(user.passwordHash, password)
           : await verifyAgainstDummy(password);
         if (!user || !ok) return null;
+        await signInSucceeded(email);
         await claimGuestFromCookie(user.id);
         return { id: user.id, email: user.email, name: user.name, role: user.role, timezone: user.timezone };
       },

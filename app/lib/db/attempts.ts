@@ -91,12 +91,18 @@ function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRe
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
 }
 
-/** Questions a quiz may draw from: active and not rejected by a teacher. */
-const drawable = (lessonId: string): Prisma.QuestionWhereInput => ({
+/** Questions a quiz may draw from: active and not rejected by a teacher (only reviewed ones if asked). */
+const drawable = (lessonId: string, reviewedOnly = false): Prisma.QuestionWhereInput => ({
   lessonId,
   status: "active",
-  review: { not: "rejected" },
+  review: reviewedOnly ? { in: ["approved", "edited"] } : { not: "rejected" },
 });
+
+/** A quiz started from an assignment: linked to it, drawing by its settings. */
+export interface AssignmentLink {
+  assignmentId: string;
+  reviewedOnly: boolean;
+}
 
 /** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */
 export async function getQuizAvailability(
@@ -153,6 +159,7 @@ export async function startOrResumeAttempt(
   owner: AttemptOwner,
   lessonSlug: string,
   plan: (input: DrawInput) => DrawPlan,
+  link: AssignmentLink | null = null,
 ): Promise<StartResult> {
   return prisma.$transaction(async (tx) => {
     await serialiseStarts(tx, owner, lessonSlug);
@@ -162,7 +169,13 @@ export async function startOrResumeAttempt(
     });
     if (!lesson) return { kind: "no_lesson" } as const;
     const existing = await tx.attempt.findFirst({
-      where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lessonId: lesson.id },
+      where: {
+        ...ownedBy(owner),
+        kind: "quiz",
+        status: "in_progress",
+        lessonId: lesson.id,
+        ...(link ? { assignmentId: link.assignmentId } : {}),
+      },
       orderBy: { startedAt: "desc" },
       select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
     });
@@ -178,7 +191,10 @@ export async function startOrResumeAttempt(
         },
       } as const;
     }
-    const questions = await tx.question.findMany({ where: drawable(lesson.id), select: questionSelect });
+    const questions = await tx.question.findMany({
+      where: drawable(lesson.id, link?.reviewedOnly),
+      select: questionSelect,
+    });
     const past = await tx.attempt.findMany({
       where: { ...ownedBy(owner), lessonId: lesson.id },
       orderBy: { startedAt: "asc" },
@@ -198,6 +214,7 @@ export async function startOrResumeAttempt(
         guestToken: owner.kind === "guest" ? owner.guestToken : null,
         kind: "quiz",
         lessonId: lesson.id,
+        assignmentId: link?.assignmentId ?? null,
         seed: drawn.seed,
         questionIds: drawn.questionIds,
         total: drawn.questionIds.length,

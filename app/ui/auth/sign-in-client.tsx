@@ -12,6 +12,7 @@ import {
 } from "./form-parts";
 import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
+import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
 
 type Props = {
   callbackUrl: string;
@@ -43,6 +44,8 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
       try {
         const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
         if (!result?.ok || result.error) {
+          const retryAfter = retryAfterOf(result?.error);
+          if (retryAfter) return { ok: false, error: throttleMessage(retryAfter) };
           return {
             ok: false,
             error:

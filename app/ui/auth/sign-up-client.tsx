@@ -56,7 +56,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
         autoComplete="name"
         required
         maxLength={80}
-        hint="Shown to you and, if you join a class, to your teacher."
+        hint="Shown in the header and on your account page."
         errors={fieldErrorsOf(state, "name")}
       />
       <TextField

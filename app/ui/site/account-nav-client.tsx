@@ -38,6 +38,11 @@ export function AccountNavClient() {
       <Link href="/review" className="hover:underline">
         Review
       </Link>
+      {session.user.role !== "learner" && (
+        <Link href="/teach" className="hover:underline">
+          Teach
+        </Link>
+      )}
       <Link href="/account" className="hover:underline" data-testid="account-name">
         {session.user.name ?? "Account"}
       </Link>
