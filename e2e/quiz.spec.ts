@@ -488,6 +488,7 @@ test("[QUIZ]: a guest's result is kept by signing up from the result, and stays 
   await answerCurrent(page, 0);
   await waitSaved(page);
   await page.getByRole("button", { name: /^Submit now/ }).click();
+  await page.getByTestId("confirm-submit-anyway").click();
   await expect(page.getByTestId("quiz-score")).toBeVisible();
   const attemptLink = page.getByRole("link", { name: "Link to this result" });
   const resultPath = (await attemptLink.getAttribute("href")) ?? "";

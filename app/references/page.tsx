@@ -14,7 +14,10 @@ export default function ReferencesPage() {
       {references.map((list) => (
         <section key={list.slug} aria-labelledby={list.slug} className="mt-10">
           <h2 id={list.slug} className="text-xl font-semibold">
-            {list.heading} <span className="text-sm font-normal text-stone-500">({list.entries.length})</span>
+            {list.heading}{" "}
+            <span className="text-sm font-normal text-stone-600 dark:text-stone-400">
+              ({list.entries.length})
+            </span>
           </h2>
           <ul className="mt-3 space-y-2 font-serif">
             {list.entries.map((entry) => (

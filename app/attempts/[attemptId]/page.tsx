@@ -5,7 +5,7 @@ import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
-import { Breadcrumb } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
@@ -41,9 +41,7 @@ export default async function AttemptPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb
-        trail={[{ label: result.lesson.title, href: `/lessons/${result.lesson.slug}` }, { label: "Result" }]}
-      />
+      <Breadcrumb trail={[...lessonCrumbs(result.lesson.slug), { label: "Quiz result" }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Submitted{" "}

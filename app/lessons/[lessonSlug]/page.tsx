@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getAllLessons, getLesson, getLessonNeighbours, getModule } from "@/app/lib/content";
+import { getAllLessons, getGuide, getLesson, getLessonNeighbours, getModule } from "@/app/lib/content";
+import { findCrossReferences } from "@/app/lib/content/cross-references";
 import { LessonBody } from "@/app/ui/content/lesson-body";
 import { FurtherReading } from "@/app/ui/content/further-reading";
 import { LessonPager } from "@/app/ui/content/lesson-pager";
 import { MarkReadClient } from "@/app/ui/progress/mark-read-client";
-import { Breadcrumb } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, moduleShortTitle } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ lessonSlug: string }> };
 
@@ -33,7 +34,7 @@ export default async function LessonPage({ params }: Props) {
     <main className="mx-auto max-w-2xl px-4 py-10">
       <Breadcrumb
         trail={[
-          { label: guideModule.title.split(":")[0]!, href: `/modules/${guideModule.slug}` },
+          { label: moduleShortTitle(guideModule.title), href: `/modules/${guideModule.slug}` },
           { label: `Lesson ${lesson.order}` },
         ]}
       />
@@ -73,7 +74,10 @@ export default async function LessonPage({ params }: Props) {
             </nav>
           )}
         </header>
-        <LessonBody sections={lesson.sections} />
+        <LessonBody
+          sections={lesson.sections}
+          crossReferences={findCrossReferences(getGuide(), lesson.slug)}
+        />
         <FurtherReading items={lesson.furtherReading} />
         <MarkReadClient lessonSlug={lesson.slug} readingMinutes={lesson.readingMinutes} />
       </article>

@@ -4,7 +4,7 @@
  * the request's identity (session lookup, cookie jar) is simulated.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { useTempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
 import type * as PrismaModule from "@/app/lib/db/prisma";
 import type * as ClassesRoute from "@/app/api/classes/route";
 import type * as JoinRoute from "@/app/api/classes/join/route";

@@ -10,13 +10,8 @@ import { AppError } from "@/app/lib/errors";
 import { getGuide } from "@/app/lib/content";
 import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
 import { drawQuestionIds } from "@/app/lib/attempts/draw";
-import {
-  markQuestion,
-  parseQuestionRow,
-  toPublicQuestion,
-  type PublicQuestion,
-  type QuizQuestion,
-} from "@/app/lib/attempts/questions";
+import { parseQuestionRow, type QuizQuestion } from "@/app/lib/attempts/questions";
+import { markAnswer, toPublicQuestion, type PublicQuestion } from "@/app/lib/quiz/public-question";
 import type { Expected } from "@/app/lib/attempts/views";
 import { assertReviewer } from "./review-queue";
 
@@ -50,7 +45,7 @@ async function lessonItems(slug: string, count: number): Promise<PrintItem[]> {
       {
         lesson: { slug: bank.lesson.slug, title: bank.lesson.title },
         question: toPublicQuestion(q, PRINT_SEED),
-        expected: markQuestion(q, null).expected,
+        expected: markAnswer(q, null).expected,
         evidence: q.evidence,
       },
     ];

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { FieldErrors } from "@/app/lib/errors";
-import { LIMITS } from "@/app/lib/attempts/questions";
+import { LIMITS } from "@/app/lib/quiz/public-question";
 
 const text = (max: number) => z.string().trim().min(1, "Required.").max(max, `At most ${max} characters.`);
 

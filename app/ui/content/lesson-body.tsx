@@ -1,7 +1,18 @@
+import Link from "next/link";
+import type { CrossReference } from "@/app/lib/content/cross-references";
 import type { Block, Section } from "@/app/lib/content/types";
 
-/** The lesson text: sections with anchored headings, paragraphs, quotations and captions. */
-export function LessonBody({ sections }: { sections: Section[] }) {
+/**
+ * The lesson text: sections with anchored headings, paragraphs, quotations and captions. A
+ * pointer such as "See above." is linked to the lesson it points to (`crossReferences`).
+ */
+export function LessonBody({
+  sections,
+  crossReferences = [],
+}: {
+  sections: Section[];
+  crossReferences?: CrossReference[];
+}) {
   return (
     <div className="font-serif text-[1.075rem] leading-relaxed">
       {sections.map((section) => (
@@ -26,7 +37,11 @@ export function LessonBody({ sections }: { sections: Section[] }) {
             Array.isArray(item) ? (
               <QuoteGroup key={item[0]!.id} blocks={item} />
             ) : (
-              <BlockView key={item.id} block={item} />
+              <BlockView
+                key={item.id}
+                block={item}
+                crossReference={crossReferences.find((r) => r.blockId === item.id)}
+              />
             ),
           )}
         </section>
@@ -70,7 +85,7 @@ function QuoteGroup({ blocks }: { blocks: QuoteBlock[] }) {
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockView({ block, crossReference }: { block: Block; crossReference?: CrossReference }) {
   if (block.kind === "caption") {
     return (
       <p
@@ -84,7 +99,23 @@ function BlockView({ block }: { block: Block }) {
   }
   return (
     <p id={block.id} className="my-4 scroll-mt-20">
-      {block.text}
+      {crossReference ? <WithCrossReference text={block.text} reference={crossReference} /> : block.text}
     </p>
+  );
+}
+
+function WithCrossReference({ text, reference }: { text: string; reference: CrossReference }) {
+  const at = text.indexOf(reference.sentence);
+  if (at < 0) return <>{text}</>;
+  const pointer = reference.sentence.replace(/\.$/, "");
+  return (
+    <>
+      {text.slice(0, at)}
+      {pointer}:{" "}
+      <Link href={reference.href} className="underline hover:no-underline" data-testid="cross-reference">
+        {reference.label}
+      </Link>
+      .{text.slice(at + reference.sentence.length)}
+    </>
   );
 }

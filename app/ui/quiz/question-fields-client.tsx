@@ -12,6 +12,8 @@ export interface FieldProps<Q extends PublicQuestion> {
   question: Q;
   value: LearnerAnswer | undefined;
   onChange: (value: LearnerAnswer, options?: { typed?: boolean }) => void;
+  /** The learner is done with a typed answer (left the field): save it now. */
+  onCommit?: () => void;
   /** id of the element holding the prompt (describes the controls). */
   promptId: string;
   /** Announce something politely (e.g. "moved to position 2"). */
@@ -54,6 +56,7 @@ export function BlankField({
   question,
   value,
   onChange,
+  onCommit,
   promptId,
 }: FieldProps<Extract<PublicQuestion, { type: "fill_blank" }>>) {
   const inputId = `blank-${question.id}`;
@@ -72,6 +75,7 @@ export function BlankField({
         aria-describedby={promptId}
         value={typeof value === "string" ? value : ""}
         onChange={(e) => onChange(e.target.value, { typed: true })}
+        onBlur={onCommit}
         className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-700 dark:bg-stone-900"
         data-testid="blank-input"
       />
@@ -89,12 +93,13 @@ export function OrderingField({
   promptId,
   announce,
 }: FieldProps<Extract<PublicQuestion, { type: "ordering" }>>) {
-  const items =
+  const given =
     Array.isArray(value) &&
     value.length === question.items.length &&
-    value.every((v) => typeof v === "string")
-      ? (value as string[])
-      : question.items;
+    value.every((v): v is string => typeof v === "string")
+      ? value
+      : null;
+  const items = given ?? question.items;
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
 
   function move(from: number, to: number, direction: "up" | "down") {
@@ -162,6 +167,23 @@ export function OrderingField({
           </li>
         ))}
       </ol>
+      {given ? (
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-400" data-testid="ordering-set">
+          This order is your answer. Move an item to change it.
+        </p>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            onChange(items.slice());
+            announce("This order is your answer.");
+          }}
+          className="mt-3 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800"
+          data-testid="ordering-keep"
+        >
+          Keep this order as my answer
+        </button>
+      )}
     </div>
   );
 }

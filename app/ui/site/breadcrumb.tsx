@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLesson, getModule } from "@/app/lib/content";
 
 export type Crumb = { label: string; href?: string };
 
@@ -22,4 +23,20 @@ export function Breadcrumb({ trail }: { trail: Crumb[] }) {
       </ol>
     </nav>
   );
+}
+
+/** The module and lesson crumbs for a lesson ("Red and Black October / Lesson 6"), linked. */
+export function lessonCrumbs(lessonSlug: string): Crumb[] {
+  const lesson = getLesson(lessonSlug);
+  const guideModule = lesson ? getModule(lesson.moduleSlug) : undefined;
+  if (!lesson || !guideModule) return [];
+  return [
+    { label: moduleShortTitle(guideModule.title), href: `/modules/${guideModule.slug}` },
+    { label: `Lesson ${lesson.order}`, href: `/lessons/${lesson.slug}` },
+  ];
+}
+
+/** A module's title without its subtitle. */
+export function moduleShortTitle(title: string): string {
+  return title.split(":")[0]!;
 }

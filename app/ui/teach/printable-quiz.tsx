@@ -1,5 +1,5 @@
 import type { PrintableQuiz } from "@/app/lib/quiz/printable";
-import type { PublicQuestion } from "@/app/lib/attempts/questions";
+import type { PublicQuestion } from "@/app/lib/quiz/public-question";
 import { formatAnswer } from "@/app/ui/quiz/format";
 
 const letter = (j: number) => String.fromCharCode(65 + j);

@@ -4,7 +4,7 @@ import { getActor } from "@/app/lib/auth/actor";
 import { getLesson } from "@/app/lib/content";
 import { getInProgressQuiz, getQuizAvailabilityForLesson } from "@/app/lib/attempts/service";
 import { QuizClient } from "@/app/ui/quiz/quiz-client";
-import { Breadcrumb } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ lessonSlug: string }> };
 
@@ -33,9 +33,7 @@ export default async function QuizPage({ params }: Props) {
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb
-        trail={[{ label: `Lesson ${lesson.order}`, href: `/lessons/${lesson.slug}` }, { label: "Quiz" }]}
-      />
+      <Breadcrumb trail={[...lessonCrumbs(lesson.slug), { label: "Quiz" }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
         <span className="block text-base font-semibold uppercase tracking-wide text-accent-700 dark:text-accent-300">
           Quiz

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { ResultView } from "@/app/lib/attempts/views";
+import { ErrorNote } from "./error-note";
+import { FeedbackList, ResultSummary } from "./result-view";
+
+/** The result inside the quiz island, right after submitting. */
+export function QuizResultPanel({
+  result,
+  headingRef,
+  pending,
+  error,
+  onRetake,
+}: {
+  result: ResultView;
+  headingRef: React.Ref<HTMLHeadingElement>;
+  pending: boolean;
+  error: string | null;
+  onRetake: () => void;
+}) {
+  return (
+    <section aria-labelledby="quiz-results-heading" className="mt-6">
+      <h2 id="quiz-results-heading" className="sr-only">
+        Results
+      </h2>
+      <div aria-live="polite" data-testid="quiz-results">
+        <ResultSummary result={result} headingRef={headingRef} />
+        <FeedbackList items={result.items} />
+      </div>
+      <div className="mt-6 flex flex-wrap gap-3">
+        <button
+          type="button"
+          onClick={onRetake}
+          disabled={pending}
+          className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+        >
+          Take another quiz on this lesson
+        </button>
+        <Link
+          href={`/lessons/${result.lesson.slug}`}
+          className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
+        >
+          Back to the lesson
+        </Link>
+        <Link
+          href={`/attempts/${result.attemptId}`}
+          className="px-1 py-2 text-sm underline hover:no-underline"
+        >
+          Link to this result
+        </Link>
+      </div>
+      {error && <ErrorNote message={error} />}
+    </section>
+  );
+}
