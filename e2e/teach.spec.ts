@@ -115,7 +115,7 @@ test("[TEACH]: class, join by code, review edit, assignment, quiz, gradebook and
   await expect(learner.getByTestId("home-assigned")).toContainText("Week 1 reading");
   await learner.goto("/dashboard");
   await learner
-    .getByRole("button", { name: /^Start quiz: / })
+    .getByRole("button", { name: /^Start quiz/ })
     .first()
     .click();
   await expect(learner).toHaveURL(new RegExp(`/lessons/${lessonSlug}/quiz$`));
