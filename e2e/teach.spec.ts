@@ -81,7 +81,7 @@ test("[TEACH]: class, join by code, review edit, assignment, quiz, gradebook and
 
   // The teacher edits a multiple-choice question of the first lesson in the review queue.
   await teacher.goto("/teach/review");
-  await teacher.locator("main ol a").first().click();
+  await teacher.locator("main section ol a").first().click();
   await expect(teacher).toHaveURL(/\/teach\/review\/[\w-]+$/);
   const lessonSlug = new URL(teacher.url()).pathname.split("/").pop()!;
   const item = teacher.getByTestId("review-item").filter({ hasText: "(key)" }).first();

@@ -8,7 +8,7 @@ if (!process.env.TEST_POSTGRES_URL) {
   console.log("test:postgres: TEST_POSTGRES_URL is not set, so the PostgreSQL run is skipped (CI sets it).");
   process.exit(0);
 }
-// The suites built on useTempDatabase (app/lib/db/test-database.ts). The PostgreSQL parts of
+// The suites built on tempDatabase (app/lib/db/test-database.ts). The PostgreSQL parts of
 // prisma/migrations.test.ts and client.test.ts already run in test:unit when the URL is set.
 const suites = [
   "app/lib/db",
@@ -18,6 +18,7 @@ const suites = [
   "app/lib/attempts/service.test.ts",
   "app/lib/progress/review.test.ts",
   "scripts/content-sync.test.ts",
+  "app/lib/http/teach-routes.test.ts",
 ];
 const result = spawnSync(
   process.execPath,

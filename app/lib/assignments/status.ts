@@ -75,7 +75,10 @@ export function countingAttempts(rules: AssignmentRules, attempts: readonly Atte
 
 /** The attempt that counts: the best percentage (earliest on a tie) or the latest one. */
 export function countedScore(rules: AssignmentRules, attempts: readonly AttemptFact[]): CountedScore | null {
-  const eligible = countingAttempts(rules, attempts);
+  return pickCounted(rules, countingAttempts(rules, attempts));
+}
+
+function pickCounted(rules: AssignmentRules, eligible: readonly AttemptFact[]): CountedScore | null {
   if (eligible.length === 0) return null;
   let pick = eligible[eligible.length - 1] as AttemptFact;
   if (rules.counting === "best") {
@@ -99,8 +102,9 @@ export function lessonOutcome(
   attempts: readonly AttemptFact[],
   now: Date,
 ): LessonOutcome {
-  const counted = countedScore(rules, attempts);
-  const attemptsUsed = countingAttempts(rules, attempts).length;
+  const eligible = countingAttempts(rules, attempts);
+  const counted = pickCounted(rules, eligible);
+  const attemptsUsed = eligible.length;
   const attemptsLeft =
     rules.attemptsAllowed === null ? null : Math.max(0, rules.attemptsAllowed - attemptsUsed);
   if (counted) {

@@ -24,12 +24,7 @@ import { AppError } from "@/app/lib/errors";
 import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
-import {
-  markAnswer,
-  toPublicQuestion,
-  type LearnerAnswer,
-  type MarkResult,
-} from "@/app/lib/quiz/public-question";
+import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
 import { newSeed } from "@/app/lib/random";
 import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
 import type { FeedbackItem, QuizView, ResultView } from "./views";
@@ -51,7 +46,9 @@ export function planDraw(input: DrawInput, seed: number = newSeed(), count?: num
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed, count) };
+  const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
+  const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
+  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {
@@ -69,31 +66,14 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
   };
 }
 
-/** A response as graded at submit: the stored value it came from, parsed and marked. */
-interface GradedMark {
-  raw: unknown;
-  answer: LearnerAnswer | null;
-  marked: MarkResult;
-}
-
+/** The feedback for a submitted attempt: every question with the answer given and the key. */
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
-  return resultView(bundle, guest, null);
-}
-
-/** toResultView, reusing marks made while grading (only for the very same stored answer value). */
-function resultView(
-  bundle: AttemptBundle,
-  guest: boolean,
-  graded: Map<string, GradedMark> | null,
-): ResultView {
   const { attempt } = bundle;
   const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
   const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
     const response = byQuestion.get(q.id);
-    const mark = graded?.get(q.id);
-    const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
-    const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
-    const marked = reuse ? mark.marked : markAnswer(q, answer);
+    const answer = response ? parseStoredAnswer(response.answer) : null;
+    const marked = markAnswer(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -117,20 +97,13 @@ function resultView(
   };
 }
 
-function gradeAndKeep(
-  questions: QuestionRecord[],
-  responses: ResponseRecord[],
-  keep: Map<string, GradedMark> | null,
-): Grade[] {
-  const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
+/** Mark every question of the attempt against its saved response (none: wrong). */
+function grade(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
+  const byQuestion = new Map(responses.map((r) => [r.questionId, r.answer]));
   return questions.map((row) => {
     const q = parseQuestionRow(row);
-    const raw = byQuestion.get(row.id)?.answer;
-    const answer = parseStoredAnswer(raw);
     if (!q) return { questionId: row.id, correct: false };
-    const marked = markAnswer(q, answer);
-    if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
-    return { questionId: row.id, correct: marked.correct };
+    return { questionId: row.id, correct: markAnswer(q, parseStoredAnswer(byQuestion.get(row.id))).correct };
   });
 }
 
@@ -199,22 +172,11 @@ export async function submitQuiz(
   attemptId: string,
   now: Date = new Date(),
 ): Promise<{ alreadySubmitted: boolean; result: ResultView }> {
-  // Marks made while grading are reused for the feedback when this request's grading is the one
-  // that was stored (not after another submit won), and only for the identical stored values.
-  const graded = new Map<string, GradedMark>();
-  const result = await submitAttempt(
-    owner,
-    attemptId,
-    {
-      grade: (questions, responses) => gradeAndKeep(questions, responses, graded),
-      reschedule: rescheduleOutcomes,
-    },
-    now,
-  );
+  const result = await submitAttempt(owner, attemptId, { grade, reschedule: rescheduleOutcomes }, now);
   if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
   return {
     alreadySubmitted: result.kind === "already_submitted",
-    result: resultView(result.bundle, owner.kind === "guest", result.kind === "submitted" ? graded : null),
+    result: toResultView(result.bundle, owner.kind === "guest"),
   };
 }
 

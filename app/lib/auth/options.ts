@@ -120,7 +120,7 @@ export const authOptions: NextAuthOptions = {
       };
     },
 
-    async session({ session, token }) {
+    session({ session, token }) {
       if (!token.uid || !token.role) {
         delete session.user;
         return session;

@@ -79,40 +79,11 @@ function toAttemptRecord(row: AttemptRow): AttemptRecord {
   };
 }
 
-/* ------------------------------------------------------------------ question cache */
-
-/**
- * Question rows by id, kept per process. The bank changes only through content sync (and
- * teacher edits), and every ORM write bumps `updatedAt`, so a cached row is reused only while the
- * database still shows the same `updatedAt` for it: each read costs a small id + updatedAt query
- * instead of re-reading (and re-parsing the Json columns of) every question. Rows are shared
- * between requests, so they are frozen.
- */
-const QUESTION_CACHE_LIMIT = 5_000;
-const questionCache = new Map<string, { stamp: number; row: QuestionRecord }>();
-
 type QuestionReader = Pick<DbClient | DbTransaction, "question">;
 
-async function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
-  if (ids.length === 0) return [];
-  const stamps = await db.question.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, updatedAt: true },
-  });
-  const stale = stamps
-    .filter((s) => questionCache.get(s.id)?.stamp !== s.updatedAt.getTime())
-    .map((s) => s.id);
-  if (stale.length > 0) {
-    const rows = await db.question.findMany({
-      where: { id: { in: stale } },
-      select: { ...questionSelect, updatedAt: true },
-    });
-    for (const { updatedAt, ...row } of rows) {
-      if (questionCache.size >= QUESTION_CACHE_LIMIT) questionCache.clear();
-      questionCache.set(row.id, { stamp: updatedAt.getTime(), row: Object.freeze(row) });
-    }
-  }
-  return stamps.map((s) => questionCache.get(s.id)?.row).filter((r): r is QuestionRecord => r !== undefined);
+function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.question.findMany({ where: { id: { in: [...ids] } }, select: questionSelect });
 }
 
 function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRecord[] {
@@ -120,11 +91,16 @@ function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRe
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
 }
 
-/** Questions a quiz may draw from: active and not rejected by a teacher (only reviewed ones if asked). */
+/**
+ * Questions a lesson quiz may draw from: active, not rejected by a teacher (only reviewed ones if
+ * asked), and about this lesson alone (questions whose evidence spans the module's lessons belong
+ * to module tests).
+ */
 const drawable = (lessonId: string, reviewedOnly = false): Prisma.QuestionWhereInput => ({
   lessonId,
   status: "active",
   review: reviewedOnly ? { in: ["approved", "edited"] } : { not: "rejected" },
+  scope: "lesson",
 });
 
 /** A quiz started from an assignment: linked to it, drawing by its settings. */

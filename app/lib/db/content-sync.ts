@@ -31,6 +31,10 @@ export interface GeneratedQuestion {
   evidenceAnchors: string[];
   evidenceLessons?: string[];
   keyKind: string;
+  /** What the question tests; absent in banks that predate it ("fact"). */
+  skill?: string;
+  /** "lesson" or "module"; absent means "lesson". */
+  scope?: string;
   difficulty: number;
   generatorVersion: string;
 }
@@ -52,6 +56,8 @@ function generatedColumns(question: GeneratedQuestion) {
     evidenceAnchors: question.evidenceAnchors,
     evidenceLessons: question.evidenceLessons,
     keyKind: question.keyKind,
+    skill: question.skill ?? "fact",
+    scope: question.scope ?? "lesson",
     difficulty: question.difficulty,
     generatorVersion: question.generatorVersion,
   };

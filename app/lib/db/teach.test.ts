@@ -4,7 +4,7 @@
  * and an authorisation matrix over every teacher-side domain function.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
 import type * as PrismaModule from "@/app/lib/db/prisma";
 import type * as ClassesService from "@/app/lib/classes/service";
 import type * as AssignmentsService from "@/app/lib/assignments/service";
@@ -293,6 +293,39 @@ describe("review queue and item analysis", () => {
   });
 });
 
+describe("printable quizzes", () => {
+  it("print the same seeded paper with its key, never a rejected question", async () => {
+    const { printableLesson } = await import("@/app/lib/quiz/printable");
+    const first = await printableLesson(people.teacher!, LESSONS[1]!);
+    expect(first.items.map((i) => i.question.id)).toEqual([`${LESSONS[1]}-q0`]);
+    expect(first.items[0]?.expected).toBe("Makhno");
+    expect(first.items[0]?.question.prompt).toBe("Who led the insurgent army?");
+    const again = await printableLesson(people.teacher!, LESSONS[0]!);
+    expect((await printableLesson(people.teacher!, LESSONS[0]!)).items).toEqual(again.items);
+  });
+});
+
+describe("promoting and demoting", () => {
+  it("only an admin changes roles, never their own", async () => {
+    const admin = await import("@/app/lib/auth/admin");
+    const target = (people.learner as { userId: string }).userId;
+    await expect(
+      admin.adminSetRole(people.teacher!, { userId: target, role: "teacher" }),
+    ).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(admin.adminListUsers(people.otherTeacher!)).rejects.toMatchObject({ code: "not_found" });
+    await admin.adminSetRole(people.admin!, { userId: target, role: "teacher" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target } })).role).toBe("teacher");
+    await admin.adminSetRole(people.admin!, { userId: target, role: "learner" });
+    const self = (people.admin as { userId: string }).userId;
+    await expect(admin.adminSetRole(people.admin!, { userId: self, role: "learner" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect((await admin.adminListUsers(people.admin!, "Lena")).map((u) => u.name)).toEqual(["Lena Learner"]);
+  });
+});
+
 describe("authorisation matrix", () => {
   type Who = "anonymous" | "guest" | "learner" | "member" | "teacher" | "otherTeacher" | "admin";
   const WHO: Who[] = ["anonymous", "guest", "learner", "member", "teacher", "otherTeacher", "admin"];
@@ -351,6 +384,11 @@ describe("authorisation matrix", () => {
           lessonSlug: LESSONS[0]!,
           questionId: `${LESSONS[0]}-q0`,
         }),
+    ],
+    [
+      "printable lesson quiz",
+      REVIEWERS,
+      (a) => import("@/app/lib/quiz/printable").then((m) => m.printableLesson(a, LESSONS[0]!)),
     ],
     [
       "start an assigned quiz",

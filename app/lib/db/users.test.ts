@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
+import type * as UsersModule from "./users";
 
 vi.mock("server-only", () => ({}));
 
-const db = useTempDatabase("users");
-let users: typeof import("./users");
+const db = tempDatabase("users");
+let users: typeof UsersModule;
 
 beforeAll(async () => {
   await db.ready;

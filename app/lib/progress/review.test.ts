@@ -4,23 +4,30 @@
  * database migrated with the project's own migrations.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import { seedLesson, seedUser } from "@/app/lib/db/progress-db.test-helper";
 import type { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { dueHorizon, rescheduleOutcomes } from "./scheduling";
 import { masteryByLesson } from "./mastery";
+import type * as PrismaModule from "@/app/lib/db/prisma";
+import type * as ReviewCardsModule from "@/app/lib/db/review-cards";
+import type * as ProgressModule from "@/app/lib/db/progress";
+import type * as ReviewModule from "./review";
+import type * as DashboardModule from "./dashboard";
+import type * as UsersModule from "@/app/lib/db/users";
+import type * as LessonReadsModule from "@/app/lib/db/lesson-reads";
 
 vi.mock("server-only", () => ({}));
 
-const temp = useTempDatabase("progress");
-const db = {} as { prisma: (typeof import("@/app/lib/db/prisma"))["prisma"] };
-let cards: typeof import("@/app/lib/db/review-cards");
-let progress: typeof import("@/app/lib/db/progress");
-let review: typeof import("./review");
-let dashboard: typeof import("./dashboard");
-let users: typeof import("@/app/lib/db/users");
-let markLessonRead: (typeof import("@/app/lib/db/lesson-reads"))["markLessonRead"];
-let getReadLessonSlugs: (typeof import("@/app/lib/db/lesson-reads"))["getReadLessonSlugs"];
+const temp = tempDatabase("progress");
+const db = {} as { prisma: (typeof PrismaModule)["prisma"] };
+let cards: typeof ReviewCardsModule;
+let progress: typeof ProgressModule;
+let review: typeof ReviewModule;
+let dashboard: typeof DashboardModule;
+let users: typeof UsersModule;
+let markLessonRead: (typeof LessonReadsModule)["markLessonRead"];
+let getReadLessonSlugs: (typeof LessonReadsModule)["getReadLessonSlugs"];
 
 const t0 = new Date("2026-03-02T10:00:00.000Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);

@@ -19,6 +19,10 @@ export interface ExportQuestion {
   evidenceLessons?: string[];
   difficulty: number;
   keyKind: string;
+  /** What the question tests (fact, cause, claim, position, attribution, definition, main_idea, sequence, pairing). */
+  skill?: string;
+  /** "lesson", or "module" when its evidence spans lessons (module tests only). */
+  scope?: string;
 }
 
 export interface ExportBank {
@@ -41,6 +45,8 @@ export function toExportQuestion(q: Question): ExportQuestion {
     ...(q.evidenceLessons ? { evidenceLessons: [...q.evidenceLessons] } : {}),
     difficulty: q.difficulty,
     keyKind: q.keyKind,
+    ...(q.skill ? { skill: q.skill } : {}),
+    ...(q.scope ? { scope: q.scope } : {}),
   };
 }
 

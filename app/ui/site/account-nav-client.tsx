@@ -48,7 +48,7 @@ export function AccountNavClient() {
       </Link>
       <button
         type="button"
-        onClick={() => signOut({ callbackUrl: "/" })}
+        onClick={() => void signOut({ callbackUrl: "/" })}
         className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
       >
         Sign out

@@ -58,6 +58,10 @@ export default async function ReviewLessonPage({ params, searchParams }: Props) 
           : "Open this page from a class's assignment to see statistics over that class."}{" "}
         <Link href={`/lessons/${queue.lesson.slug}`} className={link}>
           Read the lesson
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/lessons/${queue.lesson.slug}/print`} className={link}>
+          Printable quiz
         </Link>
       </p>
       <ol className="mt-6 space-y-4">

@@ -1,4 +1,4 @@
-import { createAssignmentInput } from "@/app/lib/assignments/schemas";
+import { createAssignmentBody } from "@/app/lib/assignments/schemas";
 import { createAssignment } from "@/app/lib/assignments/service";
 import { classIdInput } from "@/app/lib/classes/schemas";
 import { created, withActor } from "@/app/lib/http/route";
@@ -8,7 +8,7 @@ import { created, withActor } from "@/app/lib/http/route";
  * JSON (without classId): dates as "YYYY-MM-DDTHH:mm" wall-clock times in `timezone`.
  */
 export const POST = withActor(
-  { actor: "requireUser", params: classIdInput, body: createAssignmentInput.omit({ classId: true }) },
+  { actor: "requireUser", params: classIdInput, body: createAssignmentBody },
   async ({ actor, params, body }) =>
     created(await createAssignment(actor, { ...body, classId: params.classId })),
 );
