@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import { seedLesson } from "@/app/lib/db/progress-db.test-helper";
 import type * as DataModule from "./data";
 import type * as PrismaModule from "@/app/lib/db/prisma";
