@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getGuide } from "@/app/lib/content";
 import { LessonList } from "@/app/ui/content/lesson-list";
+import { ContinueCardClient } from "@/app/ui/progress/continue-card-client";
 
 export default function HomePage() {
   const { modules } = getGuide();
@@ -21,6 +22,7 @@ export default function HomePage() {
           text, with every answer traced back to the sentence it came from.
         </p>
       </section>
+      <ContinueCardClient />
 
       <div id="modules" className="mt-12 space-y-12">
         {modules.map((guideModule) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
+import { ContinueCard } from "@/app/ui/progress/continue-card";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
 import {
   MasteryGrid,
@@ -51,6 +52,12 @@ export default async function DashboardPage() {
             </Link>
           )}
         </section>
+      )}
+
+      {!view.isNew && (
+        <div className="mt-6">
+          <ContinueCard step={view.nextStep} />
+        </div>
       )}
 
       <div className={`mt-6 grid gap-4 ${view.streak ? "sm:grid-cols-2" : ""}`}>

@@ -7,6 +7,8 @@ import { getGuide } from "@/app/lib/content";
 import { getActivityTimes, getDashboard, type AttemptSummary } from "@/app/lib/db/progress";
 import { getUserProfile } from "@/app/lib/db/users";
 import { moduleProgress, type LessonMastery, type MasteryLevel } from "./mastery";
+import { chooseNextStep } from "./next-step";
+import type { NextStep } from "./next-step-views";
 import { computeStreak, safeTimeZone, type StreakSummary } from "./streak";
 
 export interface DashboardLesson {
@@ -43,6 +45,8 @@ export interface DashboardView {
   streak: StreakSummary | null;
   /** True until the learner submits a first quiz. */
   isNew: boolean;
+  /** Due reviews and the next lesson to read, quiz or practise. */
+  nextStep: NextStep;
   /** Where a new learner should start. */
   firstLesson: { slug: string; title: string } | null;
 }
@@ -111,6 +115,10 @@ export async function getDashboardView(
     nextDueAt: data.nextDueAt,
     streak,
     isNew: data.history.length === 0,
+    nextStep: chooseNextStep(
+      modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleTitle: m.title.split(":")[0]! }))),
+      data.dueCount,
+    ),
     firstLesson: first ? { slug: first.slug, title: first.title } : null,
   };
 }
