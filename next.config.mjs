@@ -43,7 +43,7 @@ const nextConfig = {
     "wink-eng-lite-web-model",
   ],
   // The digest is read from disk at build and run time; ship it with traced output.
-  outputFileTracingIncludes: { "/**": ["./content/source/**"] },
+  outputFileTracingIncludes: { "/**": ["./content/source/**", "./app/lib/auth/common-passwords.txt"] },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getGuide } from "@/app/lib/content";
 import { LessonList } from "@/app/ui/content/lesson-list";
 import { ContinueCardClient } from "@/app/ui/progress/continue-card-client";
+import { AssignedHomeClient } from "@/app/ui/teach/assigned-home-client";
 
 export default function HomePage() {
   const { modules } = getGuide();
@@ -22,6 +23,8 @@ export default function HomePage() {
           text, with every answer traced back to the sentence it came from.
         </p>
       </section>
+
+      <AssignedHomeClient />
       <ContinueCardClient />
 
       <div id="modules" className="mt-12 space-y-12">

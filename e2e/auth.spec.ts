@@ -5,6 +5,9 @@ import path from "node:path";
 import { getGuide } from "../app/lib/content";
 import { e2eDatabaseUrl } from "./playwright.config";
 
+/** The part of POST /api/attempts' answer these tests read. */
+type StartedQuiz = { data: { quiz: { attemptId: string } } };
+
 const root = path.resolve(import.meta.dirname, "..");
 
 /** A unique email per test so tests never depend on each other's accounts. */
@@ -173,7 +176,7 @@ test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign
   await page.goto("/");
   const started = await page.request.post("/api/attempts", { data: { lessonSlug } });
   expect(started.status()).toBe(201);
-  const attemptId: string = (await started.json()).data.quiz.attemptId;
+  const attemptId = ((await started.json()) as StartedQuiz).data.quiz.attemptId;
   const cookie = await guestCookie();
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
@@ -195,7 +198,7 @@ test("[AUTH]: a guest's quiz attempts move to the account on sign-up and on sign
     data: { lessonSlug: getGuide().modules[0]!.lessons[1]!.slug },
   });
   expect(second.status()).toBe(201);
-  const secondId: string = (await second.json()).data.quiz.attemptId;
+  const secondId = ((await second.json()) as StartedQuiz).data.quiz.attemptId;
   expect(await guestCookie()).toBeDefined();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);

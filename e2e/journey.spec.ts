@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 
+/** The part of GET /api/progress these tests read. */
+type ProgressBody = { lessons?: Record<string, { read: boolean; level: string }> };
+
 /**
  * A new learner's whole first session, in one test: sign up → read lesson 1 → take its quiz →
  * score and feedback → the dashboard shows it → the missed questions are waiting in review.
@@ -53,7 +56,7 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
   await page.getByRole("navigation", { name: "Lesson navigation" }).scrollIntoViewIfNeeded();
   await expect
     .poll(async () => {
-      const body = await (await page.request.get("/api/progress")).json();
+      const body = (await (await page.request.get("/api/progress")).json()) as ProgressBody;
       return body.lessons?.[lessonSlug]?.read ?? false;
     })
     .toBe(true);

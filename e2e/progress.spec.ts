@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
+/** The part of GET /api/progress these tests read. */
+type ProgressBody = { lessons?: Record<string, { read: boolean; level: string }> };
+
 /**
  * Progress and review, end to end: a new learner signs up through the page, takes a quiz
  * (submitting it blank, so every question is missed), then finds the attempt on the dashboard,
@@ -170,7 +173,7 @@ test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in 
   ).toContainText("Started");
   const progress = await page.request.get("/api/progress");
   expect(progress.headers()["cache-control"]).toContain("private");
-  expect((await progress.json()).lessons[lesson.slug].level).toBe("started");
+  expect(((await progress.json()) as ProgressBody).lessons?.[lesson.slug]?.level).toBe("started");
 
   // Review: every missed question is due; the card shows no key.
   await page.goto("/review");
@@ -288,8 +291,8 @@ test("[PROGRESS]: a lesson read to the end is remembered and badged on the home 
   await marker.scrollIntoViewIfNeeded();
   await expect(marker.getByRole("status")).toHaveText("✓ Marked as read");
 
-  const progress = await (await page.request.get("/api/progress")).json();
-  expect(progress.lessons[slug]).toMatchObject({ read: true, level: "not_started" });
+  const progress = (await (await page.request.get("/api/progress")).json()) as ProgressBody;
+  expect(progress.lessons?.[slug]).toMatchObject({ read: true, level: "not_started" });
   await page.goto("/");
   await expect(
     page.locator(`#modules a[href="/lessons/${slug}"]`).first().getByTestId("lesson-badge"),

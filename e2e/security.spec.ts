@@ -1,5 +1,32 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { getGuide } from "../app/lib/content";
+import { e2eDatabaseUrl } from "./playwright.config";
+
+const root = path.resolve(import.meta.dirname, "..");
+const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+
+/** Seeds an account through the real CLI (npm run user:create), against the e2e database only. */
+function createUser(email: string, password: string) {
+  execFileSync(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/user-create.ts",
+      "--email",
+      email,
+      "--name",
+      "Sam Secure",
+      "--password",
+      password,
+    ],
+    { cwd: root, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl }, stdio: "pipe" },
+  );
+}
 
 const lesson = getGuide().modules[0]!.lessons[0]!;
 const lessonUrl = `/lessons/${lesson.slug}`;
@@ -99,4 +126,49 @@ test("[SECURITY]: the main pages run without a single Content-Security-Policy vi
     document.body.append(img);
   });
   await expect.poll(async () => (await violations.all()).join("\n")).toContain("img-src");
+});
+
+/** A credentials sign-in through the API, as next-auth's client does it. */
+async function apiSignIn(request: APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true", callbackUrl: "/dashboard" },
+  });
+}
+
+test("[SECURITY]: five wrong passwords, then a clear wait message (429 with Retry-After), the same for an unknown email", async ({
+  page,
+  request,
+}) => {
+  const email = uniqueEmail("throttled");
+  const password = "the right password";
+  createUser(email, password);
+
+  await page.goto("/sign-in");
+  const alert = page.getByRole("form", { name: "Sign in" }).getByRole("alert");
+  await page.getByLabel("Email").fill(email);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Password", { exact: true }).fill(`wrong guess ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toHaveText("The email or password is incorrect.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  // Now even the right password waits.
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(alert).toHaveText(/^Too many attempts\. Please wait \d+ seconds and try again\.$/);
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  const known = await apiSignIn(request, email, password);
+  expect(known.status()).toBe(429);
+  expect(Number(known.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(((await known.json()) as { error: string }).error).toMatch(/^Too many attempts\./);
+
+  // An email with no account: the same answers, so nobody learns which emails exist.
+  const unknown = uniqueEmail("nobody");
+  for (let i = 0; i < 5; i++) expect((await apiSignIn(request, unknown, `guess ${i}`)).status()).toBe(401);
+  const refused = await apiSignIn(request, unknown, password);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(((await refused.json()) as { error: string }).error).toMatch(/^Too many attempts\./);
 });

@@ -28,7 +28,6 @@ function prisma(args: string[], env: Record<string, string>): Promise<CliResult>
       { cwd: root, env: { ...process.env, ...env, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 90_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        // eslint-disable-next-line no-control-regex
         resolve({ code, output: `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, "") });
       },
     );

@@ -28,18 +28,18 @@ function lessonLine(lesson: Lesson): string {
 }
 
 const guide = getGuide();
-for (const module of guide.modules) {
-  console.log(`\n# ${module.title}`);
+for (const guideModule of guide.modules) {
+  console.log(`\n# ${guideModule.title}`);
   console.log(
-    `  ${module.organisation}${module.author ? ` · ${module.author}` : ""} · ${module.date} · ${module.sourceUrl}`,
+    `  ${guideModule.organisation}${guideModule.author ? ` · ${guideModule.author}` : ""} · ${guideModule.date} · ${guideModule.sourceUrl}`,
   );
   console.log(
-    `  slug ${module.slug} · ${module.lessons.length} lessons · ${module.wordCount} words · ${module.readingMinutes} min`,
+    `  slug ${guideModule.slug} · ${guideModule.lessons.length} lessons · ${guideModule.wordCount} words · ${guideModule.readingMinutes} min`,
   );
   console.log(
-    `  lede: ${module.lede.length} paragraph(s)${module.byline ? ` · byline "${module.byline}"` : ""}\n`,
+    `  lede: ${guideModule.lede.length} paragraph(s)${guideModule.byline ? ` · byline "${guideModule.byline}"` : ""}\n`,
   );
-  for (const lesson of module.lessons) {
+  for (const lesson of guideModule.lessons) {
     console.log(lessonLine(lesson));
     if (lesson.tocTitle) console.log(`      TOC wording: "${lesson.tocTitle}"`);
     for (const section of lesson.sections) {

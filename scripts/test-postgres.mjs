@@ -8,9 +8,18 @@ if (!process.env.TEST_POSTGRES_URL) {
   console.log("test:postgres: TEST_POSTGRES_URL is not set, so the PostgreSQL run is skipped (CI sets it).");
   process.exit(0);
 }
-// The suites built on useTempDatabase (app/lib/db/test-database.ts). The PostgreSQL parts of
+// The suites built on tempDatabase (app/lib/db/test-database.ts). The PostgreSQL parts of
 // prisma/migrations.test.ts and client.test.ts already run in test:unit when the URL is set.
-const suites = ["app/lib/db", "app/lib/auth/actions.test.ts"];
+const suites = [
+  "app/lib/db",
+  "app/lib/auth/actions.test.ts",
+  "app/lib/auth/throttle.test.ts",
+  "app/lib/auth/account-security.test.ts",
+  "app/lib/attempts/service.test.ts",
+  "app/lib/progress/review.test.ts",
+  "scripts/content-sync.test.ts",
+  "app/lib/http/teach-routes.test.ts",
+];
 const result = spawnSync(
   process.execPath,
   ["node_modules/vitest/vitest.mjs", "run", "--config", ".config/vitest.config.ts", ...suites],

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/app/lib/auth/actor";
+import { getSessionUserAllowingTemporaryPassword } from "@/app/lib/auth/actor";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/app/lib/auth/schemas";
 import { listTimeZones } from "@/app/lib/auth/timezones";
 import { getUserProfile } from "@/app/lib/db/users";
 import { ProfileForm } from "@/app/ui/auth/account-client";
 import { SignOutButton } from "@/app/ui/auth/sign-out-button-client";
+import { ChangePasswordForm, SignOutEverywhereForm } from "@/app/ui/auth/account-security-client";
 
 export const metadata: Metadata = { title: "Account" };
 
 const ROLE_LABEL = { learner: "Learner", teacher: "Teacher", admin: "Administrator" } as const;
 
 export default async function AccountPage() {
-  const user = await getSessionUser();
+  // The one page a user holding a temporary password may see: they choose their own here.
+  const user = await getSessionUserAllowingTemporaryPassword();
   if (!user) redirect("/sign-in?callbackUrl=%2Faccount");
   const profile = await getUserProfile(user.userId);
   if (!profile) redirect("/sign-in?callbackUrl=%2Faccount");
@@ -19,6 +22,14 @@ export default async function AccountPage() {
   return (
     <main className="mx-auto w-full max-w-xl px-4 py-10">
       <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+      {user.mustChangePassword ? (
+        <p
+          role="status"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+        >
+          You signed in with a temporary password. Choose your own password below to continue.
+        </p>
+      ) : null}
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-stone-600 dark:text-stone-400">Email</dt>
         <dd className="break-all">{profile.email}</dd>
@@ -44,14 +55,28 @@ export default async function AccountPage() {
         />
       </section>
 
+      <section
+        aria-labelledby="password-heading"
+        className="mt-8 rounded-xl border border-stone-200 bg-white p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900/60"
+      >
+        <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+          Password
+        </h2>
+        <ChangePasswordForm passwordMin={PASSWORD_MIN} passwordMax={PASSWORD_MAX} />
+      </section>
+
       <section aria-labelledby="session-heading" className="mt-8">
         <h2 id="session-heading" className="mb-2 text-lg font-semibold">
-          Session
+          Sessions
         </h2>
         <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
-          Signing out ends the session in this browser.
+          Signing out ends the session in this browser. Signing out everywhere else ends the sessions on every
+          other device at once (changing your password does too).
         </p>
-        <SignOutButton />
+        <div className="flex flex-wrap gap-3">
+          <SignOutButton />
+          <SignOutEverywhereForm />
+        </div>
       </section>
     </main>
   );

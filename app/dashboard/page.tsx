@@ -5,6 +5,7 @@ import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
 import { ContinueCard } from "@/app/ui/progress/continue-card";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
+import { AssignedSection } from "@/app/ui/teach/assigned-section";
 import {
   MasteryGrid,
   ModuleProgressList,
@@ -53,6 +54,8 @@ export default async function DashboardPage() {
           )}
         </section>
       )}
+
+      <AssignedSection actor={user} now={now} />
 
       {!view.isNew && (
         <div className="mt-6">

@@ -36,6 +36,16 @@ export const envSchema = z
     GITHUB_SECRET: optional,
     GOOGLE_CLIENT_ID: optional,
     GOOGLE_CLIENT_SECRET: optional,
+    /** How many reverse proxies in front append to X-Forwarded-For (see app/lib/auth/client-address.ts). */
+    TRUST_PROXY: optional.transform((value, ctx) => {
+      const hops = Number(value ?? "0");
+      if (Number.isInteger(hops) && hops >= 0 && hops <= 10) return hops;
+      ctx.addIssue({
+        code: "custom",
+        message: "TRUST_PROXY must be the number of trusted proxies (0, 1, 2, …).",
+      });
+      return z.NEVER;
+    }),
   })
   .superRefine((env, ctx) => {
     const building = env.NEXT_PHASE === "phase-production-build";

@@ -547,7 +547,7 @@ async function main() {
           at += -Math.log(1 - Math.random()) * OPEN_INTERVAL_MS;
           const due = at;
           return new Promise<void>((resolve) => {
-            setTimeout(async () => {
+            const send = async () => {
               const t0 = performance.now();
               try {
                 const res = await request("POST", `/api/attempts/${attemptId}/submit`, {
@@ -563,7 +563,8 @@ async function main() {
                 openErrors.push(`${attemptId}: ${(error as Error).message}`);
               }
               resolve();
-            }, due);
+            };
+            setTimeout(() => void send(), due);
           });
         });
         await Promise.all(sends);

@@ -97,10 +97,10 @@ class CharAsTextClient extends pg.Client {
       const callback = args[last];
       args[last] = (/** @type {any} */ err, /** @type {any} */ res) =>
         callback(err, err ? res : charAsText(res));
-      // @ts-ignore -- forwarding the overloads unchanged
+      // @ts-expect-error -- forwarding the overloads unchanged
       return super.query(...args);
     }
-    // @ts-ignore -- forwarding the overloads unchanged
+    // @ts-expect-error -- forwarding the overloads unchanged
     const result = super.query(...args);
     return result && typeof result.then === "function" ? result.then(charAsText) : result;
   }

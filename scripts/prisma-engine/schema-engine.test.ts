@@ -54,7 +54,7 @@ type Message = {
   method?: string;
   params?: { content?: string };
   result?: unknown;
-  error?: any;
+  error?: { message?: string; data?: { message?: string; error_code?: string; is_panic?: boolean } };
 };
 
 /** A JSON-RPC session with the engine, answering its `print` requests like the CLI does. */
@@ -122,14 +122,11 @@ describe("schema-engine stand-in", () => {
       .trim()
       .split("\n")
       .slice(1)
-      .map((line) => JSON.parse(line));
-    expect(lines).toContainEqual(
-      expect.objectContaining({
-        level: "ERROR",
-        target: "schema_engine::logger",
-        fields: expect.objectContaining({ error_code: "P1003" }),
-      }),
-    );
+      .map(
+        (line) => JSON.parse(line) as { level?: string; target?: string; fields?: { error_code?: string } },
+      );
+    const logged = lines.find((line) => line.level === "ERROR" && line.target === "schema_engine::logger");
+    expect(logged?.fields?.error_code).toBe("P1003");
   });
 
   it("cli create-database creates the file and its directory; then it can connect", async () => {
@@ -191,10 +188,9 @@ describe("schema-engine stand-in", () => {
     };
     const response = await session.request("applyMigrations", { migrationsList: broken, filters });
     expect(response.result).toBeUndefined();
-    expect(response.error).toMatchObject({
-      data: { is_panic: false, error_code: expect.stringMatching(/^P\d{4}$/) },
-    });
-    expect(response.error.data.message).toContain("nowhere");
+    expect(response.error?.data?.is_panic).toBe(false);
+    expect(response.error?.data?.error_code).toMatch(/^P\d{4}$/);
+    expect(response.error?.data?.message).toContain("nowhere");
     expect(await session.close()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { safeCallbackUrl } from "@/app/lib/auth/redirects";
 import { oauthProviders } from "@/app/lib/env";
+import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
 import { SignInForm } from "@/app/ui/auth/sign-in-client";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -27,7 +28,12 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getSessionUser()) redirect(callbackUrl);
 
   const code = typeof params.error === "string" ? params.error : undefined;
-  const initialError = code ? (ERRORS[code] ?? "Signing in failed. Please try again.") : undefined;
+  const retryAfter = retryAfterOf(code);
+  const initialError = retryAfter
+    ? throttleMessage(retryAfter)
+    : code
+      ? (ERRORS[code] ?? "Signing in failed. Please try again.")
+      : undefined;
   const created = params.created === "1";
   const signUpHref =
     callbackUrl === "/dashboard" ? "/sign-up" : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`;

@@ -1,9 +1,18 @@
 "use server";
 
+import { headers } from "next/headers";
 import { createUser, updateProfile } from "@/app/lib/db/users";
 import { hashPassword } from "@/app/lib/auth/password";
-import { profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
+import { changePasswordSchema, profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
+import { getSessionUserAllowingTemporaryPassword } from "@/app/lib/auth/actor";
+import { changePassword, signOutEverywhere } from "@/app/lib/auth/account-security";
+import { keepThisSession } from "@/app/lib/auth/session-cookie";
+import { z } from "zod";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
+import { clientAddress } from "@/app/lib/auth/client-address";
+import { admitSignUp } from "@/app/lib/auth/throttle";
+import { throttleMessage } from "@/app/lib/auth/throttle-message";
+import { env } from "@/app/lib/env";
 import { AppError, MESSAGES } from "@/app/lib/errors";
 import { publicAction, requireUser } from "./safe-action";
 
@@ -13,6 +22,8 @@ import { publicAction, requireUser } from "./safe-action";
  * place (the credentials provider) that issues sessions.
  */
 export const signUpAction = publicAction(signUpSchema, async (input) => {
+  const verdict = await admitSignUp(input.email, clientAddress(await headers(), env.TRUST_PROXY));
+  if (!verdict.ok) throw new AppError("too_many_requests", throttleMessage(verdict.retryAfterSeconds));
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({
     email: input.email,
@@ -34,4 +45,21 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
 export const updateProfileAction = requireUser(profileSchema, async (input, { actor }) => {
   const profile = await updateProfile(actor.userId, input);
   return { name: profile.name, timezone: profile.timezone, streakOptIn: profile.streakOptIn };
+});
+
+/**
+ * Changes the signed-in user's password (the current one is required) and ends every other
+ * session. Also the way out of a temporary password, so it accepts a user who holds one.
+ */
+export const changePasswordAction = publicAction(changePasswordSchema, async (input) => {
+  const user = await getSessionUserAllowingTemporaryPassword();
+  if (!user) throw new AppError("unauthorized", MESSAGES.signIn);
+  await keepThisSession(await changePassword(user.userId, input));
+  return { changed: true };
+});
+
+/** Ends every session of the signed-in user except this one. */
+export const signOutEverywhereAction = requireUser(z.object({}), async (_input, { actor }) => {
+  await keepThisSession(await signOutEverywhere(actor.userId));
+  return { signedOutOthers: true };
 });

@@ -61,7 +61,7 @@ type Options<S extends z.ZodType, M extends ActorMode> = {
 
 export function safeAction<S extends z.ZodType, M extends ActorMode, T>(
   options: Options<S, M>,
-  handler: (input: z.output<S>, context: ActionContext<M>) => Promise<T>,
+  handler: (input: z.output<S>, context: ActionContext<M>) => T | Promise<T>,
 ): SafeAction<z.input<S>, T> {
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const raw = args.length >= 2 ? args[1] : args[0];
@@ -85,7 +85,7 @@ export function safeAction<S extends z.ZodType, M extends ActorMode, T>(
 /** Anyone (the handler gets the actor if there is one). */
 export function publicAction<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, context: ActionContext<"public">) => Promise<T>,
+  handler: (input: z.output<S>, context: ActionContext<"public">) => T | Promise<T>,
 ): SafeAction<z.input<S>, T> {
   return safeAction({ schema, actor: "public" }, handler);
 }
@@ -93,7 +93,7 @@ export function publicAction<S extends z.ZodType, T>(
 /** A user or a guest; a visitor with neither becomes a guest (HttpOnly cookie). */
 export function allowGuest<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, context: ActionContext<"allowGuest">) => Promise<T>,
+  handler: (input: z.output<S>, context: ActionContext<"allowGuest">) => T | Promise<T>,
 ): SafeAction<z.input<S>, T> {
   return safeAction({ schema, actor: "allowGuest" }, handler);
 }
@@ -101,7 +101,7 @@ export function allowGuest<S extends z.ZodType, T>(
 /** A signed-in user or an existing guest (a visitor with neither gets "Start a quiz or sign in first."). */
 export function requireActor<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, context: ActionContext<"requireActor">) => Promise<T>,
+  handler: (input: z.output<S>, context: ActionContext<"requireActor">) => T | Promise<T>,
 ): SafeAction<z.input<S>, T> {
   return safeAction({ schema, actor: "requireActor" }, handler);
 }
@@ -109,7 +109,7 @@ export function requireActor<S extends z.ZodType, T>(
 /** Signed-in users only, optionally only some roles. */
 export function requireUser<S extends z.ZodType, T>(
   schema: S,
-  handler: (input: z.output<S>, context: ActionContext<"requireUser">) => Promise<T>,
+  handler: (input: z.output<S>, context: ActionContext<"requireUser">) => T | Promise<T>,
   options: { roles?: readonly Role[] } = {},
 ): SafeAction<z.input<S>, T> {
   return safeAction({ schema, actor: "requireUser", roles: options.roles }, handler);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { drawQuestionIds } from "./draw";
-import { seededShuffle } from "./random";
 
 const types = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 const bank = Array.from({ length: 25 }, (_, i) => ({
@@ -47,23 +46,49 @@ describe("drawQuestionIds", () => {
 });
 
 describe("one question per sentence", () => {
-  it("avoids two questions on the same evidence while the bank allows", () => {
+  it("never draws two questions on the same evidence sentence, even when the quiz gets shorter", () => {
     const withEvidence = bank.map((q, i) => ({ ...q, evidence: `s${i % 12}` }));
-    const ids = drawQuestionIds(withEvidence, none, 5);
-    const sentences = ids.map((id) => withEvidence.find((q) => q.id === id)?.evidence);
-    expect(new Set(sentences).size).toBe(10);
-    // Only 3 sentences for 6 questions: still 6 questions drawn.
+    for (const seed of [1, 5, 9, 13]) {
+      const ids = drawQuestionIds(withEvidence, none, seed);
+      const sentences = ids.map((id) => withEvidence.find((q) => q.id === id)?.evidence);
+      expect(ids).toHaveLength(10);
+      expect(new Set(sentences).size).toBe(10);
+    }
+    // Only 3 sentences for 6 questions: 3 questions drawn.
     const tiny = bank.slice(0, 6).map((q, i) => ({ ...q, evidence: `s${i % 3}` }));
-    expect(drawQuestionIds(tiny, none, 5)).toHaveLength(6);
+    expect(drawQuestionIds(tiny, none, 5)).toHaveLength(3);
+  });
+
+  it("treats each line of a multi-line evidence (chronology, matching) as used", () => {
+    const items = [
+      { id: "a", type: "ordering", evidence: "s1\ns2\ns3" },
+      { id: "b", type: "multiple_choice", evidence: "s2" },
+      { id: "c", type: "fill_blank", evidence: "s4" },
+    ];
+    const ids = drawQuestionIds(items, none, 3);
+    expect(ids.includes("a") && ids.includes("b")).toBe(false);
+    expect(ids).toContain("c");
   });
 });
 
-describe("seededShuffle", () => {
-  it("is stable per (seed, key) and a permutation", () => {
-    const items = ["a", "b", "c", "d"];
-    expect(seededShuffle(items, 5, "x")).toEqual(seededShuffle(items, 5, "x"));
-    expect([...seededShuffle(items, 5, "x")].sort()).toEqual(items);
-    const orders = new Set(Array.from({ length: 40 }, (_, s) => seededShuffle(items, s, "x").join("")));
-    expect(orders.size).toBeGreaterThan(5);
+describe("questions of understanding", () => {
+  const mixed = Array.from({ length: 30 }, (_, i) => ({
+    id: `m${String(i).padStart(2, "0")}`,
+    type: types[i % 3] as string,
+    evidence: `s${i}`,
+    skill: i % 10 === 0 || i === 7 || i === 13 ? "cause" : "fact",
+  }));
+
+  it("take at least three of ten places when the bank has them", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const ids = drawQuestionIds(mixed, none, seed);
+      const n = ids.filter((id) => mixed.find((q) => q.id === id)?.skill === "cause").length;
+      expect(n, `seed ${seed}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("a bank without them still gives a full quiz", () => {
+    const facts = mixed.map((q) => ({ ...q, skill: "fact" }));
+    expect(drawQuestionIds(facts, none, 1)).toHaveLength(10);
   });
 });

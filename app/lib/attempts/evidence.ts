@@ -7,7 +7,6 @@ import "server-only";
  * with that anchor holds the line.
  */
 import { getAllLessons } from "@/app/lib/content";
-import type { Lesson } from "@/app/lib/content/types";
 
 let blockIndex: Map<string, { slug: string; text: string }[]> | null = null;
 
@@ -15,7 +14,7 @@ let blockIndex: Map<string, { slug: string; text: string }[]> | null = null;
 function blocksByAnchor(): Map<string, { slug: string; text: string }[]> {
   if (blockIndex) return blockIndex;
   const index = new Map<string, { slug: string; text: string }[]>();
-  for (const lesson of getAllLessons() as Lesson[]) {
+  for (const lesson of getAllLessons()) {
     for (const section of lesson.sections) {
       for (const block of section.blocks) {
         const list = index.get(block.id) ?? [];

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  toPublicQuestion,
-  type QuestionRow,
-  type QuizQuestion,
-} from "./questions";
+import { markAnswer, toPublicQuestion } from "@/app/lib/quiz/public-question";
+import { checkAnswer, parseQuestionRow, type QuestionRow, type QuizQuestion } from "./questions";
 
 const base = { prompt: "P", evidence: "E sentence.", evidenceAnchor: "p-1" };
 const mc: QuestionRow = {
@@ -94,7 +88,7 @@ describe("public shape", () => {
   it("applies a teacher's edit over the generated row", () => {
     const q = parsed({ ...mc, teacherEdit: { prompt: "Edited?", answer: "Lenin" } });
     expect(q.prompt).toBe("Edited?");
-    expect(markQuestion(q, "Lenin").correct).toBe(true);
+    expect(markAnswer(q, "Lenin").correct).toBe(true);
   });
 
   it("rejects unusable rows", () => {
@@ -123,26 +117,26 @@ describe("checkAnswer", () => {
   });
 });
 
-describe("markQuestion", () => {
+describe("markAnswer on stored questions", () => {
   it("marks each type, with tolerant typed answers", () => {
-    expect(markQuestion(parsed(mc), "Kerensky")).toEqual({ correct: true, expected: "Kerensky" });
-    expect(markQuestion(parsed(mc), null).correct).toBe(false);
-    expect(markQuestion(parsed(fill), "kronstadt").correct).toBe(true);
-    expect(markQuestion(parsed(fill), "Kronstad").correct).toBe(true);
-    expect(markQuestion(parsed(fill), "Petrograd").correct).toBe(false);
-    expect(markQuestion(parsed(fill), "").correct).toBe(false);
-    expect(markQuestion(parsed(tf), "False").correct).toBe(true);
-    expect(markQuestion(parsed(ord), ["a", "b", "c"]).correct).toBe(true);
-    expect(markQuestion(parsed(ord), ["b", "a", "c"]).correct).toBe(false);
+    expect(markAnswer(parsed(mc), "Kerensky")).toEqual({ correct: true, score: 1, expected: "Kerensky" });
+    expect(markAnswer(parsed(mc), null).correct).toBe(false);
+    expect(markAnswer(parsed(fill), "kronstadt").correct).toBe(true);
+    expect(markAnswer(parsed(fill), "Kronstad").correct).toBe(true);
+    expect(markAnswer(parsed(fill), "Petrograd").correct).toBe(false);
+    expect(markAnswer(parsed(fill), "").correct).toBe(false);
+    expect(markAnswer(parsed(tf), "False").correct).toBe(true);
+    expect(markAnswer(parsed(ord), ["a", "b", "c"]).correct).toBe(true);
+    expect(markAnswer(parsed(ord), ["b", "a", "c"]).correct).toBe(false);
     expect(
-      markQuestion(parsed(mat), [
+      markAnswer(parsed(mat), [
         ["C", "z"],
         ["A", "x"],
         ["B", "y"],
       ]).correct,
     ).toBe(true);
     expect(
-      markQuestion(parsed(mat), [
+      markAnswer(parsed(mat), [
         ["A", "x"],
         ["B", "y"],
       ]).correct,

@@ -1,27 +1,14 @@
 /**
- * The quiz's view of a stored question: parse a Question row (with a teacher's edit applied),
- * turn it into the public shape the browser may see, validate a learner's answer against it,
- * and mark it. Pure functions: no Prisma, no request state.
- *
- * The public shape never carries the key: no `answer`, `accepted`, `evidence` (a fill-in
- * question's evidence sentence *is* the answer) or anything derived from them (the ordering
- * items are re-shuffled per attempt and never shown in the right order).
+ * A stored question as quizzes and reviews use it: parse a Question row (with a teacher's edit
+ * applied) and check that a learner's answer fits it before it is stored. The public shape and
+ * marking are the quiz domain's (app/lib/quiz/public-question). Pure functions: no Prisma, no
+ * request state.
  */
 import { z } from "zod";
-import { markAnswer } from "@/app/lib/quiz/public-question";
-import type { Question } from "@/app/lib/quiz/types";
-import { seededShuffle } from "./random";
+import { LIMITS, learnerAnswerSchema, type LearnerAnswer } from "@/app/lib/quiz/public-question";
 
 export const QUIZ_TYPES = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"] as const;
 export type QuizType = (typeof QUIZ_TYPES)[number];
-
-/** Limits that bound what a browser can send (and what we store). */
-export const LIMITS = {
-  idLength: 64,
-  textAnswer: 300,
-  choiceText: 1_000,
-  listItems: 8,
-} as const;
 
 /** The columns of a Question row the quiz needs (structural, so tests need no Prisma types). */
 export interface QuestionRow {
@@ -129,65 +116,8 @@ function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
   return x.every((v, i) => v === y[i]);
 }
 
-/* ------------------------------------------------------------------ public shape */
-
-export type PublicQuestion =
-  | { id: string; type: "multiple_choice" | "true_false"; prompt: string; choices: string[] }
-  | { id: string; type: "fill_blank"; prompt: string }
-  | { id: string; type: "ordering"; prompt: string; items: string[] }
-  | { id: string; type: "matching"; prompt: string; left: string[]; right: string[] };
-
-/**
- * What the browser may see of a question in an attempt: the prompt and the choices in an order
- * seeded by the attempt. Built field by field (never by spreading the question) so nothing else
- * can slip through.
- */
-export function toPublicQuestion(q: QuizQuestion, seed: number): PublicQuestion {
-  switch (q.type) {
-    case "multiple_choice":
-      return { id: q.id, type: q.type, prompt: q.prompt, choices: seededShuffle(q.choices, seed, q.id) };
-    case "true_false":
-      // True before False, always: shuffling them only confuses.
-      return {
-        id: q.id,
-        type: q.type,
-        prompt: q.prompt,
-        choices: ["True", "False"].filter((c) => q.choices.includes(c)),
-      };
-    case "fill_blank":
-      return { id: q.id, type: q.type, prompt: q.prompt };
-    case "ordering": {
-      let items = seededShuffle(q.choices, seed, q.id);
-      // Never show the events already in the right order: rotate by one if the shuffle did.
-      if (items.every((v, i) => v === q.answer[i])) items = [...items.slice(1), ...items.slice(0, 1)];
-      return { id: q.id, type: q.type, prompt: q.prompt, items };
-    }
-    case "matching":
-      return {
-        id: q.id,
-        type: q.type,
-        prompt: q.prompt,
-        left: seededShuffle(
-          q.answer.map((p) => p[0]),
-          seed,
-          q.id + ":left",
-        ),
-        right: seededShuffle(q.choices, seed, q.id + ":right"),
-      };
-  }
-}
-
-/* ------------------------------------------------------------------ answers */
-
-/** What a browser may send as an answer (bounded); checked against the question afterwards. */
-export const learnerAnswerSchema = z.union([
-  z.string().max(LIMITS.choiceText),
-  z.array(z.string().max(LIMITS.choiceText)).max(LIMITS.listItems),
-  z
-    .array(z.tuple([z.string().max(LIMITS.choiceText), z.string().max(LIMITS.choiceText)]))
-    .max(LIMITS.listItems),
-]);
-export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
+const orderingAnswer = z.array(z.string());
+const matchingAnswer = z.array(z.tuple([z.string(), z.string()]));
 
 /**
  * Check a (schema-valid) answer fits the question: a choice that exists, a permutation of the
@@ -212,25 +142,19 @@ export function checkAnswer(
       return { ok: true, answer: text };
     }
     case "ordering": {
-      if (
-        !Array.isArray(raw) ||
-        !raw.every((v) => typeof v === "string") ||
-        !sameMultiset(raw as string[], q.choices)
-      ) {
+      const items = orderingAnswer.safeParse(raw);
+      if (!items.success || !sameMultiset(items.data, q.choices))
         return { ok: false, message: "Put every event in order." };
-      }
-      return { ok: true, answer: raw as string[] };
+      return { ok: true, answer: items.data };
     }
     case "matching": {
-      if (!Array.isArray(raw) || !raw.every((p) => Array.isArray(p) && p.length === 2)) {
-        return { ok: false, message: "Match items from the two columns." };
-      }
+      const given = matchingAnswer.safeParse(raw);
+      if (!given.success) return { ok: false, message: "Match items from the two columns." };
       const lefts = new Set(q.answer.map((p) => p[0]));
       const rights = new Set(q.choices);
       const seen = new Set<string>();
       const pairs: [string, string][] = [];
-      for (const p of raw as [string, string][]) {
-        const [l, r] = p;
+      for (const [l, r] of given.data) {
         if (!lefts.has(l) || seen.has(l)) return { ok: false, message: "Match items from the two columns." };
         seen.add(l);
         if (r === "") continue; // left unmatched for now
@@ -246,59 +170,4 @@ export function checkAnswer(
 export function parseStoredAnswer(value: unknown): LearnerAnswer | null {
   const parsed = learnerAnswerSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
-}
-
-/* ------------------------------------------------------------------ marking */
-
-export type Expected = string | string[] | [string, string][];
-
-/**
- * Mark one response with the quiz domain's `markAnswer` (one set of marking rules for the whole
- * app, tolerant for typed answers); an absent answer is wrong. `expected` is the key to show.
- */
-export function markQuestion(
-  q: QuizQuestion,
-  response: LearnerAnswer | null,
-): { correct: boolean; expected: Expected } {
-  if (response === null || (typeof response === "string" && response.trim() === "")) {
-    return { correct: false, expected: q.answer };
-  }
-  const marked = markAnswer(asGeneratorQuestion(q), response);
-  return { correct: marked.correct, expected: marked.expected };
-}
-
-/**
- * Adapter: a stored row carries only what marking needs, while the generator's Question type
- * also names bookkeeping fields (module, kind, version) that marking never reads.
- */
-function asGeneratorQuestion(q: QuizQuestion): Question {
-  const rest = {
-    id: q.id,
-    lessonSlug: "",
-    moduleSlug: "",
-    prompt: q.prompt,
-    evidence: q.evidence,
-    evidenceAnchor: q.evidenceAnchor,
-    evidenceAnchors: q.evidenceAnchors,
-    difficulty: 0,
-    keyKind: "term" as const,
-    generatorVersion: "",
-  };
-  switch (q.type) {
-    case "multiple_choice":
-      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
-    case "true_false":
-      return {
-        ...rest,
-        type: q.type,
-        choices: ["True", "False"],
-        answer: q.answer === "True" ? "True" : "False",
-      };
-    case "fill_blank":
-      return { ...rest, type: q.type, answer: q.answer, accepted: q.accepted };
-    case "ordering":
-      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
-    case "matching":
-      return { ...rest, type: q.type, choices: q.choices, answer: q.answer };
-  }
 }

@@ -3,7 +3,7 @@
  * bounded: ids by shape and length, answers by length and item count (see LIMITS).
  */
 import { z } from "zod";
-import { learnerAnswerSchema } from "./questions";
+import { learnerAnswerSchema } from "@/app/lib/quiz/public-question";
 
 export const lessonSlugSchema = z
   .string()

@@ -11,6 +11,7 @@ import {
   saveResponse,
   startOrResumeAttempt,
   submitAttempt,
+  type AssignmentLink,
   type AttemptBundle,
   type AttemptOwner,
   type DrawInput,
@@ -20,44 +21,22 @@ import {
   type ResponseRecord,
 } from "@/app/lib/db/attempts";
 import { AppError } from "@/app/lib/errors";
+import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { drawQuestionIds } from "./draw";
 import { evidenceLinks } from "./evidence";
-import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  parseStoredAnswer,
-  toPublicQuestion,
-  type LearnerAnswer,
-  type QuizQuestion,
-} from "./questions";
-import { newSeed } from "./random";
+import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
+import { newSeed } from "@/app/lib/random";
+import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
 import type { FeedbackItem, QuizView, ResultView } from "./views";
 
 export type { AttemptOwner };
 
-/**
- * parseQuestionRow, memoised by row identity: the data layer hands out the same frozen row
- * object while a question is unchanged (see its question cache), so each question is validated
- * once per process instead of twice per submission. A changed row is a new object.
- */
-const parsedRows = new WeakMap<QuestionRecord, QuizQuestion | null>();
-function parseRow(row: QuestionRecord): QuizQuestion | null {
-  if (!Object.isFrozen(row)) return parseQuestionRow(row);
-  let parsed = parsedRows.get(row);
-  if (parsed === undefined) {
-    parsed = parseQuestionRow(row);
-    parsedRows.set(row, parsed);
-  }
-  return parsed;
-}
-
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
-  return rows.map(parseRow).filter((q): q is QuizQuestion => q !== null);
+  return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
 }
 
 /** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
-export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
+export function planDraw(input: DrawInput, seed: number = newSeed(), count?: number): DrawPlan {
   const candidates = usable(input.questions);
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -67,7 +46,9 @@ export function planDraw(input: DrawInput, seed: number = newSeed()): DrawPlan {
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  return { seed, questionIds: drawQuestionIds(candidates, { seen, missed }, seed) };
+  const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
+  const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
+  return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed, count) };
 }
 
 export function toQuizView(bundle: AttemptBundle): QuizView {
@@ -85,31 +66,14 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
   };
 }
 
-/** A response as graded at submit: the stored value it came from, parsed and marked. */
-interface GradedMark {
-  raw: unknown;
-  answer: LearnerAnswer | null;
-  marked: ReturnType<typeof markQuestion>;
-}
-
+/** The feedback for a submitted attempt: every question with the answer given and the key. */
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
-  return resultView(bundle, guest, null);
-}
-
-/** toResultView, reusing marks made while grading (only for the very same stored answer value). */
-function resultView(
-  bundle: AttemptBundle,
-  guest: boolean,
-  graded: Map<string, GradedMark> | null,
-): ResultView {
   const { attempt } = bundle;
   const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
   const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
     const response = byQuestion.get(q.id);
-    const mark = graded?.get(q.id);
-    const reuse = mark !== undefined && response !== undefined && mark.raw === response.answer;
-    const answer = reuse ? mark.answer : response ? parseStoredAnswer(response.answer) : null;
-    const marked = reuse ? mark.marked : markQuestion(q, answer);
+    const answer = response ? parseStoredAnswer(response.answer) : null;
+    const marked = markAnswer(q, answer);
     const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     return {
       question: toPublicQuestion(q, attempt.seed),
@@ -133,36 +97,33 @@ function resultView(
   };
 }
 
-/** Grade saved responses against the attempt's questions (pure; used inside the submit tx). */
-export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
-  return gradeAndKeep(questions, responses, null);
-}
-
-function gradeAndKeep(
-  questions: QuestionRecord[],
-  responses: ResponseRecord[],
-  keep: Map<string, GradedMark> | null,
-): Grade[] {
-  const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
+/** Mark every question of the attempt against its saved response (none: wrong). */
+function grade(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
+  const byQuestion = new Map(responses.map((r) => [r.questionId, r.answer]));
   return questions.map((row) => {
-    const q = parseRow(row);
-    const raw = byQuestion.get(row.id)?.answer;
-    const answer = parseStoredAnswer(raw);
+    const q = parseQuestionRow(row);
     if (!q) return { questionId: row.id, correct: false };
-    const marked = markQuestion(q, answer);
-    if (keep && raw !== undefined) keep.set(row.id, { raw, answer, marked });
-    return { questionId: row.id, correct: marked.correct };
+    return { questionId: row.id, correct: markAnswer(q, parseStoredAnswer(byQuestion.get(row.id))).correct };
   });
 }
 
 const NOT_YOURS = "That attempt does not exist or is not yours.";
 
-/** Resume the owner's in-progress attempt for the lesson, or start a new one. */
+/**
+ * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
+ * (already checked by the caller), the attempt is linked to it and drawn by its settings.
+ */
 export async function startQuiz(
   owner: AttemptOwner,
   lessonSlug: string,
+  assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
 ): Promise<{ resumed: boolean; quiz: QuizView }> {
-  const result = await startOrResumeAttempt(owner, lessonSlug, (input) => planDraw(input));
+  const result = await startOrResumeAttempt(
+    owner,
+    lessonSlug,
+    (input) => planDraw(input, newSeed(), assignment?.questionsPerQuiz),
+    assignment,
+  );
   switch (result.kind) {
     case "no_lesson":
       throw new AppError("not_found", "There is no such lesson.");
@@ -211,19 +172,11 @@ export async function submitQuiz(
   attemptId: string,
   now: Date = new Date(),
 ): Promise<{ alreadySubmitted: boolean; result: ResultView }> {
-  // Marks made while grading are reused for the feedback when this request's grading is the one
-  // that was stored (not after another submit won), and only for the identical stored values.
-  const graded = new Map<string, GradedMark>();
-  const result = await submitAttempt(
-    owner,
-    attemptId,
-    (questions, responses) => gradeAndKeep(questions, responses, graded),
-    now,
-  );
+  const result = await submitAttempt(owner, attemptId, { grade, reschedule: rescheduleOutcomes }, now);
   if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
   return {
     alreadySubmitted: result.kind === "already_submitted",
-    result: resultView(result.bundle, owner.kind === "guest", result.kind === "submitted" ? graded : null),
+    result: toResultView(result.bundle, owner.kind === "guest"),
   };
 }
 

@@ -3,7 +3,7 @@
  * A QuizView is what a learner sees while answering: public question shapes and their own saved
  * answers, nothing about which answer is right. A ResultView exists only after submission.
  */
-import type { Expected, LearnerAnswer, PublicQuestion } from "./questions";
+import type { Expected, LearnerAnswer, PublicQuestion } from "@/app/lib/quiz/public-question";
 
 export type { Expected, LearnerAnswer, PublicQuestion };
 

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import { AppError } from "@/app/lib/errors";
+import type * as AuthActionsModule from "@/app/lib/actions/auth-actions";
+import type * as SafeActionModule from "@/app/lib/actions/safe-action";
+import type * as UsersModule from "@/app/lib/db/users";
+import type * as OptionsModule from "./options";
+import type * as PrismaModule from "@/app/lib/db/prisma";
 
 /**
  * The sign-up/profile actions, the safe-action wrapper, the credentials `authorize` and the JWT
@@ -21,18 +26,21 @@ const cookieStore = {
   },
   delete: (name: string) => jar.delete(name),
 };
-vi.mock("next/headers", () => ({ cookies: async () => cookieStore, headers: async () => new Headers() }));
+vi.mock("next/headers", () => ({
+  cookies: () => Promise.resolve(cookieStore),
+  headers: () => Promise.resolve(new Headers()),
+}));
 
 const session = vi.hoisted(() => ({ current: null as null | { user: Record<string, unknown> } }));
-vi.mock("next-auth/next", () => ({ getServerSession: async () => session.current }));
+vi.mock("next-auth/next", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 
-const db = useTempDatabase("auth-actions");
+const db = tempDatabase("auth-actions");
 
-let actions: typeof import("@/app/lib/actions/auth-actions");
-let safe: typeof import("@/app/lib/actions/safe-action");
-let users: typeof import("@/app/lib/db/users");
-let options: typeof import("./options");
-let prisma: typeof import("@/app/lib/db/prisma").prisma;
+let actions: typeof AuthActionsModule;
+let safe: typeof SafeActionModule;
+let users: typeof UsersModule;
+let options: typeof OptionsModule;
+let prisma: typeof PrismaModule.prisma;
 
 beforeAll(async () => {
   await db.ready;
@@ -207,7 +215,7 @@ describe("safeAction wrapper", () => {
   });
 
   it("enforces roles", async () => {
-    const teachersOnly = safe.requireUser(z.object({}), async () => "secret", {
+    const teachersOnly = safe.requireUser(z.object({}), () => "secret", {
       roles: ["teacher", "admin"],
     });
     session.current = { user: { id: "u1", role: "learner", timezone: "UTC", name: "L" } };
@@ -221,7 +229,7 @@ describe("safeAction wrapper", () => {
   });
 
   it("allowGuest gives a visitor a guest token cookie only when the input is valid", async () => {
-    const start = safe.allowGuest(z.object({ lesson: z.string().max(10) }), async (input, { actor }) => ({
+    const start = safe.allowGuest(z.object({ lesson: z.string().max(10) }), (input, { actor }) => ({
       actor,
       lesson: input.lesson,
     }));
@@ -242,7 +250,7 @@ describe("safeAction wrapper", () => {
 
   it("never leaks unexpected errors, but passes AppError codes and messages through", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const boom = safe.publicAction(z.object({}), async () => {
+    const boom = safe.publicAction(z.object({}), () => {
       throw new Error("SQLITE_BUSY: secret internals");
     });
     expect(await boom({})).toEqual({
@@ -252,7 +260,7 @@ describe("safeAction wrapper", () => {
     });
     expect(spy).toHaveBeenCalled();
     spy.mockRestore();
-    const expected = safe.publicAction(z.object({}), async () => {
+    const expected = safe.publicAction(z.object({}), () => {
       throw new AppError("not_found", "That class code does not exist.", {
         fieldErrors: { code: ["Check the code."] },
       });

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth/next";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
@@ -15,12 +16,38 @@ export type UserActor = { kind: "user"; userId: string; role: Role; timezone: st
 export type GuestActor = { kind: "guest"; guestToken: string };
 export type Actor = UserActor | GuestActor;
 
-/** The signed-in user, or null. Cached per request. */
+/** Where a user holding a temporary password is sent until they have chosen their own. */
+export const CHANGE_PASSWORD_PATH = "/account?change-password=1";
+
+/**
+ * The signed-in user as the session says, including one who must still replace a temporary
+ * password: only for the account page and the change-password action. Cached per request.
+ */
+export const getSessionUserAllowingTemporaryPassword = cache(
+  async (): Promise<(UserActor & { mustChangePassword: boolean }) | null> => {
+    const session = await getServerSession(authOptions);
+    const user = session?.user;
+    if (!user?.id) return null;
+    return {
+      kind: "user",
+      userId: user.id,
+      role: user.role,
+      timezone: user.timezone,
+      name: user.name,
+      mustChangePassword: user.mustChangePassword,
+    };
+  },
+);
+
+/**
+ * The signed-in user, or null. A user holding a temporary password is redirected to the account
+ * page to choose a new one, from every page, action and route that asks who is signed in.
+ */
 export const getSessionUser = cache(async (): Promise<UserActor | null> => {
-  const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id) return null;
-  return { kind: "user", userId: user.id, role: user.role, timezone: user.timezone, name: user.name };
+  const user = await getSessionUserAllowingTemporaryPassword();
+  if (!user) return null;
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return { kind: "user", userId: user.userId, role: user.role, timezone: user.timezone, name: user.name };
 });
 
 /**
@@ -30,9 +57,13 @@ export const getSessionUser = cache(async (): Promise<UserActor | null> => {
 export const getActor = cache(async (): Promise<Actor | null> => {
   const user = await getSessionUser();
   if (user) return user;
+  return guestFromCookie();
+});
+
+async function guestFromCookie(): Promise<GuestActor | null> {
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   return isGuestToken(token) ? { kind: "guest", guestToken: token } : null;
-});
+}
 
 /**
  * Like getActor, but a visitor with neither a session nor a guest cookie gets a new guest token
@@ -72,6 +103,14 @@ export async function actorBeforeInput(mode: ActorMode, roles?: readonly Role[])
     if (!user) throw new AppError("unauthorized", MESSAGES.signIn);
     if (roles && !roles.includes(user.role)) throw new AppError("forbidden", MESSAGES.forbidden);
     return user;
+  }
+  if (mode === "public") {
+    // Public endpoints include the way out of a temporary password (changePasswordAction), so
+    // they see such a user without being redirected.
+    const user = await getSessionUserAllowingTemporaryPassword();
+    if (user)
+      return { kind: "user", userId: user.userId, role: user.role, timezone: user.timezone, name: user.name };
+    return guestFromCookie();
   }
   const actor = await getActor();
   if (mode === "requireActor" && !actor) throw new AppError("unauthorized", MESSAGES.noActor);

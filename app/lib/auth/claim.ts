@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { claimGuestAttempts } from "@/app/lib/db/users";
+import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { GUEST_COOKIE, guestCookieOptions, isGuestToken } from "./guest";
 
 /**
@@ -14,7 +15,7 @@ export async function claimGuestFromCookie(userId: string): Promise<number> {
     const store = await cookies();
     const token = store.get(GUEST_COOKIE)?.value;
     if (!isGuestToken(token)) return 0;
-    const moved = await claimGuestAttempts(userId, token);
+    const moved = await claimGuestAttempts(userId, token, rescheduleOutcomes);
     try {
       store.set(GUEST_COOKIE, "", { ...guestCookieOptions(), maxAge: 0 });
     } catch {

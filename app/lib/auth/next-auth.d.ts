@@ -10,6 +10,8 @@ declare module "next-auth" {
       email: string;
       role: Role;
       timezone: string;
+      /** Signed in with a temporary password that must be changed before anything else. */
+      mustChangePassword: boolean;
     } & Omit<NonNullable<DefaultSession["user"]>, "name" | "email">;
   }
 
@@ -17,6 +19,8 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     timezone?: string;
+    sessionVersion?: number;
+    mustChangePassword?: boolean;
   }
 }
 
@@ -25,7 +29,9 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     tz?: string;
-    /** When the claims were last reloaded from the database (ms since epoch). */
-    loadedAt?: number;
+    /** The user's session version when this token was issued; an older one is refused. */
+    sv?: number;
+    /** Must change a temporary password. */
+    mcp?: boolean;
   }
 }

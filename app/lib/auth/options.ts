@@ -7,17 +7,18 @@ import GoogleProvider from "next-auth/providers/google";
 import { env, oauthProviders } from "@/app/lib/env";
 import {
   findUserForSignIn,
-  getUserProfile,
+  getSessionState,
   getUserProfileByEmail,
   upsertOAuthUser,
 } from "@/app/lib/db/users";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { emailSchema, nameSchema, signInSchema } from "./schemas";
 import { claimGuestFromCookie } from "./claim";
+import { clientAddress } from "./client-address";
+import { admitSignIn, signInSucceeded } from "./throttle";
+import { throttledError } from "./throttle-message";
 
-/** Claims in the JWT are reloaded from the database this often (role or name changes, deleted users). */
-const RELOAD_AFTER_MS = 5 * 60 * 1000;
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
+export const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -28,17 +29,28 @@ function providers(): Provider[] {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const verdict = await admitSignIn(email, clientAddress(req?.headers, env.TRUST_PROXY));
+        if (!verdict.ok) throw new Error(throttledError(verdict.retryAfterSeconds));
         const user = await findUserForSignIn(email);
         const ok = user?.passwordHash
           ? await verifyPassword(user.passwordHash, password)
           : await verifyAgainstDummy(password);
         if (!user || !ok) return null;
+        await signInSucceeded(email);
         await claimGuestFromCookie(user.id);
-        return { id: user.id, email: user.email, name: user.name, role: user.role, timezone: user.timezone };
+        return {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          timezone: user.timezone,
+          sessionVersion: user.sessionVersion,
+          mustChangePassword: user.mustChangePassword,
+        };
       },
     }),
   ];
@@ -77,47 +89,38 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
 
-    async jwt({ token, user, account, trigger }) {
+    /**
+     * Runs on every request that reads the session. The claims are checked against the
+     * database each time (one lookup by primary key): a token whose session version is older
+     * than the user's (password changed, "sign out everywhere", temporary password set) or
+     * whose user is gone is signed out at once; role, name and timezone follow the database.
+     */
+    async jwt({ token: incoming, user, account }) {
+      let token = incoming;
       if (user && account) {
         if (account.type === "credentials") {
-          token.uid = user.id;
-          token.name = user.name;
-          token.email = user.email;
-          token.role = user.role;
-          token.tz = user.timezone;
-          token.loadedAt = Date.now();
-          return token;
+          token = { ...token, uid: user.id, sv: user.sessionVersion ?? 0 };
+        } else {
+          const dbUser = token.email ? await getUserProfileByEmail(token.email.toLowerCase()) : null;
+          const state = dbUser ? await getSessionState(dbUser.id) : null;
+          if (!state) return { ...token, uid: undefined };
+          token = { ...token, uid: state.id, sv: state.sessionVersion };
         }
-        const dbUser = token.email ? await getUserProfileByEmail(token.email.toLowerCase()) : null;
-        if (!dbUser) return { ...token, uid: undefined };
-        return {
-          ...token,
-          uid: dbUser.id,
-          name: dbUser.name,
-          email: dbUser.email,
-          role: dbUser.role,
-          tz: dbUser.timezone,
-          loadedAt: Date.now(),
-        };
       }
-      // `update()` from the client only triggers a reload; the data always comes from the database.
-      const stale = !token.loadedAt || Date.now() - token.loadedAt > RELOAD_AFTER_MS;
-      if (token.uid && (trigger === "update" || stale)) {
-        const profile = await getUserProfile(token.uid);
-        if (!profile) return { ...token, uid: undefined };
-        return {
-          ...token,
-          name: profile.name,
-          email: profile.email,
-          role: profile.role,
-          tz: profile.timezone,
-          loadedAt: Date.now(),
-        };
-      }
-      return token;
+      if (!token.uid) return token;
+      const state = await getSessionState(token.uid);
+      if (!state || state.sessionVersion !== (token.sv ?? 0)) return { ...token, uid: undefined };
+      return {
+        ...token,
+        name: state.name,
+        email: state.email,
+        role: state.role,
+        tz: state.timezone,
+        mcp: state.mustChangePassword,
+      };
     },
 
-    async session({ session, token }) {
+    session({ session, token }) {
       if (!token.uid || !token.role) {
         delete session.user;
         return session;
@@ -128,6 +131,7 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
         role: token.role,
         timezone: token.tz ?? "UTC",
+        mustChangePassword: token.mcp === true,
       };
       return session;
     },

@@ -5,7 +5,7 @@
 export const DEFAULT_AFTER_SIGN_IN = "/dashboard";
 
 export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER_SIGN_IN): string {
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== "string" || raw.length > 512) return fallback;
   let candidate = raw;
   // next-auth sometimes hands back absolute URLs on our own origin; keep only the path.

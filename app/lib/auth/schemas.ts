@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "./roles";
 import { normalizeTimeZone } from "./timezones";
+import { isCommonPassword } from "./common-passwords";
 
 /**
  * One zod schema per input. Every string is bounded so a request cannot push megabytes into a
@@ -20,11 +21,17 @@ export const emailSchema = z
   .max(EMAIL_MAX, { error: `Email addresses are at most ${EMAIL_MAX} characters.` })
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
-/** A new password: length only (NIST 800-63B); no composition rules. */
+/**
+ * A new password, as NIST 800-63B: a length range and not one of the most common passwords
+ * (the list shipped in common-passwords.txt); no composition rules.
+ */
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
   .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters.` })
-  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` });
+  .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters.` })
+  .refine((password) => !isCommonPassword(password), {
+    error: "That password is one of the most common ones, so it is easy to guess. Choose another.",
+  });
 
 export const nameSchema = z
   .string({ error: "Enter your name." })
@@ -74,6 +81,13 @@ export const profileSchema = z.object({
   streakOptIn: checkboxSchema,
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** Changing one's own password: the current one proves it is really the account holder. */
+export const changePasswordSchema = z.object({
+  currentPassword: signInSchema.shape.password,
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The `user:create` CLI: any role, password optional (generated when absent). */
 export const userCreateSchema = z.object({

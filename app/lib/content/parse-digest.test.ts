@@ -240,8 +240,8 @@ describe("lessons", () => {
       "conclusion",
     ]);
     for (const { lesson } of lessonPairs) {
-      const module = lesson.moduleSlug === blackRose!.slug ? blackRose : macg;
-      expect(module!.lessons).toContain(lesson);
+      const owner = lesson.moduleSlug === blackRose!.slug ? blackRose : macg;
+      expect(owner!.lessons).toContain(lesson);
     }
   });
 
@@ -280,7 +280,7 @@ describe("lessons", () => {
 // --- Counts. --------------------------------------------------------------------------------------
 
 describe("word and sentence counts", () => {
-  /** STRUCTURE.md counts M0 with its cover note; the guide moves that note to the MACG lede. */
+  /** The fixture counts M0 with its cover note; the guide moves that note to the MACG lede. */
   function expectedFor(fixture: LessonFixture) {
     return fixture.id === "M0"
       ? {
@@ -316,8 +316,10 @@ describe("word and sentence counts", () => {
   });
 
   it("module totals are the sums of their lessons", () => {
-    for (const module of guide.modules) {
-      expect(module.wordCount).toBe(module.lessons.reduce((total, lesson) => total + lesson.wordCount, 0));
+    for (const guideModule of guide.modules) {
+      expect(guideModule.wordCount).toBe(
+        guideModule.lessons.reduce((total, lesson) => total + lesson.wordCount, 0),
+      );
     }
     within(blackRose!.wordCount, 10187, 0.02);
   });
@@ -349,7 +351,7 @@ describe("coverage of the source prose", () => {
         const needle = ` ${tokens(sentence).join(" ")} `;
         const homes = lessonTexts.filter(({ text }) => text.includes(needle)).map(({ id }) => id);
         if (homes.length !== 1 || homes[0] !== fixture.id)
-          misplaced.push(`${fixture.id}: "${sentence}" found in [${homes}]`);
+          misplaced.push(`${fixture.id}: "${sentence}" found in [${homes.join(", ")}]`);
       }
     }
     expect(misplaced).toEqual([]);
@@ -375,7 +377,7 @@ describe("coverage of the source prose", () => {
 // --- Quotes, captions, lists. ---------------------------------------------------------------------
 
 describe("block quotations and epigraphs", () => {
-  it("recognises the 12 of STRUCTURE.md §6 and nothing else", () => {
+  it("recognises the twelve of content/STRUCTURE.md §6 and nothing else", () => {
     const found: Array<{ lesson: string; firstWords: string; epigraph: boolean; paragraphs: number }> = [];
     for (const { fixture, lesson } of lessonPairs) {
       const groups = new Map<string, { first: string; epigraph: boolean; paragraphs: number }>();

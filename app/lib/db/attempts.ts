@@ -7,7 +7,7 @@ import "server-only";
  */
 import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma, type DbClient, type DbTransaction } from "@/app/lib/db/prisma";
-import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+import { applyReviewOutcomes, type Reschedule } from "@/app/lib/db/review-cards";
 import { questionSelect } from "@/app/lib/db/question-select";
 import { resolveDatabaseUrl } from "@/app/lib/db/database-url";
 
@@ -79,40 +79,11 @@ function toAttemptRecord(row: AttemptRow): AttemptRecord {
   };
 }
 
-/* ------------------------------------------------------------------ question cache */
-
-/**
- * Question rows by id, kept per process. The bank changes only through content sync (and
- * teacher edits), and every ORM write bumps `updatedAt`, so a cached row is reused only while the
- * database still shows the same `updatedAt` for it: each read costs a small id + updatedAt query
- * instead of re-reading (and re-parsing the Json columns of) every question. Rows are frozen and
- * shared, so app/lib/attempts can memoise what it derives from them by identity.
- */
-const QUESTION_CACHE_LIMIT = 5_000;
-const questionCache = new Map<string, { stamp: number; row: QuestionRecord }>();
-
 type QuestionReader = Pick<DbClient | DbTransaction, "question">;
 
-async function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
-  if (ids.length === 0) return [];
-  const stamps = await db.question.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, updatedAt: true },
-  });
-  const stale = stamps
-    .filter((s) => questionCache.get(s.id)?.stamp !== s.updatedAt.getTime())
-    .map((s) => s.id);
-  if (stale.length > 0) {
-    const rows = await db.question.findMany({
-      where: { id: { in: stale } },
-      select: { ...questionSelect, updatedAt: true },
-    });
-    for (const { updatedAt, ...row } of rows) {
-      if (questionCache.size >= QUESTION_CACHE_LIMIT) questionCache.clear();
-      questionCache.set(row.id, { stamp: updatedAt.getTime(), row: Object.freeze(row) });
-    }
-  }
-  return stamps.map((s) => questionCache.get(s.id)?.row).filter((r): r is QuestionRecord => r !== undefined);
+function questionsById(db: QuestionReader, ids: readonly string[]): Promise<QuestionRecord[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.question.findMany({ where: { id: { in: [...ids] } }, select: questionSelect });
 }
 
 function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRecord[] {
@@ -120,12 +91,23 @@ function inDrawOrder(ids: readonly string[], rows: QuestionRecord[]): QuestionRe
   return ids.map((id) => byId.get(id)).filter((r): r is QuestionRecord => r !== undefined);
 }
 
-/** Questions a quiz may draw from: active and not rejected by a teacher. */
-const drawable = (lessonId: string): Prisma.QuestionWhereInput => ({
+/**
+ * Questions a lesson quiz may draw from: active, not rejected by a teacher (only reviewed ones if
+ * asked), and about this lesson alone (questions whose evidence spans the module's lessons belong
+ * to module tests).
+ */
+const drawable = (lessonId: string, reviewedOnly = false): Prisma.QuestionWhereInput => ({
   lessonId,
   status: "active",
-  review: { not: "rejected" },
+  review: reviewedOnly ? { in: ["approved", "edited"] } : { not: "rejected" },
+  scope: "lesson",
 });
+
+/** A quiz started from an assignment: linked to it, drawing by its settings. */
+export interface AssignmentLink {
+  assignmentId: string;
+  reviewedOnly: boolean;
+}
 
 /** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */
 export async function getQuizAvailability(
@@ -182,6 +164,7 @@ export async function startOrResumeAttempt(
   owner: AttemptOwner,
   lessonSlug: string,
   plan: (input: DrawInput) => DrawPlan,
+  link: AssignmentLink | null = null,
 ): Promise<StartResult> {
   return prisma.$transaction(async (tx) => {
     await serialiseStarts(tx, owner, lessonSlug);
@@ -191,7 +174,13 @@ export async function startOrResumeAttempt(
     });
     if (!lesson) return { kind: "no_lesson" } as const;
     const existing = await tx.attempt.findFirst({
-      where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lessonId: lesson.id },
+      where: {
+        ...ownedBy(owner),
+        kind: "quiz",
+        status: "in_progress",
+        lessonId: lesson.id,
+        ...(link ? { assignmentId: link.assignmentId } : {}),
+      },
       orderBy: { startedAt: "desc" },
       select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
     });
@@ -207,7 +196,10 @@ export async function startOrResumeAttempt(
         },
       } as const;
     }
-    const questions = await tx.question.findMany({ where: drawable(lesson.id), select: questionSelect });
+    const questions = await tx.question.findMany({
+      where: drawable(lesson.id, link?.reviewedOnly),
+      select: questionSelect,
+    });
     const past = await tx.attempt.findMany({
       where: { ...ownedBy(owner), lessonId: lesson.id },
       orderBy: { startedAt: "asc" },
@@ -227,6 +219,7 @@ export async function startOrResumeAttempt(
         guestToken: owner.kind === "guest" ? owner.guestToken : null,
         kind: "quiz",
         lessonId: lesson.id,
+        assignmentId: link?.assignmentId ?? null,
         seed: drawn.seed,
         questionIds: drawn.questionIds,
         total: drawn.questionIds.length,
@@ -326,15 +319,19 @@ class AlreadyClaimed extends Error {}
  *
  * One transaction: first claim the attempt with a conditional update (`status: in_progress →
  * submitted`), which also takes its row lock; then read the saved responses, grade them with
- * `grade`, store every response's correctness (unanswered questions get a response with a null
- * answer, marked wrong), store the score and, for signed-in learners, schedule reviews. If the
+ * `decide.grade`, store every response's correctness (unanswered questions get a response with a
+ * null answer, marked wrong), store the score and, for signed-in learners, the review schedules
+ * `decide.reschedule` gives. If the
  * claim matches nothing, another submit won and the stored result is returned. So a double click,
  * a replay or concurrent requests give one score and one schedule, on SQLite and PostgreSQL alike.
  */
 export async function submitAttempt(
   owner: AttemptOwner,
   attemptId: string,
-  grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[],
+  decide: {
+    grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[];
+    reschedule: Reschedule;
+  },
   now: Date = new Date(),
 ): Promise<SubmitResult> {
   const row = await prisma.attempt.findFirst({
@@ -360,7 +357,7 @@ export async function submitAttempt(
         where: { attemptId },
         select: { questionId: true, answer: true },
       });
-      const grades = grade(
+      const grades = decide.grade(
         questions,
         saved.map((r) => ({ ...r, correct: null })),
       );
@@ -388,7 +385,7 @@ export async function submitAttempt(
       }
       const score = correctIds.length;
       await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
-      if (owner.kind === "user") await recordReviewOutcomes(tx, owner.userId, grades, now);
+      if (owner.kind === "user") await applyReviewOutcomes(tx, owner.userId, grades, now, decide.reschedule);
       const correctSet = new Set(correctIds);
       const responses: ResponseRecord[] = [
         ...saved.map((r) => ({

@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDbClient, type DbClient } from "./client";
+import { SQLITE_BUSY_TIMEOUT_MS, createDbClient, type DbClient } from "./client";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -25,7 +25,7 @@ async function exerciseClient(db: DbClient) {
   expect(withHash?.passwordHash).toBe("$argon2id$hash");
   // Json, enums and interactive transactions behave the same on both providers.
   const counted = await db.$transaction(async (tx) => {
-    const module = await tx.module.create({
+    const guideModule = await tx.module.create({
       data: {
         slug: `m-${Date.now()}`,
         title: "M",
@@ -37,7 +37,7 @@ async function exerciseClient(db: DbClient) {
     });
     await tx.assignment.create({
       data: {
-        module: { connect: { id: module.id } },
+        module: { connect: { id: guideModule.id } },
         class: {
           create: { name: "C", joinCode: `J${Date.now()}`, teacher: { connect: { id: created.id } } },
         },
@@ -45,7 +45,7 @@ async function exerciseClient(db: DbClient) {
         dueAt: new Date("2027-11-07T12:00:00Z"),
       },
     });
-    return tx.assignment.count({ where: { moduleId: module.id } });
+    return tx.assignment.count({ where: { moduleId: guideModule.id } });
   });
   expect(counted).toBe(1);
   const assignment = await db.assignment.findFirst({ where: { class: { teacherId: created.id } } });
@@ -76,6 +76,16 @@ describe("createDbClient on SQLite", () => {
   });
 
   it("reads and writes with password hashes omitted by default", () => exerciseClient(db));
+
+  it("opens every connection in WAL mode with synchronous = NORMAL and the busy timeout", async () => {
+    const pragma = async (name: string) => {
+      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+      return Object.values(rows[0] ?? {})[0];
+    };
+    expect(await pragma("journal_mode")).toBe("wal");
+    expect(Number(await pragma("busy_timeout"))).toBe(SQLITE_BUSY_TIMEOUT_MS);
+    expect(Number(await pragma("synchronous"))).toBe(1); // NORMAL
+  });
 
   it("refuses a database file that does not exist instead of creating an empty one", async () => {
     const missing = createDbClient(`file:${path.join(dir, "missing.db")}`);

@@ -16,99 +16,45 @@ const CLIENT_OPTIONS = { omit: { user: { passwordHash: true } } } as const;
 /* ------------------------------------------------------------------ SQLite connection tuning */
 
 /** How long a write waits for another connection's lock (a script, a second server) before SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-/** Prepared statements kept per connection (Prisma's SQL varies only with IN-list lengths). */
-const STATEMENT_CACHE_SIZE = 256;
-
-/** The parts of a better-sqlite3 Statement the adapter uses (prepare(sql).bind(args), then run/all). */
-interface RawStatement {
-  readonly reader: boolean;
-  columns(): unknown[];
-  raw(toggle?: boolean): RawStatement;
-  all(...params: unknown[]): unknown[];
-  get(...params: unknown[]): unknown;
-  run(...params: unknown[]): unknown;
-  bind(...params: unknown[]): RawStatement;
-}
-interface RawDatabase {
-  prepare(sql: string): RawStatement;
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  readonly memory: boolean;
-}
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /**
- * A statement prepared once and reused: `bind()` on a better-sqlite3 statement is permanent, so
- * each use gets this small view that passes the arguments to run/all instead. Statements run
- * synchronously to completion, so reuse cannot interleave.
+ * Run once on each connection as it opens: WAL (readers never wait for the writer; persistent in
+ * the file) and synchronous = NORMAL (in WAL mode a commit no longer waits for an fsync; a power
+ * cut can lose the last commits but never corrupts the file).
  */
-function boundView(stmt: RawStatement, args: unknown[]): RawStatement {
-  let raw = false;
-  const view: RawStatement = {
-    reader: stmt.reader,
-    columns: () => stmt.columns(),
-    raw(toggle?: boolean) {
-      raw = toggle ?? true;
-      return view;
-    },
-    // The raw flag lives on the shared statement: set it from this view on every read.
-    all: () => (stmt.reader ? stmt.raw(raw) : stmt).all(...args),
-    get: () => (stmt.reader ? stmt.raw(raw) : stmt).get(...args),
-    run: () => stmt.run(...args),
-    bind: () => {
-      throw new TypeError("The bind() method can only be invoked once per statement object");
-    },
-  };
-  return view;
-}
+const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
 /**
- * Tune one SQLite connection as it opens: WAL (readers never wait for the writer; persistent in
- * the file), synchronous = NORMAL (in WAL mode a commit no longer waits for an fsync; a power cut
- * can lose the last commits but never corrupts the file), a busy timeout for other processes'
- * locks, and a prepared-statement cache: the adapter prepares every query afresh, which cost
- * ~8% of a quiz submission's CPU.
+ * The better-sqlite3 adapter factory, with the pragmas above run through the adapter's public
+ * `executeScript` on every connection it opens. The busy timeout is better-sqlite3's own
+ * `timeout` option, which the adapter passes to `new Database()`.
  */
-function tuneSqliteConnection(db: RawDatabase) {
-  if (!db.memory) db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, RawStatement>();
-  db.prepare = (sql: string): RawStatement => {
-    let stmt = cache.get(sql);
-    if (stmt) {
-      cache.delete(sql); // re-insert: Map order is the LRU order
-    } else {
-      stmt = prepare(sql);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    }
-    cache.set(sql, stmt);
-    const cached = stmt;
-    return {
-      ...boundView(cached, []),
-      bind: (...args: unknown[]) =>
-        boundView(cached, args.length === 1 && Array.isArray(args[0]) ? args[0] : args),
-    };
-  };
-}
+class TunedSqliteAdapterFactory {
+  readonly provider = "sqlite";
+  readonly adapterName: string;
+  readonly #inner: PrismaBetterSqlite3;
 
-/** The adapter factory with every connection it opens tuned (the adapter has no hook for it). */
-function tunedSqliteAdapter(url: string): PrismaBetterSqlite3 {
-  const factory = new PrismaBetterSqlite3({ url, fileMustExist: true });
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const db = (adapter as unknown as { client?: RawDatabase }).client;
-    if (db && typeof db.prepare === "function" && typeof db.pragma === "function") tuneSqliteConnection(db);
+  constructor(url: string) {
+    // fileMustExist: a wrong path fails loudly instead of creating an empty database there
+    // ("no such table"). Create the database with `npm run db:migrate`.
+    this.#inner = new PrismaBetterSqlite3({ url, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS });
+    this.adapterName = this.#inner.adapterName;
+  }
+
+  async connect() {
+    const adapter = await this.#inner.connect();
+    await adapter.executeScript(SQLITE_PRAGMAS);
     return adapter;
-  };
-  return factory;
+  }
+
+  connectToShadowDb() {
+    return this.#inner.connectToShadowDb();
+  }
 }
 
 function createSqliteClient(url: string) {
-  // fileMustExist: a wrong path fails loudly instead of creating an empty database there
-  // ("no such table"). Create the database with `npm run db:migrate`.
-  return new SqlitePrismaClient({ ...CLIENT_OPTIONS, adapter: tunedSqliteAdapter(url) });
+  return new SqlitePrismaClient({ ...CLIENT_OPTIONS, adapter: new TunedSqliteAdapterFactory(url) });
 }
 
 /** The client type for every provider: SQLite's, which PostgreSQL's matches model for model. */

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { Guide, Lesson } from "@/app/lib/content/types";
-import type { Question, QuestionBank } from "@/app/lib/quiz/types";
 import type { DbClient } from "./client";
 
 /** What one sync did, per kind of row. */
@@ -16,19 +15,49 @@ export function lessonContentHash(lesson: Lesson): string {
   return createHash("sha256").update(payload).digest("hex").slice(0, 32);
 }
 
-/** The question columns owned by the generator (a teacher's edit lives apart, in teacherEdit). */
-function generatedColumns(question: Question) {
+/**
+ * A generated question as stored: the columns the generator owns (a teacher's edit lives apart,
+ * in teacherEdit). Structural, so any question bank the generator produces fits.
+ */
+export interface GeneratedQuestion {
+  id: string;
+  type: string;
+  prompt: string;
+  choices?: string[];
+  answer: string | string[] | [string, string][];
+  accepted?: string[];
+  evidence: string;
+  evidenceAnchor: string;
+  evidenceAnchors: string[];
+  evidenceLessons?: string[];
+  keyKind: string;
+  /** What the question tests; absent in banks that predate it ("fact"). */
+  skill?: string;
+  /** "lesson" or "module"; absent means "lesson". */
+  scope?: string;
+  difficulty: number;
+  generatorVersion: string;
+}
+
+/** The generated bank to store, lesson by lesson. */
+export interface BankToSync {
+  lessons: { slug: string; questions: GeneratedQuestion[] }[];
+}
+
+function generatedColumns(question: GeneratedQuestion) {
   return {
     type: question.type,
     prompt: question.prompt,
-    choices: "choices" in question ? question.choices : undefined,
+    choices: question.choices,
     answer: question.answer,
-    accepted: question.type === "fill_blank" ? question.accepted : undefined,
+    accepted: question.accepted,
     evidence: question.evidence,
     evidenceAnchor: question.evidenceAnchor,
     evidenceAnchors: question.evidenceAnchors,
     evidenceLessons: question.evidenceLessons,
     keyKind: question.keyKind,
+    skill: question.skill ?? "fact",
+    scope: question.scope ?? "lesson",
     difficulty: question.difficulty,
     generatorVersion: question.generatorVersion,
   };
@@ -42,7 +71,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * deleted (attempts and review cards refer to them); a teacher's edit is never overwritten.
  * Running it twice in a row writes nothing the second time.
  */
-export async function syncContent(db: DbClient, guide: Guide, bank: QuestionBank): Promise<SyncSummary> {
+export async function syncContent(db: DbClient, guide: Guide, bank: BankToSync): Promise<SyncSummary> {
   const summary: SyncSummary = {
     modules: { created: 0, updated: 0, unchanged: 0 },
     lessons: { created: 0, updated: 0, unchanged: 0 },

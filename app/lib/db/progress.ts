@@ -1,16 +1,20 @@
 import "server-only";
 /**
- * Every Prisma read behind the learner's progress: per-lesson mastery, the dashboard, the
+ * Every Prisma read behind the learner's progress: scored quiz attempts, lesson reads, the
  * activity days behind a streak. Each function takes the acting user's id explicitly and reads
- * only that user's rows. The rules themselves (mastery, streak) are pure functions in
- * app/lib/progress.
+ * only that user's rows. The rules (mastery, streak, what is due) are in app/lib/progress.
  */
 import { prisma } from "@/app/lib/db/prisma";
-import { countDueReviews } from "@/app/lib/db/review-cards";
-import { dueHorizon } from "@/app/lib/progress/scheduling";
-import { lessonMastery, percentOf, type LessonMastery, type ScoredAttempt } from "@/app/lib/progress/mastery";
 
-/** Submitted quiz attempts with a score: the only attempts the mastery rule counts. */
+/** A submitted quiz attempt with a score: the only attempts the mastery rule counts. */
+export interface ScoredAttemptRecord {
+  id: string;
+  lesson: { slug: string; title: string };
+  score: number;
+  total: number;
+  submittedAt: Date;
+}
+
 function countedAttempts(userId: string) {
   return {
     userId,
@@ -22,96 +26,36 @@ function countedAttempts(userId: string) {
   } as const;
 }
 
-/** Mastery of every lesson the user has attempted, by lesson slug (absent = not started). */
-export async function getLessonMastery(userId: string): Promise<Map<string, LessonMastery>> {
+/**
+ * The user's scored quiz attempts, newest first (ties by id), at most `limit` (all when
+ * omitted).
+ */
+export async function getScoredAttempts(userId: string, limit?: number): Promise<ScoredAttemptRecord[]> {
   const rows = await prisma.attempt.findMany({
     where: countedAttempts(userId),
-    select: { score: true, total: true, submittedAt: true, lesson: { select: { slug: true } } },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    ...(limit === undefined ? {} : { take: limit }),
+    select: {
+      id: true,
+      score: true,
+      total: true,
+      submittedAt: true,
+      lesson: { select: { slug: true, title: true } },
+    },
   });
-  const byLesson = new Map<string, ScoredAttempt[]>();
+  const out: ScoredAttemptRecord[] = [];
   for (const row of rows) {
+    // The where-clause excludes nulls; the generated types do not know it.
     if (!row.lesson || row.score === null || !row.submittedAt) continue;
-    const list = byLesson.get(row.lesson.slug) ?? [];
-    list.push({ score: row.score, total: row.total, submittedAt: row.submittedAt });
-    byLesson.set(row.lesson.slug, list);
-  }
-  return new Map([...byLesson].map(([slug, attempts]) => [slug, lessonMastery(attempts)]));
-}
-
-export interface AttemptSummary {
-  id: string;
-  lessonSlug: string;
-  lessonTitle: string;
-  score: number;
-  total: number;
-  percent: number;
-  submittedAt: Date;
-}
-
-export interface DashboardData {
-  mastery: Map<string, LessonMastery>;
-  /** Every submitted quiz attempt, oldest first (the score chart). Capped at the latest 200. */
-  history: AttemptSummary[];
-  /** The latest ten, newest first. */
-  recent: AttemptSummary[];
-  /** Lesson slugs the user has read. */
-  read: Set<string>;
-  dueCount: number;
-  /** Cards the user has at all (to tell "nothing due" from "nothing yet"). */
-  cardCount: number;
-  nextDueAt: Date | null;
-}
-
-export async function getDashboard(userId: string, now: Date): Promise<DashboardData> {
-  const [mastery, latest, reads, dueCount, cardCount, next] = await Promise.all([
-    getLessonMastery(userId),
-    prisma.attempt.findMany({
-      where: countedAttempts(userId),
-      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      take: 200,
-      select: {
-        id: true,
-        score: true,
-        total: true,
-        submittedAt: true,
-        lesson: { select: { slug: true, title: true } },
-      },
-    }),
-    prisma.lessonRead.findMany({ where: { userId }, select: { lesson: { select: { slug: true } } } }),
-    countDueReviews(userId, now),
-    prisma.reviewCard.count({ where: { userId } }),
-    prisma.reviewCard.findFirst({
-      where: {
-        userId,
-        due: { gt: dueHorizon(now) },
-        question: { status: "active", review: { not: "rejected" } },
-      },
-      orderBy: { due: "asc" },
-      select: { due: true },
-    }),
-  ]);
-  const summaries: AttemptSummary[] = [];
-  for (const row of latest) {
-    if (!row.lesson || row.score === null || !row.submittedAt) continue;
-    summaries.push({
+    out.push({
       id: row.id,
-      lessonSlug: row.lesson.slug,
-      lessonTitle: row.lesson.title,
+      lesson: row.lesson,
       score: row.score,
       total: row.total,
-      percent: percentOf(row.score, row.total),
       submittedAt: row.submittedAt,
     });
   }
-  return {
-    mastery,
-    history: [...summaries].reverse(),
-    recent: summaries.slice(0, 10),
-    read: new Set(reads.map((r) => r.lesson.slug)),
-    dueCount,
-    cardCount,
-    nextDueAt: next?.due ?? null,
-  };
+  return out;
 }
 
 /**

@@ -12,5 +12,6 @@ export const questionSelect = {
   evidenceAnchor: true,
   evidenceAnchors: true,
   evidenceLessons: true,
+  skill: true,
   teacherEdit: true,
 } as const satisfies Prisma.QuestionSelect;

@@ -1,26 +1,16 @@
 import "server-only";
 /**
  * Every Prisma call for review cards (the learner's spaced-repetition schedule per question).
- * Each function takes the acting user's id explicitly and scopes every query to it. The
- * scheduling decision itself is the pure `scheduleAnswer` in app/lib/progress/scheduling.
+ * Each function takes the acting user's id explicitly and scopes every query to it. Decisions
+ * (the next schedule, what counts as due, grading a review answer) are made in
+ * app/lib/progress and passed in; this file only moves rows.
  */
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
-import { dueHorizon, scheduleAnswer, type CardSchedule } from "@/app/lib/progress/scheduling";
-import { evidenceLinks } from "@/app/lib/attempts/evidence";
 import { questionSelect as quizQuestionSelect } from "@/app/lib/db/question-select";
-import {
-  checkAnswer,
-  markQuestion,
-  parseQuestionRow,
-  toPublicQuestion,
-  type Expected,
-  type LearnerAnswer,
-  type PublicQuestion,
-} from "@/app/lib/attempts/questions";
 
-/** What recordReviewOutcomes needs from a transaction (any Prisma transaction client fits). */
+/** What applyReviewOutcomes needs from a transaction (any Prisma transaction client fits). */
 export type ReviewCardsTx = Pick<Prisma.TransactionClient, "reviewCard">;
 
 export interface ReviewOutcomeInput {
@@ -42,7 +32,7 @@ const scheduleSelect = {
   lastReview: true,
 } as const satisfies Prisma.ReviewCardSelect;
 
-function scheduleData(schedule: CardSchedule) {
+function scheduleData(schedule: StoredSchedule) {
   return {
     due: schedule.due,
     stability: schedule.stability,
@@ -57,33 +47,49 @@ function scheduleData(schedule: CardSchedule) {
   };
 }
 
+/** A card's schedule as stored (the columns of a ReviewCard row that scheduling reads and writes). */
+export interface StoredSchedule {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+}
+
 /**
- * Apply graded answers (from a submitted quiz) to the user's review cards, inside the caller's
- * transaction: a question seen for the first time gets a new card, an existing card moves on
- * (correct → Good, incorrect → Again; see app/lib/progress/scheduling). A question listed twice
- * counts once, as incorrect if either answer was wrong. Returns the new schedules by question id.
+ * The scheduling decision, made by the caller (app/lib/progress/scheduling): the next schedule
+ * of each card, from graded outcomes and the user's existing cards for those questions.
  */
-export async function recordReviewOutcomes(
+export type Reschedule = (
+  outcomes: readonly ReviewOutcomeInput[],
+  existing: ReadonlyMap<string, StoredSchedule>,
+  at: Date,
+) => Map<string, StoredSchedule>;
+
+/**
+ * Store graded answers (from a submitted quiz) as review cards, inside the caller's transaction:
+ * read the user's existing cards for those questions, let `reschedule` decide each next
+ * schedule, and write them all. Returns the written schedules by question id.
+ */
+export async function applyReviewOutcomes(
   tx: ReviewCardsTx,
   userId: string,
   outcomes: readonly ReviewOutcomeInput[],
-  now: Date,
-): Promise<Map<string, CardSchedule>> {
-  const merged = new Map<string, boolean>();
-  for (const { questionId, correct } of outcomes) {
-    merged.set(questionId, (merged.get(questionId) ?? true) && correct);
-  }
-  const result = new Map<string, CardSchedule>();
-  if (merged.size === 0) return result;
-
+  at: Date,
+  reschedule: Reschedule,
+): Promise<Map<string, StoredSchedule>> {
+  if (outcomes.length === 0) return new Map();
   const existing = await tx.reviewCard.findMany({
-    where: { userId, questionId: { in: [...merged.keys()] } },
+    where: { userId, questionId: { in: [...new Set(outcomes.map((o) => o.questionId))] } },
     select: scheduleSelect,
   });
-  const byQuestion = new Map(existing.map((card) => [card.questionId, card]));
-  for (const [questionId, correct] of merged) {
-    result.set(questionId, scheduleAnswer(byQuestion.get(questionId) ?? null, correct, now));
-  }
+  const result = reschedule(outcomes, new Map(existing.map((card) => [card.questionId, card])), at);
+  if (result.size === 0) return result;
 
   const raw = (tx as Partial<Pick<Prisma.TransactionClient, "$executeRaw">>).$executeRaw;
   if (typeof raw === "function") {
@@ -146,172 +152,129 @@ const questionSelect = {
   lesson: { select: { slug: true, title: true } },
 } as const satisfies Prisma.QuestionSelect;
 
-export interface DueReview {
+/** A question row as a review needs it (the quiz columns and its lesson). */
+export type ReviewQuestionRecord = Prisma.QuestionGetPayload<{ select: typeof questionSelect }>;
+
+export interface DueCardRecord {
   questionId: string;
   due: Date;
-  /** Times reviewed so far (quiz answers included); also seeds the choice order. */
+  /** Times reviewed so far (quiz answers included). */
   reps: number;
-  lesson: { slug: string; title: string };
-  /** The question with the public view computed (answer key stripped). */
-  question: PublicQuestion;
+  /** The full row, key included: the caller makes the public view. */
+  question: ReviewQuestionRecord;
 }
 
-export interface DueReviewPage {
-  /** Cards due now (within the learn-ahead window), over all lessons. */
+export interface DueCardsPage {
+  /** Cards due by the horizon, over all lessons. */
   dueCount: number;
-  /** The first `limit` of them, earliest due first. */
-  items: DueReview[];
+  /** The first `limit` of them, earliest due first (ties by question id). */
+  items: DueCardRecord[];
   /** When the next card not yet due falls due; null when the user has no other cards. */
   nextDueAt: Date | null;
 }
 
-function dueWhere(userId: string, now: Date): Prisma.ReviewCardWhereInput {
-  return { userId, due: { lte: dueHorizon(now) }, question: reviewable };
+function dueWhere(userId: string, horizon: Date): Prisma.ReviewCardWhereInput {
+  return { userId, due: { lte: horizon }, question: reviewable };
 }
 
-/** How many of the user's cards are due now. */
-export async function countDueReviews(userId: string, now: Date): Promise<number> {
-  return prisma.reviewCard.count({ where: dueWhere(userId, now) });
+/** How many of the user's reviewable cards fall due by `horizon`. */
+export async function countDueReviews(userId: string, horizon: Date): Promise<number> {
+  return prisma.reviewCard.count({ where: dueWhere(userId, horizon) });
 }
 
-/**
- * The user's due review cards across all lessons, earliest due first (ties by question id), with
- * only the public question shape — the answer key never leaves this module for a due card.
- */
-export async function getDueReviews(userId: string, now: Date, limit: number): Promise<DueReviewPage> {
+/** When the user's first reviewable card due after `horizon` falls due; null if none. */
+export async function nextDueAfter(userId: string, horizon: Date): Promise<Date | null> {
+  const next = await prisma.reviewCard.findFirst({
+    where: { userId, due: { gt: horizon }, question: reviewable },
+    orderBy: { due: "asc" },
+    select: { due: true },
+  });
+  return next?.due ?? null;
+}
+
+/** How many review cards the user has at all. */
+export async function countReviewCards(userId: string): Promise<number> {
+  return prisma.reviewCard.count({ where: { userId } });
+}
+
+/** The user's cards due by `horizon` across all lessons, earliest due first, at most `limit`. */
+export async function getDueReviews(userId: string, horizon: Date, limit: number): Promise<DueCardsPage> {
   const take = Math.max(0, Math.min(100, Math.floor(limit)));
-  const [dueCount, rows, next] = await Promise.all([
-    countDueReviews(userId, now),
+  const [dueCount, items, nextDueAt] = await Promise.all([
+    countDueReviews(userId, horizon),
     take === 0
       ? Promise.resolve([])
       : prisma.reviewCard.findMany({
-          where: dueWhere(userId, now),
+          where: dueWhere(userId, horizon),
           orderBy: [{ due: "asc" }, { questionId: "asc" }],
           take,
           select: { questionId: true, due: true, reps: true, question: { select: questionSelect } },
         }),
-    prisma.reviewCard.findFirst({
-      where: { userId, due: { gt: dueHorizon(now) }, question: reviewable },
-      orderBy: { due: "asc" },
-      select: { due: true },
-    }),
+    nextDueAfter(userId, horizon),
   ]);
-  const items: DueReview[] = [];
-  for (const row of rows) {
-    const parsed = parseQuestionRow(row.question);
-    if (!parsed) continue;
-    items.push({
-      questionId: row.questionId,
-      due: row.due,
-      reps: row.reps,
-      lesson: row.question.lesson,
-      question: toPublicQuestion(parsed, row.reps + 1),
-    });
-  }
-  return { dueCount, items, nextDueAt: next?.due ?? null };
+  return { dueCount, items, nextDueAt };
 }
 
-export type RecordReviewResult =
-  | {
-      kind: "graded";
-      correct: boolean;
-      expected: Expected;
-      /** The learner's answer as stored. */
-      answer: LearnerAnswer;
-      evidence: string;
-      /** Link to the first evidence line's paragraph: /lessons/<slug>#<evidenceAnchor>. */
-      evidenceHref: string;
-      /** Every evidence line with its own link (chronology questions may cite other lessons). */
-      evidenceLinks: { text: string; href: string }[];
-      lesson: { slug: string; title: string };
-      nextDue: Date;
-    }
-  /** No card for this user and question (or the question is no longer reviewable). */
-  | { kind: "not_found" }
-  /** The card is not due (already answered, e.g. a double submit). */
-  | { kind: "not_due"; nextDue: Date }
-  /** The card moved on since the learner saw it (`expectedReps` no longer matches): answered twice. */
-  | { kind: "stale" }
-  | { kind: "invalid"; message: string };
+/** One of the user's cards with its question (lesson and status included); null if none. */
+export async function findReviewCard(userId: string, questionId: string) {
+  const card = await prisma.reviewCard.findUnique({
+    where: { userId_questionId: { userId, questionId } },
+    select: {
+      ...scheduleSelect,
+      question: { select: { ...questionSelect, status: true, review: true, lessonId: true } },
+    },
+  });
+  if (!card) return null;
+  const { question, ...schedule } = card;
+  return {
+    schedule,
+    question,
+    /** Still produced by the generator and not rejected by a teacher. */
+    reviewable: question.status === "active" && question.review !== "rejected",
+  };
+}
 
 /**
- * Answer one due card in a review session: grade on the server (markQuestion against the key,
- * teacher edits applied), move the schedule on, and keep the answer as a one-question
- * `review` attempt (so review days count for streaks and teachers can see the history).
- * Runs in one transaction. A card that is not due is left alone, and the schedule is updated
- * only if it is still the version read (and, when given, the version the learner was shown:
- * `expectedReps`), so a repeated or concurrent submit cannot grade the same showing twice.
+ * Store one graded review answer: move the card to `next` and keep the answer as a one-question
+ * `review` attempt (so review days count for streaks and teachers see the history). One
+ * transaction, and the move is conditional on the card still being the version read (`read`):
+ * returns false, writing nothing, when another answer moved it first.
  */
-export async function recordReview(
-  userId: string,
-  questionId: string,
-  answer: LearnerAnswer,
-  now: Date,
-  options: { expectedReps?: number } = {},
-): Promise<RecordReviewResult> {
+export async function storeReviewAnswer(input: {
+  userId: string;
+  questionId: string;
+  lessonId: string;
+  read: Pick<StoredSchedule, "reps" | "lastReview">;
+  next: StoredSchedule;
+  answer: Prisma.InputJsonValue;
+  correct: boolean;
+  at: Date;
+}): Promise<boolean> {
+  const { userId, questionId, read, at } = input;
   return prisma.$transaction(
     async (tx) => {
-      const card = await tx.reviewCard.findUnique({
-        where: { userId_questionId: { userId, questionId } },
-        select: {
-          ...scheduleSelect,
-          question: { select: { ...questionSelect, status: true, review: true, lessonId: true } },
-        },
-      });
-      if (!card || card.question.status !== "active" || card.question.review === "rejected")
-        return { kind: "not_found" } as const;
-      if (options.expectedReps !== undefined && card.reps !== options.expectedReps)
-        return { kind: "stale" } as const;
-      if (card.due.getTime() > dueHorizon(now).getTime())
-        return { kind: "not_due", nextDue: card.due } as const;
-
-      const question = parseQuestionRow(card.question);
-      if (!question) return { kind: "not_found" } as const;
-      const checked = checkAnswer(question, answer);
-      if (!checked.ok) return { kind: "invalid", message: checked.message } as const;
-      const { correct, expected } = markQuestion(question, checked.answer);
-
-      const next = scheduleAnswer(card, correct, now);
-      // Conditional on the version read, so two racing submits cannot both move the card.
       const moved = await tx.reviewCard.updateMany({
-        where: { userId, questionId, reps: card.reps, lastReview: card.lastReview },
-        data: scheduleData(next),
+        where: { userId, questionId, reps: read.reps, lastReview: read.lastReview },
+        data: scheduleData(input.next),
       });
-      if (moved.count !== 1) return { kind: "stale" } as const;
+      if (moved.count !== 1) return false;
       await tx.attempt.create({
         data: {
           userId,
           kind: "review",
-          lessonId: card.question.lessonId,
+          lessonId: input.lessonId,
           status: "submitted",
-          seed: card.reps + 1,
+          seed: read.reps + 1,
           questionIds: [questionId],
-          score: correct ? 1 : 0,
+          score: input.correct ? 1 : 0,
           total: 1,
-          startedAt: now,
-          submittedAt: now,
-          responses: { create: { questionId, answer: checked.answer, correct } },
+          startedAt: at,
+          submittedAt: at,
+          responses: { create: { questionId, answer: input.answer, correct: input.correct } },
         },
         select: { id: true },
       });
-      const lesson = card.question.lesson;
-      const links = evidenceLinks(
-        lesson.slug,
-        question.evidence,
-        question.evidenceAnchors,
-        question.evidenceLessons,
-      );
-      return {
-        kind: "graded",
-        correct,
-        expected,
-        answer: checked.answer,
-        evidence: question.evidence,
-        evidenceHref: links[0]?.href ?? `/lessons/${lesson.slug}#${question.evidenceAnchor}`,
-        evidenceLinks: links,
-        lesson,
-        nextDue: next.due,
-      } as const;
+      return true;
     },
     { maxWait: 15_000, timeout: 15_000 },
   );

@@ -37,7 +37,7 @@ async function onServer(serverUrl: string, sql: string) {
   }
 }
 
-export function useTempDatabase(label: string) {
+export function tempDatabase(label: string) {
   const server = postgresServer();
   let url: string;
   let dropDatabase: () => Promise<void>;
@@ -50,7 +50,10 @@ export function useTempDatabase(label: string) {
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), `rbo-${label}-`));
     url = `file:${path.join(dir, "test.db")}`;
-    dropDatabase = async () => rmSync(dir, { recursive: true, force: true });
+    dropDatabase = () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    };
   }
   process.env.DATABASE_URL = url;
   const ready = promisify(execFile)(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], {

@@ -1,12 +1,13 @@
 import "server-only";
 import { prisma } from "@/app/lib/db/prisma";
-import { recordReviewOutcomes } from "@/app/lib/db/review-cards";
+import { applyReviewOutcomes, type Reschedule } from "@/app/lib/db/review-cards";
 import type { Role } from "@/app/lib/auth/roles";
 
 /**
  * Users: the only module that touches the User table (and, for claiming, guest attempts).
  * Every function takes the acting user (or the email being signed in) explicitly; nothing here
- * reads the session. Password hashes leave this module only through `findUserForSignIn`.
+ * reads the session. Password hashes leave this module only through `findUserForSignIn` and
+ * `findPasswordHash` (the checks of a password).
  */
 
 export type UserProfile = {
@@ -30,12 +31,7 @@ const profileSelect = {
 } as const;
 
 function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: unknown }).code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 export type CreateUserInput = {
@@ -69,7 +65,11 @@ export async function createUser(input: CreateUserInput): Promise<CreateUserResu
   }
 }
 
-export type UserForSignIn = UserProfile & { passwordHash: string | null };
+export type UserForSignIn = UserProfile & {
+  passwordHash: string | null;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+};
 
 /** The one query that returns a password hash: for the credentials sign-in check only. */
 export async function findUserForSignIn(email: string): Promise<UserForSignIn | null> {
@@ -84,7 +84,57 @@ export async function findUserForSignIn(email: string): Promise<UserForSignIn | 
     streakOptIn: user.streakOptIn,
     createdAt: user.createdAt,
     passwordHash: user.passwordHash ?? null,
+    sessionVersion: user.sessionVersion,
+    mustChangePassword: user.mustChangePassword,
   };
+}
+
+export type SessionState = UserProfile & { sessionVersion: number; mustChangePassword: boolean };
+
+/** What every authenticated request checks its session token against (null: no such user). */
+export async function getSessionState(userId: string): Promise<SessionState | null> {
+  return prisma.user.findUnique({
+    where: { id: userId },
+    select: { ...profileSelect, sessionVersion: true, mustChangePassword: true },
+  });
+}
+
+/** The acting user's password hash, to check their current password (null: none or no user). */
+export async function findPasswordHash(userId: string): Promise<string | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  return user?.passwordHash ?? null;
+}
+
+/**
+ * Stores a new password hash and raises the session version (ending every session issued
+ * before). `temporary`: set by an administrator, to be changed at the next sign-in.
+ * Returns the new session version, or null when there is no such user.
+ */
+export async function setPasswordHash(
+  where: { id: string } | { email: string },
+  passwordHash: string,
+  temporary: boolean,
+): Promise<number | null> {
+  const { count } = await prisma.user.updateMany({
+    where,
+    data: { passwordHash, mustChangePassword: temporary, sessionVersion: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  const user = await prisma.user.findUnique({ where, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? null;
+}
+
+/** Raises the session version ("sign out everywhere"); returns the new one. */
+export async function bumpSessionVersion(userId: string): Promise<number> {
+  const user = await prisma.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return user.sessionVersion;
 }
 
 /** The acting user's own profile (null if the account no longer exists). */
@@ -124,10 +174,14 @@ export async function upsertOAuthUser(input: { email: string; name: string }): P
  * Moves every attempt a guest made to `userId` (on sign-up or sign-in) and forgets the token on
  * them. Only unowned attempts move, so a token can never take attempts from another account.
  * Submitted guest quizzes then feed the user's review queue, replayed in the order they were
- * taken, for questions the user has no review card for yet (their own history wins).
- * Returns how many attempts moved.
+ * taken, for questions the user has no review card for yet (their own history wins), with the
+ * schedules `reschedule` gives. Returns how many attempts moved.
  */
-export async function claimGuestAttempts(userId: string, guestToken: string): Promise<number> {
+export async function claimGuestAttempts(
+  userId: string,
+  guestToken: string,
+  reschedule: Reschedule,
+): Promise<number> {
   if (!userId || !guestToken) return 0;
   return prisma.$transaction(
     async (tx) => {
@@ -164,7 +218,7 @@ export async function claimGuestAttempts(userId: string, guestToken: string): Pr
           const outcomes = questionIdsOf(attempt.questionIds)
             .filter((questionId) => !skip.has(questionId))
             .map((questionId) => ({ questionId, correct: correct.get(questionId) ?? false }));
-          await recordReviewOutcomes(tx, userId, outcomes, attempt.submittedAt!);
+          await applyReviewOutcomes(tx, userId, outcomes, attempt.submittedAt!, reschedule);
         }
       }
       return count;

@@ -4,11 +4,15 @@ import "server-only";
  * with one user's progress (from the data layer) and, when opted in, their streak.
  */
 import { getGuide } from "@/app/lib/content";
-import { getActivityTimes, getDashboard, type AttemptSummary } from "@/app/lib/db/progress";
+import { getActivityTimes, getScoredAttempts } from "@/app/lib/db/progress";
+import { getReadLessonSlugs } from "@/app/lib/db/lesson-reads";
+import { countDueReviews, countReviewCards, nextDueAfter } from "@/app/lib/db/review-cards";
 import { getUserProfile } from "@/app/lib/db/users";
-import { moduleProgress, type LessonMastery, type MasteryLevel } from "./mastery";
+import { masteryByLesson, moduleProgress, percentOf, type LessonMastery, type MasteryLevel } from "./mastery";
 import { chooseNextStep } from "./next-step";
 import type { NextStep } from "./next-step-views";
+import type { AttemptSummary } from "./progress-views";
+import { dueHorizon } from "./scheduling";
 import { computeStreak, safeTimeZone, type StreakSummary } from "./streak";
 
 export interface DashboardLesson {
@@ -52,13 +56,35 @@ export interface DashboardView {
 }
 
 const STREAK_LOOKBACK_DAYS = 400;
+/** The score chart shows at most this many of the latest quizzes. */
+const HISTORY_LIMIT = 200;
+const RECENT_LIMIT = 10;
 
 export async function getDashboardView(
   userId: string,
   now: Date = new Date(),
 ): Promise<DashboardView | null> {
-  const [profile, data] = await Promise.all([getUserProfile(userId), getDashboard(userId, now)]);
+  const horizon = dueHorizon(now);
+  const [profile, attempts, read, dueCount, cardCount, nextDueAt] = await Promise.all([
+    getUserProfile(userId),
+    getScoredAttempts(userId),
+    getReadLessonSlugs(userId),
+    countDueReviews(userId, horizon),
+    countReviewCards(userId),
+    nextDueAfter(userId, horizon),
+  ]);
   if (!profile) return null;
+  const mastery = masteryByLesson(attempts);
+  // attempts come newest first.
+  const latest: AttemptSummary[] = attempts.slice(0, HISTORY_LIMIT).map((a) => ({
+    id: a.id,
+    lessonSlug: a.lesson.slug,
+    lessonTitle: a.lesson.title,
+    score: a.score,
+    total: a.total,
+    percent: percentOf(a.score, a.total),
+    submittedAt: a.submittedAt,
+  }));
   const timeZone = safeTimeZone(profile.timezone);
 
   let streak: StreakSummary | null = null;
@@ -77,16 +103,16 @@ export async function getDashboardView(
   };
   const modules: DashboardModule[] = guide.modules.map((m) => {
     const lessons = m.lessons.map((lesson) => {
-      const mastery = data.mastery.get(lesson.slug) ?? empty;
+      const lessonMastery = mastery.get(lesson.slug) ?? empty;
       return {
         slug: lesson.slug,
         order: lesson.order,
         title: lesson.title,
-        level: mastery.level,
-        attempts: mastery.attempts,
-        bestPercent: mastery.bestPercent,
-        lastPercent: mastery.lastPercent,
-        read: data.read.has(lesson.slug),
+        level: lessonMastery.level,
+        attempts: lessonMastery.attempts,
+        bestPercent: lessonMastery.bestPercent,
+        lastPercent: lessonMastery.lastPercent,
+        read: read.has(lesson.slug),
       };
     });
     const levels = new Map(lessons.map((l) => [l.slug, l.level]));
@@ -108,16 +134,16 @@ export async function getDashboardView(
     name: profile.name,
     timeZone,
     modules,
-    history: data.history,
-    recent: data.recent,
-    dueCount: data.dueCount,
-    cardCount: data.cardCount,
-    nextDueAt: data.nextDueAt,
+    history: [...latest].reverse(),
+    recent: latest.slice(0, RECENT_LIMIT),
+    dueCount,
+    cardCount,
+    nextDueAt,
     streak,
-    isNew: data.history.length === 0,
+    isNew: latest.length === 0,
     nextStep: chooseNextStep(
       modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleTitle: m.title.split(":")[0]! }))),
-      data.dueCount,
+      dueCount,
     ),
     firstLesson: first ? { slug: first.slug, title: first.title } : null,
   };

@@ -1,11 +1,13 @@
 import "server-only";
 /** Per-lesson progress of one user (mastery + read), keyed by lesson slug, for the badges. */
-import { getLessonMastery } from "@/app/lib/db/progress";
+import { getScoredAttempts } from "@/app/lib/db/progress";
 import { getReadLessonSlugs } from "@/app/lib/db/lesson-reads";
+import { masteryByLesson } from "./mastery";
 import type { LessonProgressView } from "./progress-views";
 
 export async function getLessonProgress(userId: string): Promise<Record<string, LessonProgressView>> {
-  const [mastery, read] = await Promise.all([getLessonMastery(userId), getReadLessonSlugs(userId)]);
+  const [attempts, read] = await Promise.all([getScoredAttempts(userId), getReadLessonSlugs(userId)]);
+  const mastery = masteryByLesson(attempts);
   const out: Record<string, LessonProgressView> = {};
   for (const slug of new Set([...mastery.keys(), ...read])) {
     const m = mastery.get(slug);

@@ -87,6 +87,19 @@ export function lessonMastery(attempts: readonly ScoredAttempt[]): LessonMastery
   };
 }
 
+/** lessonMastery for every lesson that has attempts, by lesson slug (absent = not started). */
+export function masteryByLesson(
+  attempts: readonly (ScoredAttempt & { lesson: { slug: string } })[],
+): Map<string, LessonMastery> {
+  const byLesson = new Map<string, ScoredAttempt[]>();
+  for (const attempt of attempts) {
+    const list = byLesson.get(attempt.lesson.slug) ?? [];
+    list.push(attempt);
+    byLesson.set(attempt.lesson.slug, list);
+  }
+  return new Map([...byLesson].map(([slug, list]) => [slug, lessonMastery(list)]));
+}
+
 export interface ModuleProgress {
   mastered: number;
   total: number;

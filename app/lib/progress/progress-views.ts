@@ -14,3 +14,14 @@ export interface LessonProgressView {
 
 export type ProgressResponse =
   { signedIn: false } | { signedIn: true; lessons: Record<string, LessonProgressView> };
+
+/** One submitted quiz on the dashboard (score chart, recent attempts). */
+export interface AttemptSummary {
+  id: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  score: number;
+  total: number;
+  percent: number;
+  submittedAt: Date;
+}

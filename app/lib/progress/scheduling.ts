@@ -112,3 +112,24 @@ export function scheduleAnswer(previous: CardSchedule | null, correct: boolean, 
 export function isDue(schedule: Pick<CardSchedule, "due">, now: Date): boolean {
   return schedule.due.getTime() <= dueHorizon(now).getTime();
 }
+
+/**
+ * The next schedule of each card after a quiz: `existing` holds the learner's cards for these
+ * questions (absent = never scheduled). A question listed twice counts once, as incorrect if
+ * either answer was wrong.
+ */
+export function rescheduleOutcomes(
+  outcomes: readonly { questionId: string; correct: boolean }[],
+  existing: ReadonlyMap<string, CardSchedule>,
+  at: Date,
+): Map<string, CardSchedule> {
+  const merged = new Map<string, boolean>();
+  for (const { questionId, correct } of outcomes) {
+    merged.set(questionId, (merged.get(questionId) ?? true) && correct);
+  }
+  const next = new Map<string, CardSchedule>();
+  for (const [questionId, correct] of merged) {
+    next.set(questionId, scheduleAnswer(existing.get(questionId) ?? null, correct, at));
+  }
+  return next;
+}

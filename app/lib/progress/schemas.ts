@@ -3,7 +3,7 @@
  * Ids and answers reuse the quiz's bounded shapes.
  */
 import { z } from "zod";
-import { learnerAnswerSchema } from "@/app/lib/attempts/questions";
+import { learnerAnswerSchema } from "@/app/lib/quiz/public-question";
 import { lessonSlugSchema, questionIdSchema } from "@/app/lib/attempts/schemas";
 
 export const reviewAnswerInput = z.strictObject({

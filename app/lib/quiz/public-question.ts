@@ -1,6 +1,8 @@
 /**
- * The answer key stays on the server. `toPublicQuestion` is everything the browser may see;
- * `markAnswer` grades a response against the full question.
+ * The one public model of a question. The answer key stays on the server: `toPublicQuestion` is
+ * everything the browser may see of a question before it is answered (quizzes and reviews
+ * alike), `learnerAnswerSchema` is everything it may send back, and `markAnswer` is the one
+ * marking path, for stored questions and generated ones alike.
  *
  * Marking rules:
  * - multiple_choice, true_false: the response must equal the answer string exactly (trimmed).
@@ -8,69 +10,144 @@
  * - ordering: `correct` only when every item is in place (all-or-nothing); `score` gives
  *   partial credit as the share of item pairs in the right relative order.
  * - matching: `correct` only when every pair is right; `score` is the share of right pairs.
+ * - no answer (null or blank) is wrong.
  */
+import { z } from "zod";
+import { seededShuffle } from "@/app/lib/random";
 import { markTyped } from "./marking";
-import type { Question, QuestionBank, QuestionType } from "./types";
+
+/** Limits that bound what a browser can send (and what we store). */
+export const LIMITS = {
+  idLength: 64,
+  textAnswer: 300,
+  choiceText: 1_000,
+  listItems: 8,
+} as const;
+
+/* ------------------------------------------------------------------ public shape */
 
 export type PublicQuestion =
-  | { id: string; lessonSlug: string; type: "multiple_choice"; prompt: string; choices: string[] }
-  | { id: string; lessonSlug: string; type: "true_false"; prompt: string; choices: ["True", "False"] }
-  | { id: string; lessonSlug: string; type: "fill_blank"; prompt: string }
-  | { id: string; lessonSlug: string; type: "ordering"; prompt: string; items: string[] }
-  | { id: string; lessonSlug: string; type: "matching"; prompt: string; left: string[]; right: string[] };
+  | { id: string; type: "multiple_choice" | "true_false"; prompt: string; choices: string[] }
+  | { id: string; type: "fill_blank"; prompt: string }
+  | { id: string; type: "ordering"; prompt: string; items: string[] }
+  | { id: string; type: "matching"; prompt: string; left: string[]; right: string[] };
 
-/** What the browser may see before answering: no answer, no accepted forms, no evidence. */
-export function toPublicQuestion(q: Question): PublicQuestion {
-  const base = { id: q.id, lessonSlug: q.lessonSlug, prompt: q.prompt };
+/** What toPublicQuestion reads of a question (a stored one or a freshly generated one). */
+export type PublicSource = { id: string; prompt: string } & (
+  | { type: "multiple_choice" | "true_false"; choices: readonly string[] }
+  | { type: "fill_blank" }
+  | { type: "ordering"; choices: readonly string[]; answer: readonly string[] }
+  | { type: "matching"; choices: readonly string[]; answer: readonly (readonly [string, string])[] }
+);
+
+/**
+ * What the browser may see of a question: the prompt and the choices in an order seeded by
+ * `seed` (the attempt's seed, or the review card's showing), so one attempt always renders the
+ * same way. Built field by field (never by spreading the question) so nothing else can slip
+ * through: no key, no accepted forms, no evidence (a fill-in question's evidence sentence *is*
+ * the answer), and ordering items never in the right order.
+ */
+export function toPublicQuestion(q: PublicSource, seed: number): PublicQuestion {
+  const order = (items: readonly string[], column = "") => seededShuffle(items, `${seed}:${q.id}${column}`);
   switch (q.type) {
     case "multiple_choice":
-      return { ...base, type: q.type, choices: [...q.choices] };
+      return { id: q.id, type: q.type, prompt: q.prompt, choices: order(q.choices) };
     case "true_false":
-      return { ...base, type: q.type, choices: ["True", "False"] };
+      // True before False, always: shuffling them only confuses.
+      return {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        choices: ["True", "False"].filter((c) => q.choices.includes(c)),
+      };
     case "fill_blank":
-      return { ...base, type: q.type };
-    case "ordering":
-      return { ...base, type: q.type, items: [...q.choices] };
+      return { id: q.id, type: q.type, prompt: q.prompt };
+    case "ordering": {
+      let items = order(q.choices);
+      // Never show the events already in the right order: rotate by one if the shuffle did.
+      if (items.every((v, i) => v === q.answer[i])) items = [...items.slice(1), ...items.slice(0, 1)];
+      return { id: q.id, type: q.type, prompt: q.prompt, items };
+    }
     case "matching":
-      // The left column is shown in the stored order; the right column is already shuffled.
-      return { ...base, type: q.type, left: q.answer.map((p) => p[0]), right: [...q.choices] };
+      return {
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        left: order(
+          q.answer.map((p) => p[0]),
+          ":left",
+        ),
+        right: order(q.choices, ":right"),
+      };
   }
 }
 
-export type Response = string | string[] | Array<[string, string]> | Record<string, string>;
+/* ------------------------------------------------------------------ answers */
+
+/** What a browser may send as an answer (bounded); checked against the question afterwards. */
+export const learnerAnswerSchema = z.union([
+  z.string().max(LIMITS.choiceText),
+  z.array(z.string().max(LIMITS.choiceText)).max(LIMITS.listItems),
+  z
+    .array(z.tuple([z.string().max(LIMITS.choiceText), z.string().max(LIMITS.choiceText)]))
+    .max(LIMITS.listItems),
+]);
+export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
+
+/** The right answer, shown after answering. */
+export type Expected = string | string[] | [string, string][];
+
+/* ------------------------------------------------------------------ marking */
+
+/** What markAnswer reads of a question: its type and key. */
+export type MarkableQuestion =
+  | { type: "multiple_choice" | "true_false"; answer: string }
+  | { type: "fill_blank"; answer: string; accepted: readonly string[] }
+  | { type: "ordering"; answer: readonly string[] }
+  | { type: "matching"; answer: readonly (readonly [string, string])[] };
 
 export interface MarkResult {
   correct: boolean;
   /** 0–1; partial credit for ordering and matching, else 0 or 1. */
   score: number;
-  /** The right answer, to show after answering. */
-  expected: string | string[] | Array<[string, string]>;
+  expected: Expected;
 }
 
-function asPairs(resp: Response): Map<string, string> {
-  if (Array.isArray(resp)) {
-    const m = new Map<string, string>();
-    for (const p of resp) if (Array.isArray(p) && p.length === 2) m.set(String(p[0]), String(p[1]));
-    return m;
+function expectedOf(q: MarkableQuestion): Expected {
+  switch (q.type) {
+    case "ordering":
+      return [...q.answer];
+    case "matching":
+      return q.answer.map(([l, r]): [string, string] => [l, r]);
+    default:
+      return q.answer;
   }
-  if (resp && typeof resp === "object") return new Map(Object.entries(resp));
-  return new Map();
 }
 
-export function markAnswer(q: Question, response: Response): MarkResult {
+function asPairs(response: LearnerAnswer): Map<string, string> {
+  const pairs = new Map<string, string>();
+  if (!Array.isArray(response)) return pairs;
+  for (const p of response) if (Array.isArray(p) && p.length === 2) pairs.set(String(p[0]), String(p[1]));
+  return pairs;
+}
+
+export function markAnswer(q: MarkableQuestion, response: LearnerAnswer | null): MarkResult {
+  const expected = expectedOf(q);
+  if (response === null || (typeof response === "string" && response.trim() === ""))
+    return { correct: false, score: 0, expected };
   switch (q.type) {
     case "multiple_choice":
     case "true_false": {
       const ok = typeof response === "string" && response.trim() === q.answer;
-      return { correct: ok, score: ok ? 1 : 0, expected: q.answer };
+      return { correct: ok, score: ok ? 1 : 0, expected };
     }
     case "fill_blank": {
       const ok = typeof response === "string" && markTyped(q.answer, q.accepted, response).correct;
-      return { correct: ok, score: ok ? 1 : 0, expected: q.answer };
+      return { correct: ok, score: ok ? 1 : 0, expected };
     }
     case "ordering": {
-      const resp = Array.isArray(response) ? response.map(String) : [];
-      const pos = new Map(resp.map((r, i) => [r, i]));
+      const given = Array.isArray(response) ? response.map(String) : [];
+      const pos = new Map(given.map((r, i) => [r, i]));
       let right = 0;
       let total = 0;
       for (let i = 0; i < q.answer.length; i++) {
@@ -81,96 +158,14 @@ export function markAnswer(q: Question, response: Response): MarkResult {
           if (a !== undefined && b !== undefined && a < b) right++;
         }
       }
-      const ok = resp.length === q.answer.length && q.answer.every((a, i) => resp[i] === a);
-      return { correct: ok, score: ok ? 1 : total ? right / total : 0, expected: q.answer };
+      const ok = given.length === q.answer.length && q.answer.every((a, i) => given[i] === a);
+      return { correct: ok, score: ok ? 1 : total ? right / total : 0, expected };
     }
     case "matching": {
       const given = asPairs(response);
       const right = q.answer.filter(([l, r]) => given.get(l) === r).length;
       const ok = right === q.answer.length;
-      return { correct: ok, score: right / q.answer.length, expected: q.answer };
+      return { correct: ok, score: right / q.answer.length, expected };
     }
   }
-}
-
-/** The review/export shape of a question (issue item 7). */
-export interface ExportQuestion {
-  id: string;
-  lessonSlug: string;
-  type: QuestionType;
-  prompt: string;
-  choices?: string[];
-  answer: string | string[] | Array<[string, string]>;
-  accepted?: string[];
-  evidence: string;
-  evidenceAnchor: string;
-  /** Only on module-wide chronology questions: the lesson slug of each evidence line. */
-  evidenceLessons?: string[];
-  difficulty: number;
-  keyKind: string;
-}
-
-export interface ExportBank {
-  generator: { name: string; version: string };
-  lessons: Array<{ slug: string; title: string; module: string; questions: ExportQuestion[] }>;
-}
-
-export function toExportQuestion(q: Question): ExportQuestion {
-  const out: ExportQuestion = {
-    id: q.id,
-    lessonSlug: q.lessonSlug,
-    type: q.type,
-    prompt: q.prompt,
-    answer: q.answer,
-    evidence: q.evidence,
-    evidenceAnchor: q.evidenceAnchor,
-    difficulty: q.difficulty,
-    keyKind: q.keyKind,
-  };
-  if ("choices" in q) out.choices = [...q.choices];
-  if (q.type === "fill_blank") out.accepted = q.accepted;
-  if (q.evidenceLessons) out.evidenceLessons = [...q.evidenceLessons];
-  // Keep the documented key order: id, lessonSlug, type, prompt, choices?, answer, accepted?, evidence, difficulty.
-  const {
-    id,
-    lessonSlug,
-    type,
-    prompt,
-    choices,
-    answer,
-    accepted,
-    evidence,
-    evidenceAnchor,
-    evidenceLessons,
-    difficulty,
-    keyKind,
-  } = out;
-  return JSON.parse(
-    JSON.stringify({
-      id,
-      lessonSlug,
-      type,
-      prompt,
-      choices,
-      answer,
-      accepted,
-      evidence,
-      evidenceAnchor,
-      evidenceLessons,
-      difficulty,
-      keyKind,
-    }),
-  );
-}
-
-export function toExportBank(bank: QuestionBank): ExportBank {
-  return {
-    generator: bank.generator,
-    lessons: bank.lessons.map((l) => ({
-      slug: l.slug,
-      title: l.title,
-      module: l.module,
-      questions: l.questions.map(toExportQuestion),
-    })),
-  };
 }

@@ -23,6 +23,32 @@ export const FACT_KINDS = [
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
+/** What a question asks the learner to do: recall a fact, or understand the text. */
+export const QUESTION_SKILLS = [
+  "fact",
+  "cause",
+  "claim",
+  "position",
+  "attribution",
+  "definition",
+  "main_idea",
+  "sequence",
+  "pairing",
+] as const;
+export type QuestionSkill = (typeof QUESTION_SKILLS)[number];
+/** Skills that test understanding rather than recall. */
+export const UNDERSTANDING_SKILLS: ReadonlySet<QuestionSkill> = new Set([
+  "cause",
+  "claim",
+  "position",
+  "attribution",
+  "definition",
+  "main_idea",
+]);
+/** A lesson quiz draws "lesson" questions; "module" questions span lessons (module tests). */
+export const QUESTION_SCOPES = ["lesson", "module"] as const;
+export type QuestionScope = (typeof QUESTION_SCOPES)[number];
+
 const base = {
   /** Stable id derived from content: lesson slug, type, evidence and key. */
   id: z.string().min(8),
@@ -49,6 +75,10 @@ const base = {
   difficulty: z.number().min(0).max(1),
   /** What kind of fact the key is. */
   keyKind: z.enum(FACT_KINDS),
+  /** What the question tests (the generator always sets it; stored rows may predate it). */
+  skill: z.enum(QUESTION_SKILLS).optional(),
+  /** "module" when the evidence spans several lessons of the module. */
+  scope: z.enum(QUESTION_SCOPES).optional(),
   generatorVersion: z.string().min(1),
 };
 

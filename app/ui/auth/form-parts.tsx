@@ -22,6 +22,12 @@ export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-stone-300 px-4 py-2 font-medium " +
   "hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-900";
 
+/** A text field's value from submitted FormData ("" when absent or a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 export function fieldErrorsOf(state: FormState, name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }

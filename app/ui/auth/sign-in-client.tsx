@@ -2,9 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { FormStatus, TextField, fieldErrorsOf, primaryButtonClass, secondaryButtonClass } from "./form-parts";
+import {
+  FormStatus,
+  TextField,
+  fieldErrorsOf,
+  formText,
+  primaryButtonClass,
+  secondaryButtonClass,
+} from "./form-parts";
 import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
+import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
 
 type Props = {
   callbackUrl: string;
@@ -25,8 +33,8 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
 
   const { state, pending, formProps } = useAuthForm(
     async (_previous, form) => {
-      const email = String(form.get("email") ?? "").trim();
-      const password = String(form.get("password") ?? "");
+      const email = formText(form, "email").trim();
+      const password = formText(form, "password");
       const fieldErrors: Record<string, string[]> = {};
       if (!email) fieldErrors.email = ["Enter your email address."];
       if (!password) fieldErrors.password = ["Enter your password."];
@@ -36,6 +44,8 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
       try {
         const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
         if (!result?.ok || result.error) {
+          const retryAfter = retryAfterOf(result?.error);
+          if (retryAfter) return { ok: false, error: throttleMessage(retryAfter) };
           return {
             ok: false,
             error:
@@ -92,7 +102,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
               <button
                 type="button"
                 className={`${secondaryButtonClass} flex-1`}
-                onClick={() => signIn("github", { callbackUrl })}
+                onClick={() => void signIn("github", { callbackUrl })}
               >
                 GitHub
               </button>
@@ -101,7 +111,7 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
               <button
                 type="button"
                 className={`${secondaryButtonClass} flex-1`}
-                onClick={() => signIn("google", { callbackUrl })}
+                onClick={() => void signIn("google", { callbackUrl })}
               >
                 Google
               </button>

@@ -16,9 +16,9 @@ export function SignOutButton({
     <button
       type="button"
       disabled={pending}
-      onClick={async () => {
+      onClick={() => {
         setPending(true);
-        await signOut({ callbackUrl });
+        void signOut({ callbackUrl });
       }}
       className={
         className ??

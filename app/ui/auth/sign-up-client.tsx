@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { signUpAction } from "@/app/lib/actions/auth-actions";
-import { FormStatus, TextField, Field, fieldErrorsOf, primaryButtonClass } from "./form-parts";
+import { FormStatus, TextField, Field, fieldErrorsOf, formText, primaryButtonClass } from "./form-parts";
 import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
 import { TimezoneSelect } from "./timezone-select-client";
@@ -30,7 +30,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
     try {
       const result = await signIn("credentials", {
         email: created.data.email,
-        password: String(form.get("password") ?? ""),
+        password: formText(form, "password"),
         redirect: false,
         callbackUrl,
       });
@@ -56,7 +56,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
         autoComplete="name"
         required
         maxLength={80}
-        hint="Shown in the header and on your account page."
+        hint="Shown in the header, and to the teacher of any class you join."
         errors={fieldErrorsOf(state, "name")}
       />
       <TextField

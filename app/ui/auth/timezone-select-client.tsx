@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { inputClass } from "./form-parts";
 
 type Props = {
@@ -22,21 +22,18 @@ function browserTimeZone(): string | undefined {
   }
 }
 
+const noSubscription = () => () => undefined;
+
 /** A timezone picker that defaults to the browser's zone. The server validates whatever is sent. */
 export function TimezoneSelect({ id, name, zones, initial, describedBy, invalid }: Props) {
-  const [value, setValue] = useState(initial ?? "UTC");
-  const [extra, setExtra] = useState<string | undefined>(
-    initial && !zones.includes(initial) ? initial : undefined,
-  );
-
-  useEffect(() => {
-    if (initial) return;
-    const zone = browserTimeZone();
-    if (!zone) return;
-    // Browsers and the server's ICU can spell a zone differently (Asia/Kolkata vs Asia/Calcutta).
-    if (!zones.includes(zone)) setExtra(zone);
-    setValue(zone);
-  }, [initial, zones]);
+  // The browser's zone is read after hydration (the server snapshot is undefined), so the
+  // server-rendered markup and the first client render agree.
+  const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => undefined);
+  const fallback = initial ?? browserZone;
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const value = chosen ?? fallback ?? "UTC";
+  // Browsers and the server's ICU can spell a zone differently (Asia/Kolkata vs Asia/Calcutta).
+  const extra = fallback && !zones.includes(fallback) ? fallback : undefined;
 
   const options = extra ? [extra, ...zones] : zones;
   return (
@@ -44,7 +41,7 @@ export function TimezoneSelect({ id, name, zones, initial, describedBy, invalid 
       id={id}
       name={name}
       value={value}
-      onChange={(event) => setValue(event.target.value)}
+      onChange={(event) => setChosen(event.target.value)}
       aria-describedby={describedBy}
       aria-invalid={invalid || undefined}
       autoComplete="off"

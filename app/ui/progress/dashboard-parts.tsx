@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptSummary } from "@/app/lib/db/progress";
+import type { AttemptSummary } from "@/app/lib/progress/progress-views";
 import type { DashboardLesson, DashboardModule } from "@/app/lib/progress/dashboard";
 import { MASTERY_LABELS, MASTERY_PERCENT, type MasteryLevel } from "@/app/lib/progress/mastery";
 import type { StreakSummary } from "@/app/lib/progress/streak";

@@ -51,22 +51,22 @@ export function badgeText(progress: LessonProgressView): { label: string; detail
 
 export function LessonBadgeClient({ lessonSlug }: { lessonSlug: string }) {
   const { status } = useSession();
-  const [progress, setProgress] = useState<LessonProgressView | null>(null);
+  const [loaded, setLoaded] = useState<LessonProgressView | null>(null);
 
   useEffect(() => {
-    if (status !== "authenticated") {
-      setProgress(null);
-      return;
-    }
+    if (status !== "authenticated") return;
     let live = true;
-    loadProgress().then((lessons) => {
-      if (live) setProgress(lessons?.[lessonSlug] ?? null);
+    // loadProgress never rejects (a failed request reads as "no progress").
+    void loadProgress().then((lessons) => {
+      if (live) setLoaded(lessons?.[lessonSlug] ?? null);
     });
     return () => {
       live = false;
     };
   }, [status, lessonSlug]);
 
+  // Signed out (or signing out): nothing, whatever was loaded before.
+  const progress = status === "authenticated" ? loaded : null;
   const text = progress ? badgeText(progress) : null;
   if (!progress || !text) return null;
   return (

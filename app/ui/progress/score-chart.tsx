@@ -1,4 +1,4 @@
-import type { AttemptSummary } from "@/app/lib/db/progress";
+import type { AttemptSummary } from "@/app/lib/progress/progress-views";
 import { MASTERY_PERCENT } from "@/app/lib/progress/mastery";
 import { formatDate, formatDateTime } from "./format";
 

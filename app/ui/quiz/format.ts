@@ -10,7 +10,7 @@ export function formatAnswer(value: LearnerAnswer | Expected | null): string {
 }
 
 /** Whether the learner has given any answer to a question yet. */
-export function isAnswered(value: LearnerAnswer | undefined): boolean {
+export function isAnswered(value: LearnerAnswer | undefined): value is LearnerAnswer {
   if (value === undefined) return false;
   if (typeof value === "string") return value.trim() !== "";
   return value.length > 0;

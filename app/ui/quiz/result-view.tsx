@@ -73,11 +73,12 @@ function AnswerValue({ value }: { value: LearnerAnswer | Expected | null }) {
   return <>{formatAnswer(value)}</>;
 }
 
-export function FeedbackList({ items }: { items: FeedbackItem[] }) {
+/** `idPrefix` keeps element ids unique when a page lists several attempts. */
+export function FeedbackList({ items, idPrefix = "feedback" }: { items: FeedbackItem[]; idPrefix?: string }) {
   return (
     <ol className="mt-6 space-y-4" aria-label="Feedback for each question">
       {items.map((item, i) => {
-        const id = `feedback-${i + 1}`;
+        const id = `${idPrefix}-${i + 1}`;
         return (
           <li
             key={item.question.id}

@@ -42,7 +42,7 @@ export function ReviewSessionClient({ initial, timeZone }: { initial: ReviewQueu
     }
     setError(null);
     const questionId = card.question.id;
-    const given = answer as LearnerAnswer;
+    const given = answer;
     const reps = card.reps;
     startTransition(async () => {
       const result = await answerReviewAction({ questionId, answer: given, reps });

@@ -38,12 +38,17 @@ export function AccountNavClient() {
       <Link href="/review" className="hover:underline">
         Review
       </Link>
+      {session.user.role !== "learner" && (
+        <Link href="/teach" className="hover:underline">
+          Teach
+        </Link>
+      )}
       <Link href="/account" className="hover:underline" data-testid="account-name">
         {session.user.name ?? "Account"}
       </Link>
       <button
         type="button"
-        onClick={() => signOut({ callbackUrl: "/" })}
+        onClick={() => void signOut({ callbackUrl: "/" })}
         className="rounded-md border border-stone-300 px-3 py-1.5 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
       >
         Sign out

@@ -157,6 +157,13 @@ export function analyseLesson(
           reasons.push("introduces a quotation");
         if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
         if (NEEDS_CONTEXT.test(prompt)) reasons.push("refers outside");
+        // "An even more telling example is …", "Another example …": compared with what came before.
+        if (
+          /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(
+            prompt,
+          )
+        )
+          reasons.push("refers outside");
         const q = quoteSpans(prompt);
         if (!q.balanced) reasons.push("unbalanced quotes");
         if (/^["'\[]|^\p{Ll}/u.test(prompt)) reasons.push("starts inside a quotation");
@@ -342,7 +349,7 @@ function findKeys(info: SentenceInfo, mentions: Mention[], quotes: Array<[number
   const toks = tokenize(text);
   for (let i = 0; i < toks.length; i++) {
     const tk = toks[i]!;
-    let start = tk.start;
+    const start = tk.start;
     let end = tk.end;
     let raw = tk.text;
     if (/^\d/.test(raw)) {

@@ -30,6 +30,8 @@ const KIND_WEIGHT: Record<FactKind, number> = {
 /** Usable as a blank at all (type-independent hard filters). */
 export function blankable(info: SentenceInfo, key: Key): boolean {
   if (!info.standalone) return false;
+  // A country the guide names on every page ("in _____" → Russia) has neighbours that fit as well.
+  if (key.kind === "place" && key.entity && key.entity.count > 40) return false;
   if (key.kind === "time" && key.time?.precision === "range") return false;
   if (key.entity && key.entity.source === "cue" && key.entity.count < 2) return false;
   // The blank would leave another spelling of the answer visible.
@@ -350,6 +352,8 @@ export function buildTrueFalse(
     ).filter((w) => !key.text.toLowerCase().includes(w));
     const sub = ds.find(
       (d) =>
+        // A name the lesson never mentions makes a statement about something it never discusses.
+        (key.entity === null || lessonSentences.some((s) => visibleIn(s.prompt, d))) &&
         !lessonSentences.some(
           (s) =>
             s.index !== info.index &&

@@ -143,6 +143,9 @@ function entityDistractors(
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;
+      // A city against its sister cities (Petrograd vs Moscow, Kronstadt), not a far-off capital.
+      if (e.kind === "place" && PLACE_PARENT[e.canonical] !== undefined)
+        score += PLACE_PARENT[c.canonical] === PLACE_PARENT[e.canonical] ? 3 : -3;
       if (c.lessons.has(ctx.lessonSlug)) score += 2;
       else if ([...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l))) score += 1;
       score += Math.min(2, Math.log10(1 + c.count));

@@ -8,11 +8,18 @@
  *
  * Pure and deterministic: no clock, no Math.random, code-point sorting only.
  */
-import type { Guide, Lesson, ReadingItem } from "@/app/lib/content/types";
-import type { FactKind, LessonBank, Question, QuestionBank } from "../types";
+import type { Guide, Lesson } from "@/app/lib/content/types";
+import {
+  UNDERSTANDING_SKILLS,
+  type FactKind,
+  type LessonBank,
+  type Question,
+  type QuestionBank,
+  type QuestionSkill,
+} from "../types";
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version";
 import { analyseLesson, type SentenceInfo } from "./analyse";
-import type { Candidate } from "./candidate";
+import { BLANK, type Candidate } from "./candidate";
 import { buildFillBlank, buildMultipleChoice, buildTrueFalse } from "./choice-builders";
 import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
@@ -21,15 +28,35 @@ import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
+import { contentWords, wordCount } from "./text";
+import {
+  attributionQuestions,
+  causalQuestions,
+  claimQuestions,
+  deedQuestions,
+  definitionQuestions,
+  mainClaim,
+  mainIdeaQuestions,
+  positionQuestions,
+} from "./understanding";
 
 /** Lessons at least this long must yield LONG_MIN questions; every lesson at least SHORT_MIN. */
 export const LONG_LESSON_WORDS = 700;
-export const LONG_MIN = 30;
+export const LONG_MIN = 16;
 export const SHORT_MIN = 8;
+/** Lessons under this many words state too few facts for a full quiz. */
+export const TINY_LESSON_WORDS = 250;
+export const TINY_MIN = 5;
 const MIN_SCORE = 0.3;
+/** A prompt a learner reads as one question (statement words, without the true/false lead). */
+export const MAX_PROMPT_WORDS = 35;
+
+/** Questions in one lesson quiz. */
+export const QUIZ_LENGTH = 10;
 
 export function minimumFor(lesson: Pick<Lesson, "wordCount">): number {
-  return lesson.wordCount >= LONG_LESSON_WORDS ? LONG_MIN : SHORT_MIN;
+  if (lesson.wordCount >= LONG_LESSON_WORDS) return LONG_MIN;
+  return lesson.wordCount >= TINY_LESSON_WORDS ? SHORT_MIN : TINY_MIN;
 }
 
 export interface GenerationContext {
@@ -62,15 +89,45 @@ export function buildContext(guide: Guide): GenerationContext {
   return { gaz, authors, guideYears };
 }
 
+/** Words of the statement a prompt shows (true/false prompts carry a fixed lead). */
+function shownWords(q: Question): number {
+  return wordCount(q.prompt.replace(/^True or false\? According to the lesson: /, ""));
+}
+
+/** Five-letter stems of a text's content words. */
+function stems(text: string): Set<string> {
+  return new Set(contentWords(text).map((w) => w.slice(0, 5)));
+}
+
+/**
+ * A fact question a teacher would not hand out: a prompt too long to read as one question, a key
+ * whose words stand in the lesson title or elsewhere in the prompt, or an article before the blank
+ * that fits only some of the choices.
+ */
+function giveaway(q: Question, title: string): boolean {
+  if (shownWords(q) > MAX_PROMPT_WORDS) return true;
+  if (q.type !== "multiple_choice" && q.type !== "fill_blank") return false;
+  const keyStems = [...stems(q.answer)];
+  const titleStems = stems(title);
+  if (keyStems.some((w) => titleStems.has(w))) return true;
+  const rest = stems(q.prompt.replace(BLANK, " "));
+  if (keyStems.some((w) => rest.has(w))) return true;
+  if (q.type === "multiple_choice" && /\b(?:a|an|A|An)\s+_____/.test(q.prompt)) return true;
+  return false;
+}
+
 function candidatesFor(
   sentences: SentenceInfo[],
   ctx: DistractorContext,
   events: readonly DatedEvent[],
   long: boolean,
-  reading: readonly ReadingItem[],
   lessonText: string,
+  title: string,
 ): Candidate[] {
   const out: Candidate[] = [];
+  const push = (c: Candidate | null) => {
+    if (c && !giveaway(c.question, title)) out.push(c);
+  };
   for (const info of sentences) {
     for (const key of info.keys) {
       const mc = buildMultipleChoice(info, key, ctx);
@@ -80,28 +137,43 @@ function candidatesFor(
         fb.score += 0.08;
       // The typed form's small handicap only breaks ties with its multiple-choice twin.
       if (!mc && fb) fb.score += 0.05;
-      if (mc) out.push(mc);
-      if (fb) out.push(fb);
+      push(mc);
+      push(fb);
     }
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
     const tf =
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
-    if (tf) out.push(tf);
+    push(tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
   if (slug && moduleSlug) out.push(...buildOrdering(slug, moduleSlug, events, long ? 3 : 2));
-  out.push(...buildMatching(sentences, reading, lessonText));
+  // Pairs from the lesson's own sentences only (a reading list's titles and authors are not quiz material).
+  out.push(...buildMatching(sentences, [], lessonText));
+  out.push(...positionQuestions(sentences, ctx));
   return out;
 }
+
+export function skillOf(q: Question): QuestionSkill {
+  if (q.skill) return q.skill;
+  if (q.type === "ordering") return "sequence";
+  if (q.type === "matching") return "pairing";
+  return "fact";
+}
+
+const isUnderstanding = (c: Candidate) => UNDERSTANDING_SKILLS.has(skillOf(c.question));
+const isDate = (c: Candidate) =>
+  c.question.keyKind === "time" &&
+  (c.question.type !== "true_false" || /\b1[89]\d\d\b/.test(c.question.prompt));
 
 function select(
   cands: Candidate[],
   minimum: number,
   shortLesson: boolean,
   wordsOf: ReadonlyMap<number, number>,
+  lessonWords: number,
 ): Candidate[] {
   // Short lessons have few sentences; let a rich sentence carry more of their questions.
   const maxLoad = shortLesson ? 6 : 4;
@@ -126,14 +198,29 @@ function select(
   };
   const sentenceLoad = (c: Candidate) =>
     c.sentences.length === 1 ? (perSentence.get(c.sentences[0]!) ?? 0) : 0;
-  // A long sentence states more facts: let it carry a third question in the first pass.
+  // Understanding questions first: every one the lesson supports (a sentence carries at most two).
+  for (const c of ranked) {
+    if (!isUnderstanding(c) || facts.has(c.fact) || sentenceLoad(c) >= 2) continue;
+    if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
+    take(c);
+  }
+  const understanding = chosen.length;
+  // The rest are facts, sequences and pairs: in lessons of 400+ words at most 70 % of the bank.
+  const cap = lessonWords >= 400 ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) : Infinity;
+  const dates = () => chosen.filter(isDate).length;
+  // Dates at most a fifth of what the lesson ends up with (estimated by the cap or the minimum).
+  const dateCap = (extra: number) =>
+    dates() + extra <= 0.2 * Math.min(cap, Math.max(minimum, chosen.length + 1));
   const firstPassCap = (c: Candidate) => {
     const w = c.sentences.length === 1 ? (wordsOf.get(c.sentences[0]!) ?? 0) : 0;
-    return w >= 40 ? 4 : w >= 15 ? 3 : 2;
+    return w >= 40 ? 3 : w >= 15 ? 2 : 1;
   };
-  // Pass 1: every fact once, two or three questions per sentence, no kind above 40 %.
-  for (const c of ranked) {
+  const others = ranked.filter((c) => !isUnderstanding(c));
+  // Pass 1: every fact once, one to three questions per sentence, no kind above 40 %.
+  for (const c of others) {
+    if (chosen.length >= cap) break;
     if (facts.has(c.fact) || sentenceLoad(c) >= firstPassCap(c)) continue;
+    if (isDate(c) && !dateCap(1)) continue;
     // The same answer over and over teaches little ("October Revolution" ×6).
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
     const kindCount = perKind.get(c.question.keyKind) ?? 0;
@@ -143,9 +230,10 @@ function select(
   // Pass 2: skipped facts, then second forms of the same fact, until the minimum is met.
   for (const relax of [1, 2]) {
     if (chosen.length >= minimum) break;
-    for (const c of ranked) {
+    for (const c of others) {
       if (chosen.length >= minimum) break;
       if (chosen.includes(c) || facts.has(`${c.fact}|${c.question.type}`)) continue;
+      if (isDate(c) && !dateCap(1)) continue;
       if (relax === 1 && (facts.has(c.fact) || sentenceLoad(c) >= 3)) continue;
       if (relax === 2 && sentenceLoad(c) >= maxLoad) continue;
       take(c);
@@ -154,7 +242,9 @@ function select(
   // Every type the lesson can support appears at least once (variety on retakes).
   for (const type of ["true_false", "fill_blank", "multiple_choice", "ordering", "matching"]) {
     if (chosen.some((c) => c.question.type === type)) continue;
-    const best = ranked.find((c) => c.question.type === type && !chosen.includes(c));
+    const best = ranked.find(
+      (c) => c.question.type === type && !chosen.includes(c) && (!isDate(c) || dateCap(1)),
+    );
     if (best) take(best);
   }
   return chosen;
@@ -198,6 +288,7 @@ function generateLesson(
   moduleLessons: Set<string>,
   events: readonly DatedEvent[],
   ctx: GenerationContext,
+  moduleCandidates: readonly Candidate[],
 ): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
   const dctx: DistractorContext = {
@@ -212,9 +303,12 @@ function generateLesson(
   const lessonText = lesson.sections
     .flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))
     .join("\n");
-  const cands = candidatesFor(sentences, dctx, events, long, lesson.furtherReading, lessonText);
+  const cands = [
+    ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
+    ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
+  ];
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
-  const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf);
+  const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);
   return chosen
     .sort(
       (a, b) =>
@@ -222,23 +316,53 @@ function generateLesson(
         TYPE_ORDER.indexOf(a.question.type) - TYPE_ORDER.indexOf(b.question.type) ||
         (a.question.id < b.question.id ? -1 : 1),
     )
-    .map((c) => c.question);
+    .map((c) => withSkillAndScope(c.question));
+}
+
+/** Every question names its skill and scope (module when its evidence spans several lessons). */
+function withSkillAndScope(q: Question): Question {
+  const { generatorVersion, ...rest } = q;
+  return {
+    ...rest,
+    skill: skillOf(q),
+    scope: q.evidenceLessons ? "module" : (q.scope ?? "lesson"),
+    generatorVersion,
+  };
 }
 
 /** The whole guide's question bank. Same guide + generator version → byte-identical JSON. */
 export function generateQuestionBank(guide: Guide): QuestionBank {
   const ctx = buildContext(guide);
   const lessons: LessonBank[] = [];
-  for (const m of guide.modules) {
+  const analysedByModule = guide.modules.map((m) =>
+    m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)),
+  );
+  const guideSentences = analysedByModule.flat(2);
+  for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
-    const analysed = m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
+    const analysed = analysedByModule[mi]!;
     const events = moduleEvents(analysed);
+    const all = analysed.flat();
+    const claims = m.lessons
+      .map((l, i) => mainClaim(l, analysed[i]!))
+      .filter((c): c is NonNullable<typeof c> => c !== null);
+    const moduleCandidates = [
+      ...causalQuestions(all, guideSentences),
+      ...attributionQuestions(
+        m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
+        ctx.gaz,
+      ),
+      ...definitionQuestions(all, guideSentences, ctx.gaz),
+      ...deedQuestions(all),
+      ...claimQuestions(all),
+      ...mainIdeaQuestions(claims),
+    ];
     m.lessons.forEach((l, i) => {
       lessons.push({
         slug: l.slug,
         title: l.title,
         module: m.slug,
-        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx),
+        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx, moduleCandidates),
       });
     });
   }

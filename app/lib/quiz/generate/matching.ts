@@ -180,7 +180,7 @@ export function rolePairs(sentences: readonly SentenceInfo[]): MatchPair[] {
         if (!role && q) role = `"${q[1]!}"`;
       }
       if (!role) continue;
-      if (key.entity.spellings.some((sp) => visibleIn(role!, sp))) continue;
+      if (key.entity.spellings.some((sp) => visibleIn(role, sp))) continue;
       if (/\b(this|these|such|their|his|her)\b/i.test(role)) continue;
       out.push({
         left: personName(key),
@@ -255,7 +255,7 @@ function glossPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
     for (const [re, f] of patterns) {
       re.lastIndex = 0;
       for (const m of text.matchAll(re)) {
-        const r = f(m as unknown as RegExpExecArray);
+        const r = f(m);
         if (!r) continue;
         let [left, right] = r;
         left = left.replace(/^(The|In|Like|As|Both) /, "");

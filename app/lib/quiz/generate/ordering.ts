@@ -70,7 +70,7 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
   const at = clause.indexOf(t.text);
   if (at < 0) return null;
   const before = clause.slice(0, at);
-  let after = clause.slice(at + t.text.length);
+  const after = clause.slice(at + t.text.length);
   if (BOUNDARY_BEFORE.test(before)) return null;
   if (/^\s*(alone|and|to|-|onwards|on)\b/.test(after)) return null;
   // A date inside brackets qualifies a name ("(1937)", "(January 1921)"): not the event's time.

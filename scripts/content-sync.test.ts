@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import { getGuide } from "@/app/lib/content";
 import { generateQuestionBank } from "@/app/lib/quiz";
 import type { QuestionBank } from "@/app/lib/quiz/types";
-import { createDbClient, type DbClient } from "./client";
-import { syncContent } from "./content-sync";
+import { createDbClient, type DbClient } from "@/app/lib/db/client";
+import { syncContent } from "@/app/lib/db/content-sync";
 
-const temp = useTempDatabase("content-sync");
+const temp = tempDatabase("content-sync");
 let db: DbClient;
 const guide = getGuide();
 const bank = generateQuestionBank(guide);
@@ -30,6 +30,15 @@ describe("content sync", () => {
     expect(await db.question.count({ where: { status: "active" } })).toBe(questionCount);
     const kronstadt = await db.lesson.findUnique({ where: { slug: "what-happened-at-kronstadt-in-1921" } });
     expect(kronstadt?.position).toBe(12);
+    // Each row keeps the skill and scope the generator gave its question.
+    const generated = bank.lessons.flatMap((l) => l.questions);
+    const rows = await db.question.findMany({ select: { id: true, skill: true, scope: true } });
+    const stored = new Map(rows.map((r) => [r.id, r] as const));
+    for (const q of generated) {
+      expect(stored.get(q.id)?.skill, q.id).toBe(q.skill);
+      expect(stored.get(q.id)?.scope, q.id).toBe(q.scope);
+    }
+    expect(new Set(rows.map((r) => r.skill)).size).toBeGreaterThan(4);
   });
 
   it("changes nothing when run a second time", async () => {

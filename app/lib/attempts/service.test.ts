@@ -2,25 +2,40 @@
  * Integration tests for taking a quiz, on a real temporary SQLite database (migrated with the
  * project's own migrations): the domain service (app/lib/attempts/service) over the data layer.
  */
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
+import type { LearnerAnswer } from "@/app/lib/quiz/public-question";
+import type * as ServiceModule from "@/app/lib/attempts/service";
+import type * as PrismaModule from "@/app/lib/db/prisma";
 
 vi.mock("server-only", () => ({}));
 
-const db = useTempDatabase("attempts");
-let service: typeof import("@/app/lib/attempts/service");
-let prisma: (typeof import("@/app/lib/db/prisma"))["prisma"];
+const db = tempDatabase("attempts");
+let service: typeof ServiceModule;
+let prisma: (typeof PrismaModule)["prisma"];
 
 const LESSON = "test-lesson";
 const OTHER_LESSON = "other-lesson";
 /** Question id → a right and a wrong answer, as a learner would send them. */
-const KEY = new Map<string, { right: unknown; wrong: unknown }>();
+const KEY = new Map<string, { right: LearnerAnswer; wrong: LearnerAnswer }>();
 
-type Owner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
-let alice: Owner;
-let bob: Owner;
-const guest: Owner = { kind: "guest", guestToken: "g_" + "a".repeat(43) };
-const otherGuest: Owner = { kind: "guest", guestToken: "g_" + "b".repeat(43) };
+type UserOwner = { kind: "user"; userId: string };
+type GuestOwner = { kind: "guest"; guestToken: string };
+type Owner = UserOwner | GuestOwner;
+
+/** A guest of its own for one test, so no test sees another test's attempts. */
+function newGuest(): GuestOwner {
+  return { kind: "guest", guestToken: "g_" + randomBytes(32).toString("base64url") };
+}
+
+/** A learner of their own for one test. */
+async function newUser(): Promise<UserOwner> {
+  const user = await prisma.user.create({
+    data: { email: `${randomBytes(8).toString("hex")}@example.org`, name: "Learner" },
+  });
+  return { kind: "user", userId: user.id };
+}
 
 async function seedQuestions(lessonId: string, slug: string, count: number) {
   for (let i = 0; i < count; i++) {
@@ -132,10 +147,6 @@ beforeAll(async () => {
       contentHash: "h",
     },
   });
-  const a = await prisma.user.create({ data: { email: "alice@example.org", name: "Alice" } });
-  const b = await prisma.user.create({ data: { email: "bob@example.org", name: "Bob" } });
-  alice = { kind: "user", userId: a.id };
-  bob = { kind: "user", userId: b.id };
 });
 afterAll(() => db.cleanup());
 
@@ -145,6 +156,7 @@ async function start(owner: Owner, slug = LESSON) {
 
 describe("starting a quiz", () => {
   it("draws 10 questions with a stored seed, fewer for a small bank, and reports an empty lesson", async () => {
+    const guest = newGuest();
     const res = await start(guest);
     expect(res.resumed).toBe(false);
     expect(res.quiz.questions).toHaveLength(10);
@@ -152,7 +164,7 @@ describe("starting a quiz", () => {
     expect(row).toMatchObject({
       status: "in_progress",
       total: 10,
-      guestToken: guest.kind === "guest" ? guest.guestToken : null,
+      guestToken: guest.guestToken,
       userId: null,
     });
     expect(row.questionIds).toEqual(res.quiz.questions.map((q) => q.id));
@@ -165,6 +177,7 @@ describe("starting a quiz", () => {
   });
 
   it("sends only public shapes: no key, accepted forms or evidence", async () => {
+    const guest = newGuest();
     const res = await start(guest);
     const json = JSON.stringify(res);
     expect(json).not.toMatch(/"(answer|accepted|evidence|evidenceAnchor|correct|expected)"/);
@@ -173,15 +186,12 @@ describe("starting a quiz", () => {
   });
 
   it("resumes the in-progress attempt with its saved answers instead of drawing again", async () => {
+    const bob = await newUser();
     const first = await start(bob);
     const q = first.quiz.questions[0]!;
-    expect(
-      await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never),
-    ).toBeUndefined();
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.wrong)).toBeUndefined();
     // Replacing an answer keeps one response per question.
-    expect(
-      await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
-    ).toBeUndefined();
+    expect(await service.saveAnswer(bob, first.quiz.attemptId, q.id, KEY.get(q.id)!.right)).toBeUndefined();
     const again = await start(bob);
     expect(again.resumed).toBe(true);
     expect(again.quiz.attemptId).toBe(first.quiz.attemptId);
@@ -196,12 +206,13 @@ describe("starting a quiz", () => {
 
 describe("submitting", () => {
   it("grades once and stores the score, every response's correctness and the review schedule together", async () => {
+    const alice = await newUser();
     const { quiz } = await start(alice);
     const ids = quiz.questions.map((q) => q.id);
     // 4 right, 3 wrong, 3 unanswered.
     for (const [i, id] of ids.slice(0, 7).entries()) {
       const answer = i < 4 ? KEY.get(id)!.right : KEY.get(id)!.wrong;
-      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer as never)).toBeUndefined();
+      expect(await service.saveAnswer(alice, quiz.attemptId, id, answer)).toBeUndefined();
     }
     const now = new Date("2026-01-05T10:00:00Z");
     const res = await service.submitQuiz(alice, quiz.attemptId, now);
@@ -235,15 +246,16 @@ describe("submitting", () => {
     expect(row.responses.filter((r) => r.correct === false)).toHaveLength(6);
     expect(row.responses.filter((r) => r.answer === null)).toHaveLength(3);
     const cards = await prisma.reviewCard.findMany({
-      where: { userId: alice.kind === "user" ? alice.userId : "" },
+      where: { userId: alice.userId },
     });
     expect(cards.map((c) => c.questionId).sort()).toEqual([...ids].sort());
   });
 
   it("a repeated or concurrent submit never grades twice or changes the score", async () => {
+    const alice = await newUser();
     const { quiz } = await start(alice, OTHER_LESSON);
     const ids = quiz.questions.map((q) => q.id);
-    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right as never);
+    await service.saveAnswer(alice, quiz.attemptId, ids[0]!, KEY.get(ids[0]!)!.right);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => service.submitQuiz(alice, quiz.attemptId)),
     );
@@ -252,19 +264,19 @@ describe("submitting", () => {
     expect(new Set(ok.map((r) => r.result.score))).toEqual(new Set([1]));
     // Answers after submission are refused; a later submit returns the stored result unchanged.
     await expect(
-      service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right as never),
+      service.saveAnswer(alice, quiz.attemptId, ids[1]!, KEY.get(ids[1]!)!.right),
     ).rejects.toMatchObject({ code: "conflict" });
     const later = await service.submitQuiz(alice, quiz.attemptId);
     expect(later).toMatchObject({ alreadySubmitted: true, result: { score: 1, total: 3 } });
     const cards = await prisma.reviewCard.findMany({
-      where: { userId: alice.kind === "user" ? alice.userId : "", questionId: { in: ids } },
+      where: { userId: alice.userId, questionId: { in: ids } },
     });
     expect(cards.map((c) => c.reps)).toEqual([1, 1, 1]); // scheduled once, not eight times
     expect(await prisma.response.count({ where: { attemptId: quiz.attemptId } })).toBe(3);
   });
 
   it("guests get a result and no review schedule; a retake meets new questions first", async () => {
-    const g: Owner = { kind: "guest", guestToken: "g_" + "c".repeat(43) };
+    const g = newGuest();
     const first = await start(g);
     const cardsBefore = await prisma.reviewCard.count();
     const res = await service.submitQuiz(g, first.quiz.attemptId);
@@ -280,9 +292,10 @@ describe("submitting", () => {
 
 describe("refusing what is not yours or not in the attempt", () => {
   it("a foreign attempt is rejected everywhere and left unchanged", async () => {
+    const [otherGuest, guest, alice] = [newGuest(), newGuest(), await newUser()];
     const { quiz } = await start(otherGuest);
     const q = quiz.questions[0]!;
-    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong as never);
+    await service.saveAnswer(otherGuest, quiz.attemptId, q.id, KEY.get(q.id)!.wrong);
     const before = await prisma.attempt.findUniqueOrThrow({
       where: { id: quiz.attemptId },
       include: { responses: true },
@@ -290,7 +303,7 @@ describe("refusing what is not yours or not in the attempt", () => {
 
     for (const intruder of [alice, guest]) {
       await expect(
-        service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right as never),
+        service.saveAnswer(intruder, quiz.attemptId, q.id, KEY.get(q.id)!.right),
       ).rejects.toMatchObject({ code: "not_found" });
       await expect(service.submitQuiz(intruder, quiz.attemptId)).rejects.toMatchObject({ code: "not_found" });
       expect(await service.findAttemptForOwner(intruder, quiz.attemptId)).toBeNull();
@@ -308,6 +321,7 @@ describe("refusing what is not yours or not in the attempt", () => {
   });
 
   it("answers for questions outside the attempt, or that do not fit the question, are rejected", async () => {
+    const guest = newGuest();
     const { quiz } = await start(guest);
     const drawn = new Set(quiz.questions.map((q) => q.id));
     const outside = [...KEY.keys()].find((id) => id.startsWith(`q-${LESSON}`) && !drawn.has(id))!;
@@ -315,7 +329,7 @@ describe("refusing what is not yours or not in the attempt", () => {
     for (const id of [outside, otherLessons, "q-does-not-exist"]) {
       await expect(service.saveAnswer(guest, quiz.attemptId, id, "x")).rejects.toMatchObject({
         code: "bad_request",
-        fieldErrors: { questionId: expect.any(Array) },
+        fieldErrors: { questionId: ["Not part of this attempt."] },
       });
     }
     const mc = quiz.questions.find((q) => q.type === "multiple_choice")!;

@@ -1,24 +1,33 @@
 /**
- * Integration tests for the progress data layer (review cards, mastery reads, lesson reads) on a
- * real temporary SQLite database migrated with the project's own migrations.
+ * Integration tests for review and progress (scheduling, the review queue, answering a card,
+ * mastery, the dashboard, lesson reads) over the data layer, on a real temporary SQLite
+ * database migrated with the project's own migrations.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { useTempDatabase } from "@/app/lib/db/test-database";
-import { seedLesson, seedUser } from "./progress-db.test-helper";
+import { tempDatabase } from "@/app/lib/db/test-database";
+import { seedLesson, seedUser } from "@/app/lib/db/progress-db.test-helper";
+import type { Prisma } from "@/app/generated/prisma/sqlite/client";
+import { dueHorizon, rescheduleOutcomes } from "./scheduling";
+import { masteryByLesson } from "./mastery";
+import type * as PrismaModule from "@/app/lib/db/prisma";
+import type * as ReviewCardsModule from "@/app/lib/db/review-cards";
+import type * as ProgressModule from "@/app/lib/db/progress";
+import type * as ReviewModule from "./review";
+import type * as DashboardModule from "./dashboard";
+import type * as UsersModule from "@/app/lib/db/users";
+import type * as LessonReadsModule from "@/app/lib/db/lesson-reads";
 
 vi.mock("server-only", () => ({}));
 
-const temp = useTempDatabase("progress");
-const db = {} as { prisma: (typeof import("@/app/lib/db/prisma"))["prisma"] };
-let recordReviewOutcomes: (typeof import("./review-cards"))["recordReviewOutcomes"];
-let getDueReviews: (typeof import("./review-cards"))["getDueReviews"];
-let recordReview: (typeof import("./review-cards"))["recordReview"];
-let countDueReviews: (typeof import("./review-cards"))["countDueReviews"];
-let getLessonMastery: (typeof import("./progress"))["getLessonMastery"];
-let getDashboard: (typeof import("./progress"))["getDashboard"];
-let getActivityTimes: (typeof import("./progress"))["getActivityTimes"];
-let markLessonRead: (typeof import("./lesson-reads"))["markLessonRead"];
-let getReadLessonSlugs: (typeof import("./lesson-reads"))["getReadLessonSlugs"];
+const temp = tempDatabase("progress");
+const db = {} as { prisma: (typeof PrismaModule)["prisma"] };
+let cards: typeof ReviewCardsModule;
+let progress: typeof ProgressModule;
+let review: typeof ReviewModule;
+let dashboard: typeof DashboardModule;
+let users: typeof UsersModule;
+let markLessonRead: (typeof LessonReadsModule)["markLessonRead"];
+let getReadLessonSlugs: (typeof LessonReadsModule)["getReadLessonSlugs"];
 
 const t0 = new Date("2026-03-02T10:00:00.000Z");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
@@ -31,9 +40,12 @@ let lessonB: Awaited<ReturnType<typeof seedLesson>>;
 beforeAll(async () => {
   await temp.ready;
   ({ prisma: db.prisma } = await import("@/app/lib/db/prisma"));
-  ({ recordReviewOutcomes, getDueReviews, recordReview, countDueReviews } = await import("./review-cards"));
-  ({ getLessonMastery, getDashboard, getActivityTimes } = await import("./progress"));
-  ({ markLessonRead, getReadLessonSlugs } = await import("./lesson-reads"));
+  cards = await import("@/app/lib/db/review-cards");
+  progress = await import("@/app/lib/db/progress");
+  review = await import("./review");
+  dashboard = await import("./dashboard");
+  users = await import("@/app/lib/db/users");
+  ({ markLessonRead, getReadLessonSlugs } = await import("@/app/lib/db/lesson-reads"));
   ann = await seedUser(db.prisma, "ann@example.org");
   bob = await seedUser(db.prisma, "bob@example.org");
   lessonA = await seedLesson(db.prisma, "lesson-a", 3);
@@ -44,7 +56,19 @@ afterAll(async () => {
   await temp.cleanup();
 });
 
-describe("recordReviewOutcomes", () => {
+/** Graded quiz answers → review cards, as a quiz submit stores them. */
+function recordReviewOutcomes(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  outcomes: { questionId: string; correct: boolean }[],
+  at: Date,
+) {
+  return cards.applyReviewOutcomes(tx, userId, outcomes, at, rescheduleOutcomes);
+}
+const countDue = (userId: string, now: Date) => cards.countDueReviews(userId, dueHorizon(now));
+const mastery = async (userId: string) => masteryByLesson(await progress.getScoredAttempts(userId));
+
+describe("storing quiz outcomes as review cards", () => {
   it("creates cards for new questions, then updates them", async () => {
     const [q0, q1] = lessonA.questionIds;
     await db.prisma.$transaction((tx) =>
@@ -127,7 +151,7 @@ describe("recordReviewOutcomes", () => {
   });
 });
 
-describe("getDueReviews", () => {
+describe("the review queue", () => {
   it("returns due cards across lessons, earliest first, public shape only, never another user's", async () => {
     const user = await seedUser(db.prisma, "cat@example.org");
     const [a0, a1] = lessonA.questionIds;
@@ -154,26 +178,26 @@ describe("getDueReviews", () => {
     );
 
     const now = minutes(6);
-    const page = await getDueReviews(user.id, now, 10);
+    const page = await review.getDueCards(user.id, now, 10);
     expect(page.dueCount).toBe(3);
-    expect(page.items.map((i) => i.questionId)).toEqual([b0, a0, a1]);
-    expect(page.items.map((i) => i.lesson.slug)).toEqual(["lesson-b", "lesson-a", "lesson-a"]);
-    for (const item of page.items) {
-      expect(Object.keys(item.question).sort()).toEqual(["choices", "id", "prompt", "type"]);
-      expect(JSON.stringify(item)).not.toContain("Evidence sentence");
+    expect(page.cards.map((c) => c.question.id)).toEqual([b0, a0, a1]);
+    expect(page.cards.map((c) => c.lesson.slug)).toEqual(["lesson-b", "lesson-a", "lesson-a"]);
+    for (const card of page.cards) {
+      expect(Object.keys(card.question).sort()).toEqual(["choices", "id", "prompt", "type"]);
+      expect(JSON.stringify(card)).not.toContain("Evidence sentence");
     }
     expect(page.nextDueAt!.getTime()).toBeGreaterThan(minutes(24 * 60).getTime());
 
-    const limited = await getDueReviews(user.id, now, 1);
+    const limited = await review.getDueCards(user.id, now, 1);
     expect(limited).toMatchObject({ dueCount: 3 });
-    expect(limited.items).toHaveLength(1);
+    expect(limited.cards).toHaveLength(1);
 
     // Before the one-minute learning step is near, only the first miss is due.
-    expect(await countDueReviews(user.id, t0)).toBe(1);
+    expect(await countDue(user.id, t0)).toBe(1);
 
     // Bob never sees Cat's cards and vice versa.
-    const bobs = await getDueReviews(bob.id, now, 10);
-    expect(bobs.items.every((i) => i.questionId !== b0)).toBe(true);
+    const bobs = await review.getDueCards(bob.id, now, 10);
+    expect(bobs.cards.every((c) => c.question.id !== b0)).toBe(true);
   });
 
   it("leaves out retired and rejected questions", async () => {
@@ -191,13 +215,13 @@ describe("getDueReviews", () => {
       ),
     );
     await db.prisma.question.update({ where: { id: y! }, data: { status: "retired" } });
-    const page = await getDueReviews(user.id, minutes(1), 10);
-    expect(page.items.map((i) => i.questionId)).toEqual([x]);
+    const page = await review.getDueCards(user.id, minutes(1), 10);
+    expect(page.cards.map((c) => c.question.id)).toEqual([x]);
     await db.prisma.question.update({ where: { id: y! }, data: { status: "active" } });
   });
 });
 
-describe("recordReview", () => {
+describe("answering a review card", () => {
   it("grades on the server, moves the schedule, keeps a review attempt, and refuses a second grading", async () => {
     const user = await seedUser(db.prisma, "eve@example.org");
     const [q0, q1] = lessonA.questionIds;
@@ -213,9 +237,8 @@ describe("recordReview", () => {
       ),
     );
     const now = minutes(2);
-    const right = await recordReview(user.id, q0!, "Beta", now);
-    expect(right).toMatchObject({
-      kind: "graded",
+    const right = await review.answerReview(user.id, q0!, "Beta", undefined, now);
+    expect(right.feedback).toMatchObject({
       correct: true,
       expected: "Beta",
       evidence: "Evidence sentence 0.",
@@ -223,32 +246,37 @@ describe("recordReview", () => {
       evidenceLinks: [{ text: "Evidence sentence 0.", href: "/lessons/lesson-a#p-1" }],
       lesson: { slug: "lesson-a" },
     });
-    if (right.kind !== "graded") throw new Error("unreachable");
-    expect(right.nextDue.getTime()).toBeGreaterThan(minutes(24 * 60).getTime());
-    expect(await countDueReviews(user.id, now)).toBe(1);
+    expect(Date.parse(right.feedback.nextDueAt)).toBeGreaterThan(minutes(24 * 60).getTime());
+    expect(right.queue.dueCount).toBe(1);
+    expect(await countDue(user.id, now)).toBe(1);
 
     // A double submit cannot grade twice.
-    expect(await recordReview(user.id, q0!, "Beta", now)).toMatchObject({ kind: "not_due" });
+    await expect(review.answerReview(user.id, q0!, "Beta", undefined, now)).rejects.toMatchObject({
+      code: "conflict",
+    });
 
-    const shown = (await getDueReviews(user.id, now, 1)).items[0]!;
-    expect(shown.questionId).toBe(q1);
-    const wrong = await recordReview(user.id, q1!, "Gamma", now, { expectedReps: shown.reps });
-    expect(wrong).toMatchObject({ kind: "graded", correct: false, expected: "Beta" });
+    const shown = (await review.getDueCards(user.id, now, 1)).cards[0]!;
+    expect(shown.question.id).toBe(q1);
+    const wrong = await review.answerReview(user.id, q1!, "Gamma", shown.reps, now);
+    expect(wrong.feedback).toMatchObject({ correct: false, expected: "Beta" });
     // Still in learning: back within the learn-ahead window...
-    expect(await countDueReviews(user.id, now)).toBe(1);
+    expect(await countDue(user.id, now)).toBe(1);
     // ...but the same showing cannot be answered again (a double click), even though it is due.
-    expect(await recordReview(user.id, q1!, "Beta", now, { expectedReps: shown.reps })).toEqual({
-      kind: "stale",
+    await expect(review.answerReview(user.id, q1!, "Beta", shown.reps, now)).rejects.toMatchObject({
+      code: "conflict",
     });
     // Not a choice of the question → invalid, nothing changes.
-    expect(await recordReview(user.id, q1!, "Omega", minutes(3))).toMatchObject({ kind: "invalid" });
+    await expect(review.answerReview(user.id, q1!, "Omega", undefined, minutes(3))).rejects.toMatchObject({
+      code: "bad_request",
+      fieldErrors: { answer: ["Choose one of the options."] },
+    });
     // Two racing submits of the next showing: exactly one is graded.
-    const again = (await getDueReviews(user.id, minutes(3), 1)).items[0]!;
-    const race = await Promise.all([
-      recordReview(user.id, q1!, "Beta", minutes(3), { expectedReps: again.reps }),
-      recordReview(user.id, q1!, "Beta", minutes(3), { expectedReps: again.reps }),
+    const again = (await review.getDueCards(user.id, minutes(3), 1)).cards[0]!;
+    const race = await Promise.allSettled([
+      review.answerReview(user.id, q1!, "Beta", again.reps, minutes(3)),
+      review.answerReview(user.id, q1!, "Beta", again.reps, minutes(3)),
     ]);
-    expect(race.map((r) => r.kind).sort()).toEqual(["graded", "stale"]);
+    expect(race.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
 
     const attempts = await db.prisma.attempt.findMany({
       where: { userId: user.id, kind: "review" },
@@ -264,8 +292,8 @@ describe("recordReview", () => {
     );
 
     // Review answers count for streak days but not for mastery.
-    expect(await getActivityTimes(user.id, t0)).toHaveLength(3);
-    expect((await getLessonMastery(user.id)).size).toBe(0);
+    expect(await progress.getActivityTimes(user.id, t0)).toHaveLength(3);
+    expect((await mastery(user.id)).size).toBe(0);
   });
 
   it("refuses a card the user does not have (another user's question)", async () => {
@@ -274,7 +302,9 @@ describe("recordReview", () => {
     await db.prisma.$transaction((tx) =>
       recordReviewOutcomes(tx, bob.id, [{ questionId: q, correct: false }], t0),
     );
-    expect(await recordReview(user.id, q, "Beta", minutes(2))).toEqual({ kind: "not_found" });
+    await expect(review.answerReview(user.id, q, "Beta", undefined, minutes(2))).rejects.toMatchObject({
+      code: "not_found",
+    });
     // Bob's card is untouched.
     const bobs = await db.prisma.reviewCard.findUnique({
       where: { userId_questionId: { userId: bob.id, questionId: q } },
@@ -307,16 +337,16 @@ describe("progress and lesson reads", () => {
       data: { ...base, userId: bob.id, status: "submitted", score: 0, submittedAt: minutes(4) },
     });
 
-    const mastery = await getLessonMastery(user.id);
-    expect(mastery.get("lesson-a")).toMatchObject({
+    const levels = await mastery(user.id);
+    expect(levels.get("lesson-a")).toMatchObject({
       level: "mastered",
       attempts: 2,
       bestPercent: 90,
       lastPercent: 80,
     });
-    expect(mastery.get("lesson-b")).toMatchObject({ level: "started", attempts: 1 });
+    expect(levels.get("lesson-b")).toMatchObject({ level: "started", attempts: 1 });
 
-    const dash = await getDashboard(user.id, minutes(5));
+    const dash = (await dashboard.getDashboardView(user.id, minutes(5)))!;
     expect(dash.history.map((a) => a.percent)).toEqual([90, 80, 30]);
     expect(dash.recent.map((a) => a.lessonSlug)).toEqual(["lesson-b", "lesson-a", "lesson-a"]);
     expect(dash.dueCount).toBe(0);
@@ -332,5 +362,64 @@ describe("progress and lesson reads", () => {
     expect((await getReadLessonSlugs(bob.id)).size).toBe(0);
     const row = await db.prisma.lessonRead.findFirst({ where: { userId: user.id } });
     expect(row?.readAt).toEqual(t0);
+  });
+});
+
+describe("claiming a guest's quizzes", () => {
+  it("feeds claimed submitted quizzes into the review queue, keeping the user's own cards", async () => {
+    const prisma = db.prisma;
+    const { lesson, questionIds } = await seedLesson(prisma, "claim-lesson", 3);
+    const [q0, q1, q2] = questionIds as [string, string, string];
+    const created = await users.createUser({
+      email: "review@example.org",
+      name: "Reviewer",
+      passwordHash: null,
+    });
+    if (!created.ok) throw new Error("setup");
+    const userId = created.user.id;
+    const ownCard = {
+      due: new Date("2030-01-01"),
+      stability: 9,
+      difficulty: 5,
+      elapsedDays: 0,
+      scheduledDays: 9,
+      reps: 3,
+      lapses: 0,
+      state: 2,
+    };
+    await prisma.reviewCard.create({ data: { userId, questionId: q2, ...ownCard } });
+
+    const token = "g_" + "r".repeat(43);
+    const submittedAt = new Date("2026-03-01T10:00:00Z");
+    const attempt = await prisma.attempt.create({
+      data: {
+        guestToken: token,
+        lessonId: lesson.id,
+        seed: 1,
+        questionIds: [q0, q1, q2],
+        total: 3,
+        status: "submitted",
+        score: 1,
+        submittedAt,
+      },
+    });
+    await prisma.response.createMany({
+      data: [
+        { attemptId: attempt.id, questionId: q0, answer: "Beta", correct: true },
+        { attemptId: attempt.id, questionId: q2, answer: "Alpha", correct: false },
+      ],
+    });
+    await prisma.attempt.create({
+      data: { guestToken: token, lessonId: lesson.id, seed: 2, questionIds: [q1], total: 1 },
+    });
+
+    expect(await users.claimGuestAttempts(userId, token, rescheduleOutcomes)).toBe(2);
+    const cards = await prisma.reviewCard.findMany({ where: { userId }, orderBy: { questionId: "asc" } });
+    expect(cards.map((c) => c.questionId)).toEqual([q0, q1, q2]);
+    const byId = new Map(cards.map((c) => [c.questionId, c]));
+    expect(byId.get(q0)!.lastReview).toEqual(submittedAt);
+    expect(byId.get(q1)!.lastReview).toEqual(submittedAt); // unanswered counts as wrong, as in grading
+    expect(byId.get(q1)!.due.getTime()).toBeLessThan(byId.get(q0)!.due.getTime());
+    expect(byId.get(q2)).toMatchObject({ reps: 3, stability: 9 }); // the user's own card is untouched
   });
 });

@@ -1,0 +1,5 @@
+import { listAssignedToMe } from "@/app/lib/assignments/service";
+import { withActor } from "@/app/lib/http/route";
+
+/** GET /api/assignments → what is assigned to you, with a status per lesson; [] for a guest. */
+export const GET = withActor({ actor: "public" }, ({ actor }) => listAssignedToMe(actor));

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { JWT } from "next-auth/jwt";
+import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import type * as SecurityModule from "./account-security";
+import type * as OptionsModule from "./options";
+import type * as UsersModule from "@/app/lib/db/users";
+import type * as PasswordModule from "./password";
+import { newPasswordSchema } from "./schemas";
+
+/**
+ * Password rules, password change, "sign out everywhere" and temporary passwords, against a real
+ * migrated database, through the same jwt/session callbacks next-auth runs on every request.
+ */
+
+vi.mock("server-only", () => ({}));
+vi.mock("next/headers", () => ({
+  cookies: () => Promise.resolve({ get: () => undefined, set: () => undefined }),
+  headers: () => Promise.resolve(new Headers()),
+}));
+
+const db = tempDatabase("account-security");
+let security: typeof SecurityModule;
+let options: typeof OptionsModule;
+let users: typeof UsersModule;
+let password: typeof PasswordModule;
+
+beforeAll(async () => {
+  await db.ready;
+  security = await import("./account-security");
+  options = await import("./options");
+  users = await import("@/app/lib/db/users");
+  password = await import("./password");
+});
+afterAll(() => db.cleanup());
+
+async function signIn(email: string, secret: string): Promise<Record<string, unknown> | null> {
+  const provider = options.authOptions.providers[0] as unknown as {
+    options: {
+      authorize: (c: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null>;
+    };
+  };
+  return provider.options.authorize({ email, password: secret }, { headers: { "x-forwarded-for": email } });
+}
+
+/** The token next-auth would issue for this sign-in, then what a later request makes of it. */
+async function issueToken(email: string, secret: string): Promise<JWT> {
+  const user = await signIn(email, secret);
+  if (!user) throw new Error("sign-in refused");
+  return options.authOptions.callbacks!.jwt!({
+    token: { email },
+    user: user as never,
+    account: { type: "credentials", provider: "credentials", providerAccountId: String(user.id) },
+  } as never);
+}
+async function nextRequest(token: JWT) {
+  const refreshed = await options.authOptions.callbacks!.jwt!({ token } as never);
+  return options.authOptions.callbacks!.session!({ session: { expires: "x" }, token: refreshed } as never);
+}
+
+async function idOf(token: JWT): Promise<string | undefined> {
+  const { user } = await nextRequest(token);
+  return user && "id" in user ? user.id : undefined;
+}
+
+async function account(email: string, secret: string) {
+  const created = await users.createUser({
+    email,
+    name: "P",
+    passwordHash: await password.hashPassword(secret),
+  });
+  if (!created.ok) throw new Error("exists");
+  return created.user.id;
+}
+
+describe("password rules (NIST 800-63B)", () => {
+  it("needs 8 characters, refuses the most common passwords whatever their case, and has no composition rules", () => {
+    expect(newPasswordSchema.safeParse("short").success).toBe(false);
+    for (const common of ["password123", "Password123", "12345678", "iloveyou", "QWERTYUIOP"])
+      expect(newPasswordSchema.safeParse(common).success, common).toBe(false);
+    for (const fine of ["red and black october", "kronstadt", "aaaaaaab"])
+      expect(newPasswordSchema.safeParse(fine).success, fine).toBe(true);
+    const refusal = newPasswordSchema.safeParse("letmein123");
+    expect(refusal.success ? "" : refusal.error.issues[0]!.message).toMatch(/most common/);
+  });
+});
+
+describe("change password", () => {
+  it("needs the current password, then the old one no longer works and every older session ends", async () => {
+    const id = await account("change@example.org", "first password here");
+    const otherDevice = await issueToken("change@example.org", "first password here");
+    expect(await idOf(otherDevice)).toBe(id);
+
+    await expect(
+      security.changePassword(id, { currentPassword: "wrong one", newPassword: "second password here" }),
+    ).rejects.toMatchObject({ code: "bad_request", fieldErrors: { currentPassword: [expect.any(String)] } });
+    expect(await idOf(otherDevice)).toBe(id);
+
+    const version = await security.changePassword(id, {
+      currentPassword: "first password here",
+      newPassword: "second password here",
+    });
+    expect(await nextRequest(otherDevice)).not.toHaveProperty("user");
+    // The session that made the change is re-issued with the new version and goes on.
+    expect(await idOf({ ...otherDevice, sv: version })).toBe(id);
+
+    expect(await signIn("change@example.org", "first password here")).toBeNull();
+    expect(await signIn("change@example.org", "second password here")).toMatchObject({ id });
+  });
+});
+
+describe("sign out everywhere", () => {
+  it("ends every session issued before, at once", async () => {
+    const id = await account("everywhere@example.org", "a password of mine");
+    const a = await issueToken("everywhere@example.org", "a password of mine");
+    const b = await issueToken("everywhere@example.org", "a password of mine");
+    expect(await idOf(a)).toBe(id);
+    const version = await security.signOutEverywhere(id);
+    expect(await nextRequest(a)).not.toHaveProperty("user");
+    expect(await nextRequest(b)).not.toHaveProperty("user");
+    expect(await idOf({ ...a, sv: version })).toBe(id);
+    // A fresh sign-in carries the new version.
+    expect(await idOf(await issueToken("everywhere@example.org", "a password of mine"))).toBe(id);
+  });
+});
+
+describe("temporary password", () => {
+  it("ends the user's sessions and must be changed at the next sign-in", async () => {
+    const id = await account("forgot@example.org", "lost to memory");
+    const old = await issueToken("forgot@example.org", "lost to memory");
+    expect(await security.setTemporaryPassword("forgot@example.org", "temporary pass 42")).toBe(true);
+    expect(await security.setTemporaryPassword("nobody@example.org", "temporary pass 42")).toBe(false);
+    expect(await nextRequest(old)).not.toHaveProperty("user");
+
+    const temp = await issueToken("forgot@example.org", "temporary pass 42");
+    expect((await nextRequest(temp)).user).toMatchObject({ id, mustChangePassword: true });
+
+    const version = await security.changePassword(id, {
+      currentPassword: "temporary pass 42",
+      newPassword: "mine again now",
+    });
+    expect((await nextRequest({ ...temp, sv: version })).user).toMatchObject({
+      id,
+      mustChangePassword: false,
+    });
+  });
+});

@@ -1,0 +1,292 @@
+import "server-only";
+/**
+ * Reads for the gradebook and item analysis of a class. Each query carries the class scope, so
+ * a teacher reads only their own classes, and only attempts made for those classes'
+ * assignments: a learner's self-study never shows. The number of queries does not depend on the
+ * number of learners (the CSV export pages through learners instead, to stream).
+ */
+import type { Prisma } from "@/app/generated/prisma/sqlite/client";
+import { prisma } from "@/app/lib/db/prisma";
+import { managedClassWhere } from "@/app/lib/db/classes";
+import { questionSelect } from "@/app/lib/db/question-select";
+import type { QuestionRecord } from "@/app/lib/db/attempts";
+import type { ClassScope } from "@/app/lib/classes/permissions";
+
+export interface GradebookLearnerRow {
+  userId: string;
+  name: string;
+  email: string;
+  exit: "left" | "removed" | null;
+}
+
+export interface GradebookAttemptRow {
+  id: string;
+  userId: string;
+  lessonId: string;
+  status: "in_progress" | "submitted";
+  score: number | null;
+  total: number;
+  startedAt: Date;
+  submittedAt: Date | null;
+}
+
+const memberSelect = {
+  exit: true,
+  user: { select: { id: true, name: true, email: true } },
+} as const satisfies Prisma.ClassMemberSelect;
+
+type MemberRow = Prisma.ClassMemberGetPayload<{ select: typeof memberSelect }>;
+const toLearner = (m: MemberRow): GradebookLearnerRow => ({
+  userId: m.user.id,
+  name: m.user.name,
+  email: m.user.email,
+  exit: m.exit,
+});
+
+/** Learners (current and former) of a class, by name; the scope is checked in the same query. */
+export async function gradebookLearners(
+  scope: ClassScope,
+  classId: string,
+  page?: { after?: string; take: number },
+): Promise<GradebookLearnerRow[]> {
+  const rows = await prisma.classMember.findMany({
+    where: { classId, role: "learner", class: managedClassWhere(scope, classId) },
+    select: memberSelect,
+    // Paging needs a total order: by user id (names repeat); the page sorts by name itself.
+    orderBy: page ? { userId: "asc" } : [{ user: { name: "asc" } }, { userId: "asc" }],
+    ...(page
+      ? {
+          take: page.take,
+          ...(page.after ? { cursor: { classId_userId: { classId, userId: page.after } }, skip: 1 } : {}),
+        }
+      : {}),
+  });
+  return rows.map(toLearner);
+}
+
+/** Quiz attempts made for one assignment (of a class the scope manages), optionally for some learners. */
+export async function gradebookAttempts(
+  scope: ClassScope,
+  classId: string,
+  assignmentId: string,
+  userIds?: string[],
+): Promise<GradebookAttemptRow[]> {
+  const rows = await prisma.attempt.findMany({
+    where: {
+      assignmentId,
+      assignment: { classId, class: managedClassWhere(scope, classId) },
+      kind: "quiz",
+      ...(userIds ? { userId: { in: userIds } } : { userId: { not: null } }),
+    },
+    select: {
+      id: true,
+      userId: true,
+      lessonId: true,
+      status: true,
+      score: true,
+      total: true,
+      startedAt: true,
+      submittedAt: true,
+    },
+  });
+  return rows.flatMap((r) =>
+    r.userId && r.lessonId ? [{ ...r, userId: r.userId, lessonId: r.lessonId }] : [],
+  );
+}
+
+export interface AttemptDetailRow {
+  id: string;
+  lessonId: string;
+  lesson: { slug: string; title: string };
+  status: "in_progress" | "submitted";
+  seed: number;
+  questionIds: string[];
+  score: number | null;
+  total: number;
+  startedAt: Date;
+  submittedAt: Date | null;
+  responses: { questionId: string; answer: unknown; correct: boolean | null }[];
+}
+
+/**
+ * One learner's attempts for one assignment with their answers, and the questions they were
+ * asked; empty when the class is not the scope's or the learner never belonged to it.
+ */
+export async function learnerAssignmentAttempts(
+  scope: ClassScope,
+  classId: string,
+  assignmentId: string,
+  userId: string,
+): Promise<{
+  learner: GradebookLearnerRow | null;
+  attempts: AttemptDetailRow[];
+  questions: QuestionRecord[];
+}> {
+  const member = await prisma.classMember.findFirst({
+    where: { classId, userId, role: "learner", class: managedClassWhere(scope, classId) },
+    select: memberSelect,
+  });
+  if (!member) return { learner: null, attempts: [], questions: [] };
+  const rows = await prisma.attempt.findMany({
+    where: { assignmentId, userId, kind: "quiz", assignment: { classId } },
+    orderBy: { startedAt: "asc" },
+    select: {
+      id: true,
+      lessonId: true,
+      lesson: { select: { slug: true, title: true } },
+      status: true,
+      seed: true,
+      questionIds: true,
+      score: true,
+      total: true,
+      startedAt: true,
+      submittedAt: true,
+      responses: { select: { questionId: true, answer: true, correct: true } },
+    },
+  });
+  const attempts = rows.flatMap((r): AttemptDetailRow[] =>
+    r.lessonId && r.lesson
+      ? [
+          {
+            ...r,
+            lessonId: r.lessonId,
+            lesson: r.lesson,
+            questionIds: Array.isArray(r.questionIds)
+              ? r.questionIds.filter((v): v is string => typeof v === "string")
+              : [],
+          },
+        ]
+      : [],
+  );
+  const ids = [...new Set(attempts.flatMap((a) => a.questionIds))];
+  const questions = ids.length
+    ? await prisma.question.findMany({ where: { id: { in: ids } }, select: questionSelect })
+    : [];
+  return { learner: toLearner(member), attempts, questions };
+}
+
+export interface ItemQuestionRow extends QuestionRecord {
+  lessonId: string;
+  status: "active" | "retired";
+  review: "pending" | "approved" | "edited" | "rejected";
+}
+
+export interface ItemResponseAttempt {
+  responses: { questionId: string; correct: boolean; answer: unknown }[];
+}
+
+/**
+ * Submitted quiz attempts of one lesson to analyse: those made for the class's assignments
+ * (a class the scope manages), or everyone's when `classId` is null (the caller decides who may).
+ */
+export async function itemAnalysisRows(
+  scope: ClassScope,
+  classId: string | null,
+  lessonId: string,
+): Promise<ItemResponseAttempt[] | null> {
+  if (classId !== null) {
+    const cls = await prisma.class.findFirst({
+      where: managedClassWhere(scope, classId),
+      select: { id: true },
+    });
+    if (!cls) return null;
+  }
+  const rows = await prisma.attempt.findMany({
+    where: {
+      lessonId,
+      kind: "quiz",
+      status: "submitted",
+      ...(classId !== null ? { assignment: { classId } } : {}),
+    },
+    select: { responses: { select: { questionId: true, correct: true, answer: true } } },
+    take: 20_000,
+  });
+  return rows.map((r) => ({
+    responses: r.responses.map((x) => ({
+      questionId: x.questionId,
+      correct: x.correct === true,
+      answer: x.answer,
+    })),
+  }));
+}
+
+/** The questions of a lesson (active and retired), with who reviewed them. */
+export async function lessonQuestionsForReview(lessonSlug: string): Promise<{
+  lesson: { id: string; slug: string; title: string };
+  questions: (ItemQuestionRow & {
+    keyKind: string;
+    reviewedAt: Date | null;
+    reviewedBy: { name: string } | null;
+  })[];
+} | null> {
+  const lesson = await prisma.lesson.findUnique({
+    where: { slug: lessonSlug },
+    select: { id: true, slug: true, title: true },
+  });
+  if (!lesson) return null;
+  const questions = await prisma.question.findMany({
+    where: { lessonId: lesson.id },
+    select: {
+      ...questionSelect,
+      lessonId: true,
+      status: true,
+      review: true,
+      keyKind: true,
+      reviewedAt: true,
+      reviewedBy: { select: { name: true } },
+    },
+    orderBy: [{ status: "asc" }, { id: "asc" }],
+  });
+  return { lesson, questions };
+}
+
+export type ReviewDecision =
+  { kind: "approve" } | { kind: "reject" } | { kind: "edit"; edit: Prisma.InputJsonValue };
+
+/**
+ * Records a review decision on a question of `lessonSlug`, with who and when. An edit is stored
+ * as `teacherEdit` (the generated columns stay, so regeneration never overwrites it). Returns the
+ * question's type, or null when it is not a question of that lesson.
+ */
+export async function recordReview(
+  lessonSlug: string,
+  questionId: string,
+  reviewerId: string,
+  decision: ReviewDecision,
+): Promise<boolean> {
+  const now = new Date();
+  const { count } = await prisma.question.updateMany({
+    where: { id: questionId, lesson: { slug: lessonSlug } },
+    data:
+      decision.kind === "edit"
+        ? {
+            review: "edited",
+            teacherEdit: decision.edit,
+            editedById: reviewerId,
+            reviewedById: reviewerId,
+            reviewedAt: now,
+          }
+        : {
+            review: decision.kind === "approve" ? "approved" : "rejected",
+            reviewedById: reviewerId,
+            reviewedAt: now,
+          },
+  });
+  return count === 1;
+}
+
+/** A question's type (to validate an edit against), if it belongs to the lesson. */
+export async function questionTypeInLesson(lessonSlug: string, questionId: string): Promise<string | null> {
+  const row = await prisma.question.findFirst({
+    where: { id: questionId, lesson: { slug: lessonSlug } },
+    select: { type: true },
+  });
+  return row?.type ?? null;
+}
+
+/** The lesson id and slug/title pairs of a module's lessons (for item analysis of a whole class). */
+export async function lessonIdBySlug(
+  slug: string,
+): Promise<{ id: string; slug: string; title: string } | null> {
+  return prisma.lesson.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+}

@@ -1,0 +1,283 @@
+import "server-only";
+/**
+ * The gradebook, its CSV export, a learner's attempts behind a cell, and item analysis, for the
+ * class's teachers (and admins). Pages and the JSON API both call these.
+ */
+import type { Actor } from "@/app/lib/auth/actor";
+import { AppError } from "@/app/lib/errors";
+import * as db from "@/app/lib/db/gradebook";
+import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
+import { getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
+import { getClassOverview, scopeOf } from "@/app/lib/classes/service";
+import { canSeeGlobalItemAnalysis } from "@/app/lib/classes/permissions";
+import { toViewer } from "@/app/lib/classes/viewer";
+import { toResultView } from "@/app/lib/attempts/service";
+import { parseQuestionRow } from "@/app/lib/attempts/questions";
+import type { ResultView } from "@/app/lib/attempts/views";
+import { listClassAssignments, type AssignmentRecord } from "@/app/lib/db/assignments";
+import { statusLabel } from "@/app/lib/assignments/status";
+import { buildGradebook, type Gradebook, type GradebookAttempt } from "./grid";
+import { csvStream, type CsvValue } from "./csv";
+import { analyseItems, type ItemQuestion, type ItemStats } from "./item-analysis";
+
+function attemptFacts(rows: db.GradebookAttemptRow[], slugOf: Map<string, string>): GradebookAttempt[] {
+  return rows.flatMap((r) => {
+    const lessonSlug = slugOf.get(r.lessonId);
+    return lessonSlug ? [{ ...r, lessonSlug }] : [];
+  });
+}
+
+export async function getGradebook(
+  actor: Actor | null,
+  classId: string,
+  assignmentId: string,
+  now: Date = new Date(),
+): Promise<{ assignment: AssignmentRecord; gradebook: Gradebook }> {
+  const scope = scopeOf(actor);
+  const assignment = await getManagedAssignment(actor, classId, assignmentId);
+  const [learners, attempts] = await Promise.all([
+    db.gradebookLearners(scope, classId),
+    db.gradebookAttempts(scope, classId, assignmentId),
+  ]);
+  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+  const gradebook = buildGradebook({
+    rules: rulesOf(assignment),
+    lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+    learners,
+    attempts: attemptFacts(attempts, slugOf),
+    now,
+  });
+  return { assignment, gradebook };
+}
+
+/** Learners per page of the CSV export: memory stays bounded whatever the class size. */
+export const CSV_PAGE = 200;
+
+/**
+ * The assignment's gradebook as CSV, one row per learner: name, email, status in the class,
+ * then per lesson the counting percentage and its status, then the total. Rows are produced
+ * page by page as the client reads.
+ */
+export async function gradebookCsv(
+  actor: Actor | null,
+  classId: string,
+  assignmentId: string,
+  now: Date = new Date(),
+): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  const scope = scopeOf(actor);
+  const assignment = await getManagedAssignment(actor, classId, assignmentId);
+  const lessons = assignment.lessons.map((l) => ({ slug: l.slug, title: l.title }));
+  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+  const header: CsvValue[] = [
+    "Name",
+    "Email",
+    "Membership",
+    ...lessons.flatMap((l) => [`${l.title} (%)`, `${l.title} status`]),
+    "Total (%)",
+    "Lessons passed",
+  ];
+  async function* rows(): AsyncGenerator<CsvValue[]> {
+    let after: string | undefined;
+    for (;;) {
+      const learners = await db.gradebookLearners(scope, classId, { after, take: CSV_PAGE });
+      if (learners.length === 0) return;
+      const attempts = await db.gradebookAttempts(
+        scope,
+        classId,
+        assignmentId,
+        learners.map((l) => l.userId),
+      );
+      const page = buildGradebook({
+        rules: rulesOf(assignment),
+        lessons,
+        learners,
+        attempts: attemptFacts(attempts, slugOf),
+        now,
+      });
+      for (const row of page.rows) {
+        yield [
+          row.learner.name,
+          row.learner.email,
+          row.learner.exit ?? "current",
+          ...row.cells.flatMap((c) => [c.counted?.percent ?? null, statusLabel(c)]),
+          row.totalPercent,
+          row.passed,
+        ];
+      }
+      if (learners.length < CSV_PAGE) return;
+      after = learners[learners.length - 1]?.userId;
+    }
+  }
+  const safeName = (assignment.title || assignment.module.title).replace(/[^A-Za-z0-9]+/g, "-").slice(0, 60);
+  return { filename: `gradebook-${safeName || "assignment"}.csv`, stream: csvStream(header, rows()) };
+}
+
+export interface LearnerWork {
+  learner: db.GradebookLearnerRow;
+  attempts: (ResultView & { status: "in_progress" | "submitted"; startedAt: string })[];
+}
+
+/** One learner's attempts for an assignment, with answers, right/wrong and evidence. */
+export async function getLearnerWork(
+  actor: Actor | null,
+  classId: string,
+  assignmentId: string,
+  userId: string,
+): Promise<LearnerWork> {
+  await getManagedAssignment(actor, classId, assignmentId);
+  const found = await db.learnerAssignmentAttempts(scopeOf(actor), classId, assignmentId, userId);
+  if (!found.learner) throw new AppError("not_found", "That learner is not in this class.");
+  const byId = new Map(found.questions.map((q) => [q.id, q]));
+  return {
+    learner: found.learner,
+    attempts: found.attempts.map((a) => ({
+      ...toResultView(
+        {
+          attempt: { ...a, lesson: a.lesson },
+          questions: a.questionIds.map((id) => byId.get(id)).filter((q) => q !== undefined),
+          responses: a.responses,
+        },
+        false,
+      ),
+      status: a.status,
+      startedAt: a.startedAt.toISOString(),
+    })),
+  };
+}
+
+export interface ItemAnalysisView {
+  lesson: { slug: string; title: string };
+  scope: "class" | "everyone";
+  attempts: number;
+  items: (ItemStats & { prompt: string; type: string; review: string })[];
+}
+
+/** Item analysis of one lesson's questions over a class's assignment attempts (or everyone's, for admins). */
+export async function getItemAnalysis(
+  actor: Actor | null,
+  classId: string | null,
+  lessonSlug: string,
+): Promise<ItemAnalysisView> {
+  const scope = scopeOf(actor);
+  if (classId === null && !canSeeGlobalItemAnalysis(toViewer(actor)))
+    throw new AppError("not_found", "There is no such class, or it is not yours.");
+  const bank = await lessonQuestionsForReview(lessonSlug);
+  if (!bank) throw new AppError("not_found", "There is no such lesson.");
+  const attempts = await db.itemAnalysisRows(scope, classId, bank.lesson.id);
+  if (!attempts) throw new AppError("not_found", "There is no such class, or it is not yours.");
+  const questions = bank.questions.map((row) => {
+    const parsed = parseQuestionRow(row);
+    const choice =
+      parsed && (parsed.type === "multiple_choice" || parsed.type === "true_false") ? parsed : null;
+    return {
+      row,
+      prompt: parsed?.prompt ?? row.prompt,
+      item: {
+        id: row.id,
+        choices: choice?.choices ?? null,
+        key: choice?.answer ?? null,
+      } satisfies ItemQuestion,
+    };
+  });
+  const stats = analyseItems(
+    questions.map((q) => q.item),
+    attempts,
+  );
+  return {
+    lesson: { slug: bank.lesson.slug, title: bank.lesson.title },
+    scope: classId === null ? "everyone" : "class",
+    attempts: attempts.length,
+    items: stats.map((s, i) => ({
+      ...s,
+      prompt: questions[i]?.prompt ?? "",
+      type: questions[i]?.row.type ?? "",
+      review: questions[i]?.row.review ?? "pending",
+    })),
+  };
+}
+
+export interface ClassGradebook {
+  assignments: { assignment: AssignmentRecord; gradebook: Gradebook }[];
+}
+
+/** Every assignment's gradebook of a class (one set of queries per assignment, none per learner). */
+export async function getClassGradebook(
+  actor: Actor | null,
+  classId: string,
+  now: Date = new Date(),
+): Promise<ClassGradebook> {
+  const scope = scopeOf(actor);
+  const [assignments, learners] = await Promise.all([
+    listClassAssignments(scope, classId),
+    db.gradebookLearners(scope, classId),
+  ]);
+  if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
+  const books = await Promise.all(
+    assignments.map(async (assignment) => {
+      const attempts = await db.gradebookAttempts(scope, classId, assignment.id);
+      const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+      return {
+        assignment,
+        gradebook: buildGradebook({
+          rules: rulesOf(assignment),
+          lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+          learners,
+          attempts: attemptFacts(attempts, slugOf),
+          now,
+        }),
+      };
+    }),
+  );
+  return { assignments: books };
+}
+
+/** The class's gradebook as CSV: one row per learner, each assignment's total and lessons passed. */
+export async function classGradebookCsv(
+  actor: Actor | null,
+  classId: string,
+  now: Date = new Date(),
+): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
+  const { assignments } = await getClassGradebook(actor, classId, now);
+  const first =
+    assignments[0]?.gradebook.rows ??
+    (await db.gradebookLearners(scopeOf(actor), classId)).map((learner) => ({ learner }));
+  const header: CsvValue[] = [
+    "Name",
+    "Email",
+    "Membership",
+    ...assignments.flatMap(({ assignment: a }) => {
+      const title = a.title || a.module.title;
+      return [`${title} (%)`, `${title} lessons passed`];
+    }),
+  ];
+  async function* rows(): AsyncGenerator<CsvValue[]> {
+    for (const [i, { learner }] of first.entries()) {
+      await Promise.resolve();
+      yield [
+        learner.name,
+        learner.email,
+        learner.exit ?? "current",
+        ...assignments.flatMap(({ gradebook }) => {
+          const row = gradebook.rows[i];
+          return [row?.totalPercent ?? null, row?.passed ?? null];
+        }),
+      ];
+    }
+  }
+  return { filename: "gradebook-class.csv", stream: csvStream(header, rows()) };
+}
+
+/** Item analysis of one lesson, or of every lesson the class was assigned. */
+export async function getClassItemAnalysis(
+  actor: Actor | null,
+  classId: string,
+  lessonSlug: string | null,
+): Promise<ItemAnalysisView[]> {
+  if (lessonSlug) return [await getItemAnalysis(actor, classId, lessonSlug)];
+  const assignments = await listClassAssignments(scopeOf(actor), classId);
+  if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
+  const slugs = [...new Set(assignments.flatMap((a) => a.lessons.map((l) => l.slug)))];
+  const views: ItemAnalysisView[] = [];
+  for (const slug of slugs) views.push(await getItemAnalysis(actor, classId, slug));
+  return views;
+}

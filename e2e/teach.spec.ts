@@ -1,0 +1,171 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+/**
+ * The teacher's main path with two people in two browsers: a teacher creates a class, a learner
+ * joins it by code, the teacher edits a question in the review queue and assigns the module
+ * (reviewed questions only, with a due date), the learner sees it and takes the quiz (showing
+ * the edited question), the gradebook shows the score and the CSV downloads. Every new page is
+ * checked with axe, light and dark, at 375 px.
+ */
+
+const PASSWORD = "red and black october";
+
+function uniqueEmail(label: string) {
+  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+async function newPerson(browser: Browser, name: string, timezone: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Email").fill(uniqueEmail(name.split(" ")[0]!.toLowerCase()));
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Timezone").selectOption(timezone);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return page;
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** axe in light and dark at 375 px, and no sideways scrolling of the page itself. */
+async function checkPage(page: Page, url: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (size) await page.setViewportSize(size);
+}
+
+test("[TEACH]: class, join by code, review edit, assignment, quiz, gradebook and CSV", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const teacher = await newPerson(browser, "Tess Teacher", "Europe/London");
+  const learner = await newPerson(browser, "Lou Learner", "America/New_York");
+
+  // The teacher creates a class and reads its join code.
+  await teacher.getByRole("link", { name: "Teach a class" }).click();
+  await expect(teacher).toHaveURL(/\/teach$/);
+  await teacher.getByLabel("Class name").fill("History 9B");
+  await teacher.getByRole("button", { name: "Create class" }).click();
+  await expect(teacher).toHaveURL(/\/teach\/classes\/[\w-]+$/);
+  const classUrl = new URL(teacher.url()).pathname;
+  const code = (await teacher.getByTestId("join-code").innerText()).trim();
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  const joinLink = await teacher.getByTestId("join-link").getAttribute("href");
+
+  // The learner joins by typing the code on their dashboard.
+  await learner.getByLabel("Class code").fill(code.toLowerCase());
+  await learner.getByRole("button", { name: "Join class" }).click();
+  await expect(learner).toHaveURL(/\/dashboard\?joined=1/);
+  await expect(learner.getByLabel("Your classes")).toContainText("History 9B");
+  await teacher.reload();
+  await expect(teacher.getByTestId("roster")).toContainText("Lou Learner");
+
+  // The teacher edits a multiple-choice question of the first lesson in the review queue.
+  await teacher.goto("/teach/review");
+  await teacher.locator("main section ol a").first().click();
+  await expect(teacher).toHaveURL(/\/teach\/review\/[\w-]+$/);
+  const lessonSlug = new URL(teacher.url()).pathname.split("/").pop()!;
+  const item = teacher.getByTestId("review-item").filter({ hasText: "(key)" }).first();
+  await item.getByRole("button", { name: "Edit" }).click();
+  const edited = "Edited by the teacher: who is the answer here?";
+  await item.getByLabel("Prompt").fill(edited);
+  const key = await item.getByLabel(/Right answer/).inputValue();
+  await item.getByRole("button", { name: "Save edit" }).click();
+  await expect(item.getByRole("status")).toHaveText("Saved.");
+  await expect(item).toContainText(/Edited by Tess Teacher/);
+
+  // The teacher assigns the whole module, due on a Friday at 23:59 London time, reviewed questions only.
+  await teacher.goto(`${classUrl}/assignments/new`);
+  await teacher.getByLabel(/^Title/).fill("Week 1 reading");
+  await teacher.getByLabel("Due").fill("2030-05-03T23:59");
+  await teacher.getByLabel("In the timezone").selectOption("Europe/London");
+  await teacher.getByLabel("Questions per quiz").fill("5");
+  await teacher.getByLabel("Draw only questions a teacher has approved").check();
+  await teacher.getByRole("button", { name: "Assign" }).click();
+  await expect(teacher).toHaveURL(/\/assignments\/[\w-]+$/);
+  const gradebookUrl = new URL(teacher.url()).pathname;
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("Week 1 reading");
+
+  // The learner sees it, due in their own timezone (18:59 in New York), and starts the first lesson.
+  await learner.goto("/dashboard");
+  const assigned = learner.getByTestId("assigned-list");
+  await expect(assigned).toContainText("Week 1 reading");
+  await expect(assigned).toContainText(/Fri.*3 May 2030.*18:59/);
+  await expect(assigned).toContainText("Not started");
+  await learner.goto("/");
+  await expect(learner.getByTestId("home-assigned")).toContainText("Week 1 reading");
+  await learner.goto("/dashboard");
+  await learner
+    .getByRole("button", { name: /^Start quiz: / })
+    .first()
+    .click();
+  await expect(learner).toHaveURL(new RegExp(`/lessons/${lessonSlug}/quiz$`));
+
+  // Only the reviewed question is drawn, as edited; the learner answers it right and submits.
+  await expect(learner.getByTestId("quiz-progress")).toContainText("of 1");
+  await expect(learner.getByTestId("question-prompt")).toContainText(edited);
+  await learner.getByRole("radio", { name: key, exact: true }).check();
+  await learner.getByTestId("submit-quiz").click();
+  await expect(learner.getByTestId("quiz-score")).toContainText("You scored 1 out of 1");
+
+  await learner.goto("/dashboard");
+  await expect(learner.getByTestId("assigned-list")).toContainText("Passed");
+
+  // The gradebook shows the score; the cell opens the learner's answers with the evidence.
+  await teacher.goto(gradebookUrl);
+  const grid = teacher.getByTestId("gradebook");
+  const row = grid.getByRole("row").filter({ hasText: "Lou Learner" });
+  await expect(row).toContainText("100%");
+  await expect(row).toContainText("Passed");
+  await row.getByRole("link", { name: /Lou Learner, .*100 %/ }).click();
+  await expect(teacher.getByTestId("feedback-item").first()).toContainText(edited);
+  const learnerUrl = new URL(teacher.url()).pathname;
+
+  // The CSV downloads, one row per learner.
+  await teacher.goto(gradebookUrl);
+  const [download] = await Promise.all([
+    teacher.waitForEvent("download"),
+    teacher.getByTestId("csv-download").click(),
+  ]);
+  const csv = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(csv).toString("utf8");
+  expect(text.split("\r\n")[0]).toMatch(/^\uFEFFName,Email,Membership,/);
+  expect(text).toMatch(/Lou Learner,lou-[^,]+,current,100,Passed/);
+
+  // A learner gets a 404 on the teacher's pages.
+  const denied = await learner.goto(gradebookUrl);
+  expect(denied?.status()).toBe(404);
+
+  // Accessibility of every new page.
+  for (const url of [
+    "/teach",
+    classUrl,
+    `${classUrl}/assignments/new`,
+    gradebookUrl,
+    learnerUrl,
+    "/teach/review",
+    `/teach/review/${lessonSlug}`,
+  ])
+    await checkPage(teacher, url);
+  await checkPage(learner, "/dashboard");
+  await checkPage(learner, joinLink!);
+});
