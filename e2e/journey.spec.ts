@@ -62,7 +62,7 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
     .toBe(true);
 
   // Take its quiz.
-  await page.getByRole("link", { name: "Take the quiz" }).click();
+  await page.getByRole("link", { name: "Take the quiz" }).first().click();
   await page.getByTestId("start-quiz").click();
   const progress = page.getByTestId("quiz-progress");
   await expect(progress).toHaveText(/^Question 1 of \d+$/);

@@ -17,7 +17,7 @@ type Lessons = Record<string, LessonProgressView>;
 const SHARE_MS = 5_000;
 let shared: { at: number; promise: Promise<Lessons | null> } | null = null;
 
-function loadProgress(): Promise<Lessons | null> {
+export function loadProgress(): Promise<Lessons | null> {
   const now = Date.now();
   if (shared && now - shared.at < SHARE_MS) return shared.promise;
   const promise = fetch("/api/progress", { credentials: "same-origin", cache: "no-store" })
