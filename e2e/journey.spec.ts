@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 
 /** The part of GET /api/progress these tests read. */
-type ProgressBody = { lessons?: Record<string, { read: boolean; level: string }> };
+type ProgressBody = { data?: { lessons?: Record<string, { read: boolean; level: string }> } };
 
 /**
  * A new learner's whole first session, in one test: sign up → read lesson 1 → take its quiz →
@@ -57,12 +57,12 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
   await expect
     .poll(async () => {
       const body = (await (await page.request.get("/api/progress")).json()) as ProgressBody;
-      return body.lessons?.[lessonSlug]?.read ?? false;
+      return body.data?.lessons?.[lessonSlug]?.read ?? false;
     })
     .toBe(true);
 
   // Take its quiz.
-  await page.getByRole("link", { name: "Take the quiz" }).click();
+  await page.getByRole("link", { name: "Take the quiz" }).first().click();
   await page.getByTestId("start-quiz").click();
   const progress = page.getByTestId("quiz-progress");
   await expect(progress).toHaveText(/^Question 1 of \d+$/);

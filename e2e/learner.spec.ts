@@ -156,3 +156,75 @@ test("[LEARNER]: an ordering question accepted in the order shown counts as an a
   const item = page.getByTestId("feedback-item").nth(index);
   await expect(item.getByTestId("feedback-your-answer").locator("li")).toHaveText(shown);
 });
+
+test("[LEARNER]: every step leads on: lesson → quiz → result → reread, review, next lesson; home and dashboard say where to continue", async ({
+  page,
+}) => {
+  const [first, second] = [lessons[0]!, lessons[1]!];
+  await page.goto("/sign-up");
+  await page.getByLabel("Display name").fill("Next Step");
+  await page.getByLabel("Email").fill(`next-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`);
+  await page.getByLabel("Password", { exact: true }).fill("red and black october");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // The end of the lesson invites the quiz (no score yet).
+  await page.goto(`/lessons/${first.slug}`);
+  const call = page.getByTestId("lesson-quiz-call");
+  await expect(call.getByRole("link", { name: "Take the quiz" })).toHaveAttribute(
+    "href",
+    `/lessons/${first.slug}/quiz`,
+  );
+  await expect(call.getByTestId("last-score")).toHaveCount(0);
+  await call.getByRole("link", { name: "Take the quiz" }).click();
+
+  // A blank quiz: everything missed.
+  await page.getByTestId("start-quiz").click();
+  await page.getByRole("button", { name: /^Submit now/ }).click();
+  await page.getByTestId("confirm-submit-anyway").click();
+  await expect(page.getByTestId("quiz-score")).toHaveText(/^You scored 0 out of (\d+)$/);
+  const total = Number(/out of (\d+)/.exec((await page.getByTestId("quiz-score").textContent()) ?? "")?.[1]);
+  const steps = page.getByTestId("result-next-steps");
+  await expect(steps.getByTestId("next-lesson").getByRole("link")).toHaveAttribute(
+    "href",
+    `/lessons/${second.slug}`,
+  );
+  await expect(steps.getByTestId("next-review").getByRole("link")).toHaveText(
+    `Review the ${total} questions you missed`,
+  );
+  const reread = steps.getByTestId("next-reread").getByRole("link");
+  expect(await reread.count()).toBeGreaterThan(0);
+  const href = (await reread.first().getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/lessons\/[\w-]+#[\w-]+$/);
+
+  // The result page (its own URL) offers the same steps.
+  await page.getByRole("link", { name: "Link to this result" }).click();
+  await expect(page.getByTestId("result-next-steps").getByTestId("next-lesson")).toContainText(second.title);
+
+  // Reread lands on the paragraph.
+  await page.getByTestId("result-next-steps").getByTestId("next-reread").getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  await expect(page.locator(`[id="${href.split("#")[1]}"]`)).toBeInViewport();
+
+  // The lesson's quiz call and the quiz page now show the last score.
+  await page.goto(`/lessons/${first.slug}`);
+  await expect(page.getByTestId("lesson-quiz-call").getByTestId("last-score")).toContainText(
+    "Your last score: 0%",
+  );
+  await page.goto(`/lessons/${first.slug}/quiz`);
+  await expect(page.getByTestId("last-score")).toContainText("0%");
+
+  // Dashboard and home: reviews due, and lesson 1 to practise.
+  for (const path of ["/dashboard", "/"]) {
+    await page.goto(path);
+    const card = page.getByTestId("continue-card");
+    await expect(card.getByTestId("continue-review")).toContainText(`${total} review cards are due`);
+    await expect(card.getByTestId("continue-lesson")).toContainText(first.title);
+    await expect(card.getByRole("link", { name: "Practise it" })).toHaveAttribute(
+      "href",
+      `/lessons/${first.slug}/quiz`,
+    );
+  }
+  await page.getByTestId("continue-card").getByRole("link", { name: "Review now" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+});

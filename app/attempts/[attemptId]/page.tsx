@@ -4,6 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
+import { getLessonNeighbours } from "@/app/lib/content";
+import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
@@ -38,6 +40,7 @@ export default async function AttemptPage({ params }: Props) {
   if (!found) notFound();
   if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
   const { result } = found;
+  const { next } = getLessonNeighbours(result.lesson.slug);
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
@@ -55,6 +58,7 @@ export default async function AttemptPage({ params }: Props) {
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} />
+        <ResultNextSteps result={result} nextLesson={next ? { slug: next.slug, title: next.title } : null} />
         <FeedbackList items={result.items} />
       </section>
       <p className="mt-6 flex flex-wrap gap-3">

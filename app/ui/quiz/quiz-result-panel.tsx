@@ -1,17 +1,20 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
 import { ErrorNote } from "./error-note";
+import { ResultNextSteps, type NextLessonLink } from "./result-next-steps";
 import { FeedbackList, ResultSummary } from "./result-view";
 
 /** The result inside the quiz island, right after submitting. */
 export function QuizResultPanel({
   result,
+  nextLesson,
   headingRef,
   pending,
   error,
   onRetake,
 }: {
   result: ResultView;
+  nextLesson: NextLessonLink | null;
   headingRef: React.Ref<HTMLHeadingElement>;
   pending: boolean;
   error: string | null;
@@ -24,6 +27,7 @@ export function QuizResultPanel({
       </h2>
       <div aria-live="polite" data-testid="quiz-results">
         <ResultSummary result={result} headingRef={headingRef} />
+        <ResultNextSteps result={result} nextLesson={nextLesson} />
         <FeedbackList items={result.items} />
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
