@@ -214,7 +214,17 @@ function rejectedIn(info: SentenceInfo, other: string): Clause[] {
   return out;
 }
 
+const causalCache = new WeakMap<SentenceInfo, CausalFinding | null>();
+
+/** Cached per analysed sentence: causes feed questions and distractor pools of both modules. */
 export function findCausal(info: SentenceInfo): CausalFinding | null {
+  if (causalCache.has(info)) return causalCache.get(info) ?? null;
+  const f = findCausalChecked(info);
+  causalCache.set(info, f);
+  return f;
+}
+
+function findCausalChecked(info: SentenceInfo): CausalFinding | null {
   const f = findCausalRaw(info);
   if (!f) return null;
   const key = f.why?.cause.text ?? f.result?.effect.text ?? "";
@@ -953,6 +963,8 @@ function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[
   return out;
 }
 
+const glossCache = new WeakMap<readonly SentenceInfo[], Gloss[]>();
+
 /** "According to the lesson, what was the Cheka?" from appositives and "known as" glosses. */
 export function definitionQuestions(
   moduleSentences: readonly SentenceInfo[],
@@ -977,8 +989,16 @@ export function definitionQuestions(
     return out;
   };
   const merge = (a: Gloss[], b: Gloss[]) => [...a, ...b.filter((g) => !a.some((x) => x.id === g.id))];
-  const glosses = merge(findGlosses(moduleSentences, gaz), roleGlosses(moduleSentences));
-  const guidePool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
+  const all = (sentences: readonly SentenceInfo[]): Gloss[] => {
+    let hit = glossCache.get(sentences);
+    if (!hit) {
+      hit = merge(findGlosses(sentences, gaz), roleGlosses(sentences));
+      glossCache.set(sentences, hit);
+    }
+    return hit;
+  };
+  const glosses = all(moduleSentences);
+  const guidePool = merge(glosses, all(guideSentences));
   const out: Candidate[] = [];
   for (const g of glosses) {
     const pool = guidePool.filter(
