@@ -146,8 +146,11 @@ export function invertForQuestion(clause: string): string | null {
     offsets.push(at);
     pos = at + t.text.length;
   }
-  const v = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-  if (v < 1 || v > 9) return null;
+  // The finite verb: not an infinitive ("the ability … to resist …") or a participle after "the".
+  const v = toks.findIndex(
+    (t, i) => (t.pos === "VERB" || t.pos === "AUX") && !/^(?:to|the|a|an)$/i.test(toks[i - 1]?.text ?? ""),
+  );
+  if (v < 1 || v > 12) return null;
   // A subject is a noun phrase: no punctuation, relative pronoun or verb-like word inside it.
   if (toks.slice(0, v).some((t) => t.pos === "PUNCT" && t.text !== "-" && t.text !== "'s")) return null;
   if (toks.slice(0, v).some((t) => /^(who|which|that|when|while|if)$/i.test(t.text))) return null;
@@ -262,6 +265,23 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
         rejected: [],
       };
     }
+  }
+  // "With the Petrograd Soviet in control of military deployments, the ability … was almost
+  // non-existent": the circumstance is the reason ("the Petrograd Soviet was in control of …").
+  const withLead =
+    /^With ((?:the )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*) ((?:in|under|at|on|behind) [^,]{4,80}), (.+)$/u.exec(
+      p,
+    );
+  if (withLead) {
+    const effect = cutClause(withLead[3]!, 26);
+    const plural = /s$/.test(withLead[1]!);
+    const cause = cutClause(`${withLead[1]!} ${plural ? "were" : "was"} ${withLead[2]!}`);
+    if (effect && cause && !/^(?:he|she|it|they)\b/i.test(effect))
+      return {
+        info,
+        why: { effect, cause: { text: lcFirst(cause), form: "clause", role: "cause", info, other: effect } },
+        rejected: rej(effect),
+      };
   }
   const leading = /^(.{10,160}?), (?:leading to|resulting in) (.+)$/.exec(p);
   if (leading) {
