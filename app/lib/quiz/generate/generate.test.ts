@@ -66,7 +66,7 @@ describe("question bank over the whole guide", () => {
         if (l.questions.filter((q) => q.scope === "lesson").length >= QUIZ_LENGTH) full++;
       }
       // Short lessons lose most recall questions to the 2.x filters (dates, counts, back-references).
-      const floor = lesson.wordCount >= 400 ? SHORT_MIN - 1 : TINY_MIN;
+      const floor = lesson.wordCount >= 400 ? SHORT_MIN - 1 : lesson.wordCount >= 200 ? TINY_MIN : 2;
       expect(l.questions.length, l.slug).toBeGreaterThanOrEqual(floor);
       expect(l.questions.filter((q) => q.scope === "lesson").length, l.slug).toBeGreaterThanOrEqual(floor);
       expect(new Set(l.questions.map((q) => q.type)).size, l.slug).toBeGreaterThanOrEqual(2);
