@@ -10,6 +10,7 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
+import type { ResultContext } from "./result-context";
 import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
 import { clearDrafts, overallState, readDrafts, useAutosave } from "./use-autosave";
@@ -20,6 +21,8 @@ export interface QuizClientProps {
   initialQuiz: QuizView | null;
   /** The lesson after this one, offered with the result. */
   nextLesson: NextLessonLink | null;
+  /** Section headings and lesson titles for the result's summary and links. */
+  resultContext: ResultContext;
 }
 
 function unansweredIndexes(quiz: QuizView, answers: Record<string, LearnerAnswer>): number[] {
@@ -46,7 +49,13 @@ function firstUnanswered(quiz: QuizView, answers: Record<string, LearnerAnswer>)
  * The quiz island: start (or resume), answer one question at a time, submit, feedback.
  * It only ever holds public question shapes; the right answers arrive with the result.
  */
-export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: QuizClientProps) {
+export function QuizClient({
+  lesson,
+  questionCount,
+  initialQuiz,
+  nextLesson,
+  resultContext,
+}: QuizClientProps) {
   const [quiz, setQuiz] = useState<QuizView | null>(initialQuiz);
   const [answers, setAnswers] = useState<Record<string, LearnerAnswer>>(initialQuiz?.saved ?? {});
   const [index, setIndex] = useState(initialQuiz ? firstUnanswered(initialQuiz, initialQuiz.saved) : 0);
@@ -174,6 +183,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
         <QuizResultPanel
           result={result}
           nextLesson={nextLesson}
+          context={resultContext}
           headingRef={resultHeadingRef}
           pending={pending}
           error={error}
