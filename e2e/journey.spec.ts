@@ -3,7 +3,7 @@ import path from "node:path";
 import { answerCard, norm, readKeys } from "./helpers/answers";
 
 /** The part of GET /api/progress these tests read. */
-type ProgressBody = { lessons?: Record<string, { read: boolean; level: string }> };
+type ProgressBody = { data?: { lessons?: Record<string, { read: boolean; level: string }> } };
 
 /**
  * A new learner's whole first session, in one test: sign up → read lesson 1 → take its quiz →
@@ -58,7 +58,7 @@ test("[JOURNEY]: sign up, read lesson 1, take its quiz, see it on the dashboard 
   await expect
     .poll(async () => {
       const body = (await (await page.request.get("/api/progress")).json()) as ProgressBody;
-      return body.lessons?.[lessonSlug]?.read ?? false;
+      return body.data?.lessons?.[lessonSlug]?.read ?? false;
     })
     .toBe(true);
 

@@ -23,8 +23,8 @@ export function loadProgress(): Promise<Lessons | null> {
   const promise = fetch("/api/progress", { credentials: "same-origin", cache: "no-store" })
     .then(async (res) => {
       if (!res.ok) return null;
-      const body = (await res.json()) as ProgressResponse;
-      return body.signedIn ? body.lessons : null;
+      const body = (await res.json()) as { data: ProgressResponse };
+      return body.data.lessons;
     })
     .catch(() => null);
   shared = { at: now, promise };

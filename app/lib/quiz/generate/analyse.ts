@@ -157,6 +157,14 @@ export function analyseLesson(
           reasons.push("introduces a quotation");
         if (/\?\s*["']?\s*$/.test(prompt)) reasons.push("question");
         if (NEEDS_CONTEXT.test(prompt)) reasons.push("refers outside");
+        // "The _____ also took …", "The next lesson is …": a statement added to one before it.
+        if (
+          (/\balso\b/i.test(prompt) &&
+            !/\bnot only\b[^.]*\balso\b|\balso (?:known|called)\b/i.test(prompt)) ||
+          /\b(?:the|a) next (?:lesson|point|step|stage|example|question)\b/i.test(prompt) ||
+          /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
+        )
+          reasons.push("refers outside");
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
           /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(

@@ -30,8 +30,8 @@ const KIND_WEIGHT: Record<FactKind, number> = {
 /** Usable as a blank at all (type-independent hard filters). */
 export function blankable(info: SentenceInfo, key: Key): boolean {
   if (!info.standalone) return false;
-  // A country the guide names on every page ("in _____" → Russia) has neighbours that fit as well.
-  if (key.kind === "place" && key.entity && key.entity.count > 40) return false;
+  // A place named in most lessons ("in _____" → Russia) has neighbours that fit as well.
+  if (key.kind === "place" && key.entity && key.entity.lessons.size >= 10) return false;
   if (key.kind === "time" && key.time?.precision === "range") return false;
   if (key.entity && key.entity.source === "cue" && key.entity.count < 2) return false;
   // The blank would leave another spelling of the answer visible.
@@ -216,6 +216,8 @@ export function acceptedVariants(key: Key): string[] {
  */
 function typeable(key: Key, ctx?: DistractorContext): boolean {
   if (key.inList) return false;
+  // Typing a work's exact title ("The Party Crisis") tests spelling, not knowledge.
+  if (key.kind === "document") return false;
   if (
     key.kind === "term" &&
     (/\s/.test(key.text) || (key.subkind !== "concept" && key.subkind !== "calendar"))
@@ -248,6 +250,13 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
   const prompt = blankedPrompt(info, key);
   // A typed blank needs enough context to be uniquely answerable.
   if (contentWords(prompt).length < 5) return null;
+  // "defeated … by _____" → 1920: any later year is as true when typed (multiple choice offers
+  // only dates on the false side).
+  if (
+    key.kind === "time" &&
+    /\b(?:by|before|after|since|until|till)\s*$/i.test(info.prompt.slice(0, key.start))
+  )
+    return null;
   return {
     question: {
       ...common(info, key.kind),
@@ -259,6 +268,7 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
         ...new Set([
           ...acceptedVariants(key),
           ...(key.entity ? (ctx?.equatedPlaces?.get(key.entity.canonical) ?? []) : []),
+          ...(key.entity ? (ctx?.translations?.get(key.entity.canonical) ?? []) : []),
         ]),
       ]
         .filter((a) => a !== key.text)

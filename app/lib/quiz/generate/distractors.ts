@@ -71,6 +71,8 @@ export interface DistractorContext {
   lessonPlaces?: ReadonlySet<string>;
   /** Places the lesson writes as one ("Turkestan/Central Asia"): canonical → the others' spellings. */
   equatedPlaces?: ReadonlyMap<string, readonly string[]>;
+  /** Names the guide glosses in brackets ("Golos Truda ("The Voice of Labor")"): canonical → glosses. */
+  translations?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** True when two answers are the same thing or spellings of it (never both offered). */
