@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { getGuide } from "../app/lib/content";
 import { answerCard, norm, takeBlankQuiz, type Key } from "./helpers/answers";
 
@@ -307,6 +308,16 @@ test("[LEARNER]: a review session has an end: at most 20 cards counting down, a 
   await expect(finish.getByTestId("review-next-due-summary")).toContainText(
     `The card you missed comes back in a few minutes. ${further} more card${further === 1 ? " is" : "s are"} due now.`,
   );
+  // Readable and accessible at 375 px, light and dark.
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+    ).toEqual([]);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await finish.getByRole("link", { name: "Start another session" }).click();
   await expect(left).toHaveText(`${Math.min(20, further + 1)} cards left in this session`);
 });

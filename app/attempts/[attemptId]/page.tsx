@@ -5,7 +5,7 @@ import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
 import { getAllLessons, getLesson, getLessonNeighbours } from "@/app/lib/content";
-import { buildResultContext } from "@/app/ui/quiz/result-context";
+import { buildResultContext } from "@/app/lib/content/result-context";
 import { ResultOverview } from "@/app/ui/quiz/result-overview";
 import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";

@@ -10,7 +10,7 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
-import type { ResultContext } from "./result-context";
+import type { ResultContext } from "@/app/lib/content/result-context";
 import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
 import { clearDrafts, overallState, readDrafts, useAutosave } from "./use-autosave";
@@ -21,8 +21,19 @@ export interface QuizClientProps {
   initialQuiz: QuizView | null;
   /** The lesson after this one, offered with the result. */
   nextLesson: NextLessonLink | null;
-  /** Section headings and lesson titles for the result's summary and links. */
-  resultContext: ResultContext;
+}
+
+const NO_CONTEXT: ResultContext = { sectionOf: {}, lessonTitles: {} };
+
+/** Section headings and lesson titles for a result, read once the result is in. */
+async function fetchResultContext(lessonSlug: string): Promise<ResultContext | null> {
+  try {
+    const res = await fetch(`/api/lessons/${encodeURIComponent(lessonSlug)}/result-context`);
+    if (!res.ok) return null;
+    return ((await res.json()) as { data: ResultContext }).data;
+  } catch {
+    return null;
+  }
 }
 
 function unansweredIndexes(quiz: QuizView, answers: Record<string, LearnerAnswer>): number[] {
@@ -49,19 +60,14 @@ function firstUnanswered(quiz: QuizView, answers: Record<string, LearnerAnswer>)
  * The quiz island: start (or resume), answer one question at a time, submit, feedback.
  * It only ever holds public question shapes; the right answers arrive with the result.
  */
-export function QuizClient({
-  lesson,
-  questionCount,
-  initialQuiz,
-  nextLesson,
-  resultContext,
-}: QuizClientProps) {
+export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: QuizClientProps) {
   const [quiz, setQuiz] = useState<QuizView | null>(initialQuiz);
   const [answers, setAnswers] = useState<Record<string, LearnerAnswer>>(initialQuiz?.saved ?? {});
   const [index, setIndex] = useState(initialQuiz ? firstUnanswered(initialQuiz, initialQuiz.saved) : 0);
   const [result, setResult] = useState<ResultView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number[] | null>(null);
+  const [resultContext, setResultContext] = useState<ResultContext | null>(null);
   const [pending, startTransition] = useTransition();
   const { announce, region } = useAnnouncer("quiz-announcer");
   const autosave = useAutosave(quiz?.attemptId ?? null);
@@ -158,6 +164,7 @@ export function QuizClient({
       }
       clearDrafts(id);
       setResult(res.data.result);
+      void fetchResultContext(lesson.slug).then(setResultContext);
       announce(`Quiz submitted. You scored ${res.data.result.score} out of ${res.data.result.total}.`);
     });
   }
@@ -183,7 +190,7 @@ export function QuizClient({
         <QuizResultPanel
           result={result}
           nextLesson={nextLesson}
-          context={resultContext}
+          context={resultContext ?? NO_CONTEXT}
           headingRef={resultHeadingRef}
           pending={pending}
           error={error}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
 import { ErrorNote } from "./error-note";
-import type { ResultContext } from "./result-context";
+import type { ResultContext } from "@/app/lib/content/result-context";
 import { ResultNextSteps, type NextLessonLink } from "./result-next-steps";
 import { ResultOverview } from "./result-overview";
 import { FeedbackList, ResultSummary } from "./result-view";

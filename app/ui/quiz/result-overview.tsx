@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
-import { parseEvidenceHref, type ResultContext } from "./result-context";
+import { parseEvidenceHref, type ResultContext } from "@/app/lib/content/result-context";
 
 function opening(text: string, words = 12): string {
   const parts = text.replace(/_{3,}/g, "…").trim().split(/\s+/);

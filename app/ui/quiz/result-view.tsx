@@ -3,7 +3,7 @@ import type { Expected, FeedbackItem, LearnerAnswer, ResultView } from "@/app/li
 import { formatAnswer, TYPE_LABELS } from "./format";
 import { PromptText } from "./prompt-text";
 import { EvidenceQuote } from "./evidence-quote";
-import { parseEvidenceHref, type ResultContext } from "./result-context";
+import { parseEvidenceHref, type ResultContext } from "@/app/lib/content/result-context";
 import { StatementChange } from "./statement-change";
 
 /**
@@ -90,9 +90,7 @@ export function FeedbackList({
 }) {
   const otherLessonTitle = (href: string) => {
     const slug = parseEvidenceHref(href)?.slug;
-    return slug && lessonSlug && slug !== lessonSlug
-      ? (context?.lessonTitles[slug] ?? "another lesson")
-      : null;
+    return slug && lessonSlug && slug !== lessonSlug ? (context?.lessonTitles[slug] ?? null) : null;
   };
   return (
     <ol className="mt-6 space-y-4" aria-label="Feedback for each question">

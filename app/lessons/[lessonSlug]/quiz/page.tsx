@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
-import { getAllLessons, getLesson, getLessonNeighbours } from "@/app/lib/content";
-import { buildResultContext } from "@/app/ui/quiz/result-context";
+import { getLesson, getLessonNeighbours } from "@/app/lib/content";
 import { getInProgressQuiz, getQuizAvailabilityForLesson } from "@/app/lib/attempts/service";
 import { QuizClient } from "@/app/ui/quiz/quiz-client";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
@@ -51,7 +50,6 @@ export default async function QuizPage({ params }: Props) {
         questionCount={availability?.questionCount ?? 0}
         initialQuiz={inProgress}
         nextLesson={nextLessonLink(lesson.slug)}
-        resultContext={buildResultContext(lesson, getAllLessons())}
       />
     </main>
   );

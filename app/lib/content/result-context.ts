@@ -1,4 +1,4 @@
-import type { Lesson } from "@/app/lib/content/types";
+import type { Lesson } from "./types";
 
 /**
  * What result pages need from the guide besides the result itself: the section each paragraph
