@@ -10,6 +10,7 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
+import type { ResultContext } from "@/app/lib/content/result-context";
 import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
 import { clearDrafts, overallState, readDrafts, useAutosave } from "./use-autosave";
@@ -20,6 +21,19 @@ export interface QuizClientProps {
   initialQuiz: QuizView | null;
   /** The lesson after this one, offered with the result. */
   nextLesson: NextLessonLink | null;
+}
+
+const NO_CONTEXT: ResultContext = { sectionOf: {}, lessonTitles: {} };
+
+/** Section headings and lesson titles for a result, read once the result is in. */
+async function fetchResultContext(lessonSlug: string): Promise<ResultContext | null> {
+  try {
+    const res = await fetch(`/api/lessons/${encodeURIComponent(lessonSlug)}/result-context`);
+    if (!res.ok) return null;
+    return ((await res.json()) as { data: ResultContext }).data;
+  } catch {
+    return null;
+  }
 }
 
 function unansweredIndexes(quiz: QuizView, answers: Record<string, LearnerAnswer>): number[] {
@@ -53,6 +67,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
   const [result, setResult] = useState<ResultView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number[] | null>(null);
+  const [resultContext, setResultContext] = useState<ResultContext | null>(null);
   const [pending, startTransition] = useTransition();
   const { announce, region } = useAnnouncer("quiz-announcer");
   const autosave = useAutosave(quiz?.attemptId ?? null);
@@ -149,6 +164,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
       }
       clearDrafts(id);
       setResult(res.data.result);
+      void fetchResultContext(lesson.slug).then(setResultContext);
       announce(`Quiz submitted. You scored ${res.data.result.score} out of ${res.data.result.total}.`);
     });
   }
@@ -174,6 +190,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
         <QuizResultPanel
           result={result}
           nextLesson={nextLesson}
+          context={resultContext ?? NO_CONTEXT}
           headingRef={resultHeadingRef}
           pending={pending}
           error={error}

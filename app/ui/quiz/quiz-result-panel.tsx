@@ -1,13 +1,16 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
 import { ErrorNote } from "./error-note";
+import type { ResultContext } from "@/app/lib/content/result-context";
 import { ResultNextSteps, type NextLessonLink } from "./result-next-steps";
+import { ResultOverview } from "./result-overview";
 import { FeedbackList, ResultSummary } from "./result-view";
 
 /** The result inside the quiz island, right after submitting. */
 export function QuizResultPanel({
   result,
   nextLesson,
+  context,
   headingRef,
   pending,
   error,
@@ -15,6 +18,7 @@ export function QuizResultPanel({
 }: {
   result: ResultView;
   nextLesson: NextLessonLink | null;
+  context: ResultContext;
   headingRef: React.Ref<HTMLHeadingElement>;
   pending: boolean;
   error: string | null;
@@ -27,8 +31,9 @@ export function QuizResultPanel({
       </h2>
       <div aria-live="polite" data-testid="quiz-results">
         <ResultSummary result={result} headingRef={headingRef} />
+        <ResultOverview result={result} context={context} />
         <ResultNextSteps result={result} nextLesson={nextLesson} />
-        <FeedbackList items={result.items} />
+        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <button
