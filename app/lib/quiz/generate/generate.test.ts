@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getGuide } from "@/app/lib/content";
 import type { Guide, Lesson } from "@/app/lib/content/types";
-import {
-  generateCandidates,
-  generateQuestionBank,
-  placesOf,
-  QUIZ_LENGTH,
-  TINY_MIN,
-} from "./index";
+import { generateCandidates, generateQuestionBank, placesOf, QUIZ_LENGTH, TINY_MIN } from "./index";
 import {
   QUESTION_SKILLS,
   UNDERSTANDING_SKILLS,
