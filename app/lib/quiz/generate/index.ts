@@ -271,12 +271,6 @@ function select(
       take(c);
     }
   }
-  // The estimate above can overshoot in a short lesson: drop the weakest dates until they are at
-  // most a fifth of what was chosen.
-  while (chosen.length > 0 && chosen.filter(isDate).length > 0.2 * chosen.length) {
-    const weakest = [...chosen].reverse().find(isDate)!;
-    chosen.splice(chosen.indexOf(weakest), 1);
-  }
   // Every type the lesson can support appears at least once (variety on retakes).
   for (const type of ["true_false", "fill_blank", "multiple_choice", "ordering", "matching"]) {
     if (chosen.length >= cap || chosen.some((c) => c.question.type === type)) continue;
@@ -284,6 +278,12 @@ function select(
       (c) => c.question.type === type && !chosen.includes(c) && (!isDate(c) || dateCap(1)),
     );
     if (best) take(best);
+  }
+  // The estimate above can overshoot in a short lesson: drop the weakest dates until they are at
+  // most a fifth of what was chosen.
+  while (chosen.length > 0 && chosen.filter(isDate).length > 0.2 * chosen.length) {
+    const weakest = [...chosen].reverse().find(isDate)!;
+    chosen.splice(chosen.indexOf(weakest), 1);
   }
   return chosen;
 }
