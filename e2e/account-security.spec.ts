@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { getGuide } from "../app/lib/content";
 import { e2eDatabaseUrl } from "./playwright.config";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -134,4 +136,46 @@ test("[AUTH]: an administrator's temporary password must be changed at the next 
   await expect(form.getByRole("status")).toContainText("Your password has been changed.");
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test("[AUTH]: download my data gives my account and attempts as JSON; deleting the account needs the password", async ({
+  page,
+}) => {
+  const email = uniqueEmail("mydata");
+  createUser(email, "keep this secret");
+  await signInHere(page, email, "keep this secret");
+  await expect(page).toHaveURL(/\/account$/);
+
+  // One quiz started, so there is an attempt to find in the download.
+  await page.goto(`/lessons/${getGuide().modules[0]!.lessons[0]!.slug}/quiz`);
+  await page.getByTestId("start-quiz").click();
+  await expect(page.getByTestId("quiz-progress")).toHaveText(/^Question 1 of \d+$/);
+
+  await page.goto("/account");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^my-study-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+    account: { email: string };
+    attempts: { status: string; lesson: string }[];
+    reviewCards: unknown[];
+    lessonReads: unknown[];
+  };
+  expect(exported.account.email).toBe(email);
+  expect(exported.attempts).toEqual([expect.objectContaining({ status: "in_progress" })]);
+  expect(Array.isArray(exported.reviewCards) && Array.isArray(exported.lessonReads)).toBe(true);
+
+  const form = page.getByRole("form", { name: "Delete my account" });
+  await form.getByLabel("Your password, to confirm", { exact: true }).fill("wrong secret");
+  await form.getByRole("button", { name: "Delete my account" }).click();
+  await expect(form.getByText("That is not your password.")).toBeVisible();
+  await form.getByLabel("Your password, to confirm", { exact: true }).fill("keep this secret");
+  await form.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await signedOut(page);
+  await signInHere(page, email, "keep this secret");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+    "The email or password is incorrect.",
+  );
 });

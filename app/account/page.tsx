@@ -6,7 +6,11 @@ import { listTimeZones } from "@/app/lib/auth/timezones";
 import { getUserProfile } from "@/app/lib/db/users";
 import { ProfileForm } from "@/app/ui/auth/account-client";
 import { SignOutButton } from "@/app/ui/auth/sign-out-button-client";
-import { ChangePasswordForm, SignOutEverywhereForm } from "@/app/ui/auth/account-security-client";
+import {
+  ChangePasswordForm,
+  DeleteAccountForm,
+  SignOutEverywhereForm,
+} from "@/app/ui/auth/account-security-client";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -77,6 +81,32 @@ export default async function AccountPage() {
           <SignOutButton />
           <SignOutEverywhereForm />
         </div>
+      </section>
+      <section aria-labelledby="data-heading" className="mt-8">
+        <h2 id="data-heading" className="mb-2 text-lg font-semibold">
+          Your data
+        </h2>
+        <p className="mb-3 text-sm text-stone-600 dark:text-stone-400">
+          A JSON file with your account, every quiz attempt with your answers, your review schedule and the
+          lessons you marked as read.
+        </p>
+        <a
+          href="/api/account/export"
+          download
+          className="inline-flex items-center justify-center rounded-md border border-stone-300 px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
+        >
+          Download my data
+        </a>
+        {profile.role === "learner" ? (
+          <div className="mt-6 rounded-xl border border-red-200 p-5 dark:border-red-900">
+            <h3 className="mb-2 font-semibold">Delete my account</h3>
+            <p className="mb-4 text-sm text-stone-600 dark:text-stone-400">
+              Deletes your account with every attempt, answer, review card and read mark, at once and for
+              good. Download your data first if you want to keep it.
+            </p>
+            <DeleteAccountForm />
+          </div>
+        ) : null}
       </section>
     </main>
   );

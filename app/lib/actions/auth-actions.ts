@@ -3,10 +3,11 @@
 import { headers } from "next/headers";
 import { createUser, updateProfile } from "@/app/lib/db/users";
 import { hashPassword } from "@/app/lib/auth/password";
-import { changePasswordSchema, profileSchema, signUpSchema } from "@/app/lib/auth/schemas";
+import { changePasswordSchema, profileSchema, signInSchema, signUpSchema } from "@/app/lib/auth/schemas";
 import { getSessionUserAllowingTemporaryPassword } from "@/app/lib/auth/actor";
 import { changePassword, signOutEverywhere } from "@/app/lib/auth/account-security";
 import { keepThisSession } from "@/app/lib/auth/session-cookie";
+import { deleteMyAccount } from "@/app/lib/account/data";
 import { z } from "zod";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
 import { clientAddress } from "@/app/lib/auth/client-address";
@@ -63,3 +64,12 @@ export const signOutEverywhereAction = requireUser(z.object({}), async (_input, 
   await keepThisSession(await signOutEverywhere(actor.userId));
   return { signedOutOthers: true };
 });
+
+/** Deletes the signed-in learner's account and all its data, confirmed with the password. */
+export const deleteAccountAction = requireUser(
+  z.object({ password: signInSchema.shape.password }),
+  async (input, { actor }) => {
+    await deleteMyAccount(actor, input.password);
+    return { deleted: true };
+  },
+);

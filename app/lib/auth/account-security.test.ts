@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { JWT } from "next-auth/jwt";
-import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import type * as SecurityModule from "./account-security";
 import type * as OptionsModule from "./options";
 import type * as UsersModule from "@/app/lib/db/users";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import type * as ThrottleModule from "./throttle";
 import type * as OptionsModule from "./options";
 import type * as UsersModule from "@/app/lib/db/users";

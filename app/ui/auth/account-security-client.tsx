@@ -1,8 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useSession } from "next-auth/react";
-import { changePasswordAction, signOutEverywhereAction } from "@/app/lib/actions/auth-actions";
+import { signOut, useSession } from "next-auth/react";
+import {
+  changePasswordAction,
+  deleteAccountAction,
+  signOutEverywhereAction,
+} from "@/app/lib/actions/auth-actions";
 import { FormStatus, fieldErrorsOf, primaryButtonClass, secondaryButtonClass } from "./form-parts";
 import { useAuthForm } from "./use-auth-form-client";
 import { PasswordField } from "./password-field-client";
@@ -76,6 +80,38 @@ export function SignOutEverywhereForm() {
       <FormStatus state={state} success="Every other session has been signed out." />
       <button type="submit" disabled={pending} aria-disabled={pending} className={secondaryButtonClass}>
         {pending ? "Signing out other sessions…" : "Sign out everywhere else"}
+      </button>
+    </form>
+  );
+}
+
+/** Deletes the account after the password is confirmed, then signs this browser out. */
+export function DeleteAccountForm() {
+  const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
+    const result = await deleteAccountAction(form).catch(() => null);
+    if (!result) return { ok: false, error: OFFLINE };
+    if (!result.ok) return result;
+    await signOut({ callbackUrl: "/" });
+    return { ok: true };
+  }, null);
+  return (
+    <form {...formProps} aria-label="Delete my account" className="space-y-4">
+      <FormStatus state={state} success="Your account has been deleted. Signing out…" />
+      <PasswordField
+        id="account-delete-password"
+        name="password"
+        label="Your password, to confirm"
+        autoComplete="current-password"
+        maxLength={1024}
+        errors={fieldErrorsOf(state, "password")}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className="inline-flex items-center justify-center rounded-md bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60"
+      >
+        {pending ? "Deleting…" : "Delete my account"}
       </button>
     </form>
   );
