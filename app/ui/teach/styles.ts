@@ -10,5 +10,5 @@ export const button =
 export const quietButton =
   "inline-flex items-center justify-center rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium " +
   "hover:bg-stone-100 disabled:opacity-60 dark:border-stone-700 dark:hover:bg-stone-800";
-export const link = "text-accent-700 underline-offset-2 hover:underline dark:text-accent-300";
+export const link = "text-accent-700 underline underline-offset-2 hover:no-underline dark:text-accent-300";
 export const muted = "text-stone-600 dark:text-stone-400";
