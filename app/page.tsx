@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getGuide } from "@/app/lib/content";
 import { LessonList } from "@/app/ui/content/lesson-list";
+import { ContinueCardClient } from "@/app/ui/progress/continue-card-client";
 import { AssignedHomeClient } from "@/app/ui/teach/assigned-home-client";
 
 export default function HomePage() {
@@ -24,6 +25,7 @@ export default function HomePage() {
       </section>
 
       <AssignedHomeClient />
+      <ContinueCardClient />
 
       <div id="modules" className="mt-12 space-y-12">
         {modules.map((guideModule) => (

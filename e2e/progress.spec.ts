@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 /** The part of GET /api/progress these tests read. */
-type ProgressBody = { lessons?: Record<string, { read: boolean; level: string }> };
+type ProgressBody = { data?: { lessons?: Record<string, { read: boolean; level: string }> } };
 
 /**
  * Progress and review, end to end: a new learner signs up through the page, takes a quiz
@@ -173,7 +173,7 @@ test("[PROGRESS]: a quiz shows on the dashboard, its missed questions appear in 
   ).toContainText("Started");
   const progress = await page.request.get("/api/progress");
   expect(progress.headers()["cache-control"]).toContain("private");
-  expect(((await progress.json()) as ProgressBody).lessons?.[lesson.slug]?.level).toBe("started");
+  expect(((await progress.json()) as ProgressBody).data?.lessons?.[lesson.slug]?.level).toBe("started");
 
   // Review: every missed question is due; the card shows no key.
   await page.goto("/review");
@@ -292,7 +292,7 @@ test("[PROGRESS]: a lesson read to the end is remembered and badged on the home 
   await expect(marker.getByRole("status")).toHaveText("✓ Marked as read");
 
   const progress = (await (await page.request.get("/api/progress")).json()) as ProgressBody;
-  expect(progress.lessons?.[slug]).toMatchObject({ read: true, level: "not_started" });
+  expect(progress.data?.lessons?.[slug]).toMatchObject({ read: true, level: "not_started" });
   await page.goto("/");
   await expect(
     page.locator(`#modules a[href="/lessons/${slug}"]`).first().getByTestId("lesson-badge"),

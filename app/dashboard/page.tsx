@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getDashboardView } from "@/app/lib/progress/dashboard";
+import { ContinueCard } from "@/app/ui/progress/continue-card";
 import { ScoreChart } from "@/app/ui/progress/score-chart";
 import { AssignedSection } from "@/app/ui/teach/assigned-section";
 import {
@@ -55,6 +56,12 @@ export default async function DashboardPage() {
       )}
 
       <AssignedSection actor={user} now={now} />
+
+      {!view.isNew && (
+        <div className="mt-6">
+          <ContinueCard step={view.nextStep} />
+        </div>
+      )}
 
       <div className={`mt-6 grid gap-4 ${view.streak ? "sm:grid-cols-2" : ""}`}>
         <ReviewsDue

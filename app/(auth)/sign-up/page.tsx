@@ -22,8 +22,8 @@ export default async function SignUpPage({ searchParams }: Props) {
     <>
       <h1 className="mb-2 text-2xl font-semibold tracking-tight">Create an account</h1>
       <p className="mb-6 text-sm text-stone-600 dark:text-stone-400">
-        Keep your quiz history and scores, and get a review queue of the questions you missed. Quizzes you
-        took as a guest on this device move to your account.
+        Keep your quiz history and scores, get a review queue of the questions you missed, and join a class
+        with the link your teacher gives you. Quizzes you took as a guest on this device move to your account.
       </p>
       <SignUpForm
         callbackUrl={callbackUrl}

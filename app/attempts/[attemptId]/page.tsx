@@ -4,6 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
+import { getAllLessons, getLesson, getLessonNeighbours } from "@/app/lib/content";
+import { buildResultContext } from "@/app/lib/content/result-context";
+import { ResultOverview } from "@/app/ui/quiz/result-overview";
+import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
@@ -38,6 +42,9 @@ export default async function AttemptPage({ params }: Props) {
   if (!found) notFound();
   if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
   const { result } = found;
+  const { next } = getLessonNeighbours(result.lesson.slug);
+  const lesson = getLesson(result.lesson.slug);
+  const context = lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles: {} };
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
@@ -55,7 +62,9 @@ export default async function AttemptPage({ params }: Props) {
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} />
-        <FeedbackList items={result.items} />
+        <ResultOverview result={result} context={context} />
+        <ResultNextSteps result={result} nextLesson={next ? { slug: next.slug, title: next.title } : null} />
+        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
       </section>
       <p className="mt-6 flex flex-wrap gap-3">
         <Link

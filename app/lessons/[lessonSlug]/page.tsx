@@ -6,6 +6,7 @@ import { findCrossReferences } from "@/app/lib/content/cross-references";
 import { LessonBody } from "@/app/ui/content/lesson-body";
 import { FurtherReading } from "@/app/ui/content/further-reading";
 import { LessonPager } from "@/app/ui/content/lesson-pager";
+import { LessonQuizCall } from "@/app/ui/content/lesson-quiz-call";
 import { MarkReadClient } from "@/app/ui/progress/mark-read-client";
 import { Breadcrumb, moduleShortTitle } from "@/app/ui/site/breadcrumb";
 
@@ -81,6 +82,7 @@ export default async function LessonPage({ params }: Props) {
         <FurtherReading items={lesson.furtherReading} />
         <MarkReadClient lessonSlug={lesson.slug} readingMinutes={lesson.readingMinutes} />
       </article>
+      <LessonQuizCall lessonSlug={lesson.slug} />
       <LessonPager previous={previous} next={next} />
     </main>
   );

@@ -4,16 +4,18 @@
  * only, one zod schema) and calls one domain function.
  *
  * - answerReviewAction: grade one due review card, move its schedule on, return feedback (the
- *   key and the evidence, now that the answer is in) and the next card.
+ *   key and the evidence, now that the answer is in) and the next card; with `retry`, mark a
+ *   second try at a card missed earlier in the session without moving its schedule again.
  * - markLessonReadAction: remember that the user read a lesson (idempotent).
  */
 import { markLessonRead } from "@/app/lib/db/lesson-reads";
-import { answerReview } from "@/app/lib/progress/review";
+import { answerReview, retryReview } from "@/app/lib/progress/review";
 import { markLessonReadInput, reviewAnswerInput } from "@/app/lib/progress/schemas";
 import { AppError } from "@/app/lib/errors";
 import { requireUser } from "./safe-action";
 
 export const answerReviewAction = requireUser(reviewAnswerInput, async (input, { actor }) => {
+  if (input.retry) return retryReview(actor.userId, input.questionId, input.answer);
   return answerReview(actor.userId, input.questionId, input.answer, input.reps);
 });
 

@@ -63,6 +63,8 @@ describe("showing a due date", () => {
     expect(formatRelative(due, new Date("2026-03-31T22:59:00Z"))).toBe("in 3 days");
     expect(formatRelative(due, new Date("2026-04-04T00:59:00Z"))).toBe("2 hours ago");
     expect(formatRelative(due, due)).toBe("now");
+    expect(formatRelative(due, new Date("2026-03-20T22:59:00Z"))).toBe("in 2 weeks");
+    expect(formatRelative(due, new Date("2023-01-01T00:00:00Z"))).toBe("in 3 years");
   });
 
   it("reports offsets in minutes", () => {

@@ -78,12 +78,15 @@ export function formatAbsolute(instant: Date, zone: string): string {
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
   ["day", 86_400_000],
   ["hour", 3_600_000],
   ["minute", 60_000],
 ];
 
-/** "in 3 days", "2 hours ago", "now": the largest whole unit, rounded towards zero. */
+/** "in 3 days", "2 hours ago", "in 3 years", "now": the largest whole unit, rounded towards zero. */
 export function formatRelative(instant: Date, now: Date): string {
   const diff = instant.getTime() - now.getTime();
   const rtf = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });

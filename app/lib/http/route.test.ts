@@ -67,6 +67,21 @@ describe("withActor", () => {
     });
   });
 
+  it("parses the query string, and never lets a response be cached", async () => {
+    const search = withActor(
+      { actor: "public", query: z.object({ page: z.coerce.number().int().min(1) }) },
+      ({ query }) => query.page,
+    );
+    const req = (q: string) => new Request(`http://app.test/api/x?${q}`, { headers: { host: "app.test" } });
+    const ok = await search(req("page=3"), noParams);
+    expect(await ok.json()).toEqual({ ok: true, data: 3 });
+    expect(ok.headers.get("cache-control")).toBe("private, no-store");
+    expect(ok.headers.get("vary")).toBe("Cookie");
+    const bad = await search(req("page=0"), noParams);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("cache-control")).toBe("private, no-store");
+  });
+
   it("refuses a visitor with no actor before reading the input", async () => {
     expect(await call(echo, request("POST", "not json"), withId("abc"))).toMatchObject({
       status: 401,

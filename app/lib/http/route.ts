@@ -6,7 +6,7 @@ import "server-only";
  *    must not drive a learner's session with their cookies; non-browser clients send none);
  * 2. resolves the actor (session user or guest cookie) and applies the `actor` mode and `roles`
  *    before reading any input (401/403);
- * 3. zod-parses the route params and a bounded JSON body (400, 413, 415);
+ * 3. zod-parses the route params, the query string and a bounded JSON body (400, 413, 415);
  * 4. runs the handler and answers `{ ok: true, data }`, or `{ ok: false, code, error,
  *    fieldErrors? }` with the AppError's status (anything else: logged, 500, generic message).
  *
@@ -27,7 +27,8 @@ import { AppError, invalidInput, toAppError } from "@/app/lib/errors";
 /** Route handlers refuse bodies larger than this before parsing, unless a route sets its own cap. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const NO_STORE = { "cache-control": "no-store" };
+/** Every answer depends on the caller's cookies: never cached, not even by the browser. */
+const NO_STORE = { "cache-control": "private, no-store", vary: "Cookie" };
 
 /** A success response with another status than 200 (e.g. 201 for something created). */
 export function json(data: unknown, status = 200): NextResponse {
@@ -43,7 +44,7 @@ export function errorResponse(error: AppError): NextResponse {
 type Schema = z.ZodType | undefined;
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteOptions<M extends ActorMode, B extends Schema, P extends Schema> {
+export interface RouteOptions<M extends ActorMode, B extends Schema, P extends Schema, Q extends Schema> {
   actor: M;
   /** With requireUser: only these roles may call the route. */
   roles?: readonly Role[];
@@ -51,14 +52,17 @@ export interface RouteOptions<M extends ActorMode, B extends Schema, P extends S
   body?: B;
   /** The dynamic route segments, e.g. `z.object({ attemptId: attemptIdSchema })`. */
   params?: P;
+  /** The query string, as an object of its (last) values. */
+  query?: Q;
   maxBodyBytes?: number;
 }
 
-export interface RouteInput<M extends ActorMode, B extends Schema, P extends Schema> {
+export interface RouteInput<M extends ActorMode, B extends Schema, P extends Schema, Q extends Schema> {
   request: Request;
   actor: ActorFor<M>;
   body: Parsed<B>;
   params: Parsed<P>;
+  query: Parsed<Q>;
 }
 
 /** What Next passes as the second argument of a route handler. */
@@ -66,10 +70,15 @@ export interface RouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export function withActor<M extends ActorMode, B extends Schema = undefined, P extends Schema = undefined>(
-  options: RouteOptions<M, B, P>,
+export function withActor<
+  M extends ActorMode,
+  B extends Schema = undefined,
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+>(
+  options: RouteOptions<M, B, P, Q>,
   /** Returns (or resolves to) the `data` of a 200 answer, or a Response (e.g. `created(data)`). */
-  handler: (input: RouteInput<M, B, P>) => unknown,
+  handler: (input: RouteInput<M, B, P, Q>) => unknown,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     try {
@@ -77,12 +86,22 @@ export function withActor<M extends ActorMode, B extends Schema = undefined, P e
         throw new AppError("forbidden", "Cross-site requests are not allowed.");
       const early = await actorBeforeInput(options.actor, options.roles);
       const params = await parseWith(options.params, await context.params);
+      const query = await parseWith(
+        options.query,
+        options.query ? Object.fromEntries(new URL(request.url).searchParams) : undefined,
+      );
       const body = options.body
         ? await parseWith(options.body, await readJsonObject(request, options.maxBodyBytes ?? MAX_BODY_BYTES))
         : undefined;
       const actor = await actorAfterInput(options.actor, early);
       // parseWith returns undefined exactly when its schema is undefined, which is what Parsed<> says.
-      const result = await handler({ request, actor, body: body as Parsed<B>, params: params as Parsed<P> });
+      const result = await handler({
+        request,
+        actor,
+        body: body as Parsed<B>,
+        params: params as Parsed<P>,
+        query: query as Parsed<Q>,
+      });
       return result instanceof Response ? result : json(result);
     } catch (error) {
       unstable_rethrow(error);

@@ -9,6 +9,8 @@ import { getReadLessonSlugs } from "@/app/lib/db/lesson-reads";
 import { countDueReviews, countReviewCards, nextDueAfter } from "@/app/lib/db/review-cards";
 import { getUserProfile } from "@/app/lib/db/users";
 import { masteryByLesson, moduleProgress, percentOf, type LessonMastery, type MasteryLevel } from "./mastery";
+import { chooseNextStep } from "./next-step";
+import type { NextStep } from "./next-step-views";
 import type { AttemptSummary } from "./progress-views";
 import { dueHorizon } from "./scheduling";
 import { computeStreak, safeTimeZone, type StreakSummary } from "./streak";
@@ -47,6 +49,8 @@ export interface DashboardView {
   streak: StreakSummary | null;
   /** True until the learner submits a first quiz. */
   isNew: boolean;
+  /** Due reviews and the next lesson to read, quiz or practise. */
+  nextStep: NextStep;
   /** Where a new learner should start. */
   firstLesson: { slug: string; title: string } | null;
 }
@@ -137,6 +141,10 @@ export async function getDashboardView(
     nextDueAt,
     streak,
     isNew: latest.length === 0,
+    nextStep: chooseNextStep(
+      modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleTitle: m.title.split(":")[0]! }))),
+      dueCount,
+    ),
     firstLesson: first ? { slug: first.slug, title: first.title } : null,
   };
 }

@@ -12,8 +12,10 @@ export interface LessonProgressView {
   read: boolean;
 }
 
-export type ProgressResponse =
-  { signedIn: false } | { signedIn: true; lessons: Record<string, LessonProgressView> };
+/** The `data` of a successful answer (signed out: 401, like every members-only route). */
+export interface ProgressResponse {
+  lessons: Record<string, LessonProgressView>;
+}
 
 /** One submitted quiz on the dashboard (score chart, recent attempts). */
 export interface AttemptSummary {

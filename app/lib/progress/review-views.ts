@@ -22,6 +22,15 @@ export interface ReviewQueueView {
   nextDueAt: string | null;
 }
 
+/** A review session: at most REVIEW_SESSION_SIZE due cards, earliest due first. */
+export interface ReviewSessionView {
+  /** Cards due now in all (may be more than the session holds). */
+  dueCount: number;
+  cards: ReviewCardView[];
+  /** ISO time the next card not yet due falls due; null if the user has no other cards. */
+  nextDueAt: string | null;
+}
+
 export interface ReviewFeedbackView {
   questionId: string;
   correct: boolean;

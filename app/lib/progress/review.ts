@@ -10,7 +10,7 @@ import { checkAnswer, parseQuestionRow } from "@/app/lib/attempts/questions";
 import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
 import { findReviewCard, getDueReviews, storeReviewAnswer } from "@/app/lib/db/review-cards";
 import { AppError } from "@/app/lib/errors";
-import type { ReviewAnswerView, ReviewCardView, ReviewQueueView } from "./review-views";
+import type { ReviewAnswerView, ReviewCardView, ReviewQueueView, ReviewSessionView } from "./review-views";
 import { dueHorizon, isDue, scheduleAnswer } from "./scheduling";
 
 const NOT_IN_QUEUE = "That question is not in your review queue.";
@@ -43,6 +43,56 @@ export async function getReviewQueue(userId: string, now: Date = new Date()): Pr
     dueCount: page.dueCount,
     current: page.cards[0] ?? null,
     nextDueAt: page.nextDueAt?.toISOString() ?? null,
+  };
+}
+
+/** A session has an end: at most this many cards, however many are due. */
+export const REVIEW_SESSION_SIZE = 20;
+
+export async function getReviewSession(userId: string, now: Date = new Date()): Promise<ReviewSessionView> {
+  const page = await getDueCards(userId, now, REVIEW_SESSION_SIZE);
+  return { dueCount: page.dueCount, cards: page.cards, nextDueAt: page.nextDueAt?.toISOString() ?? null };
+}
+
+/**
+ * A second try, later in the same session, at a card the learner has just missed: graded on the
+ * server like any answer, but the schedule already counted the miss, so nothing is stored or
+ * moved (the card need not be due again yet).
+ */
+export async function retryReview(
+  userId: string,
+  questionId: string,
+  answer: LearnerAnswer,
+  now: Date = new Date(),
+): Promise<ReviewAnswerView> {
+  const card = await findReviewCard(userId, questionId);
+  if (!card?.reviewable) throw new AppError("not_found", NOT_IN_QUEUE);
+  const question = parseQuestionRow(card.question);
+  if (!question) throw new AppError("not_found", NOT_IN_QUEUE);
+  const checked = checkAnswer(question, answer);
+  if (!checked.ok)
+    throw new AppError("bad_request", checked.message, { fieldErrors: { answer: [checked.message] } });
+  const { correct, expected } = markAnswer(question, checked.answer);
+  const lesson = card.question.lesson;
+  const links = evidenceLinks(
+    lesson.slug,
+    question.evidence,
+    question.evidenceAnchors,
+    question.evidenceLessons,
+  );
+  return {
+    feedback: {
+      questionId,
+      correct,
+      answer: checked.answer,
+      expected,
+      evidence: question.evidence,
+      evidenceHref: links[0]?.href ?? `/lessons/${lesson.slug}#${question.evidenceAnchor}`,
+      evidenceLinks: links,
+      lesson,
+      nextDueAt: card.schedule.due.toISOString(),
+    },
+    queue: await getReviewQueue(userId, now),
   };
 }
 

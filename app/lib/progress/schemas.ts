@@ -11,6 +11,8 @@ export const reviewAnswerInput = z.strictObject({
   answer: learnerAnswerSchema,
   /** The card version the learner was shown (ReviewCardView.reps). */
   reps: z.number().int().min(0).max(1_000_000),
+  /** A second try within one session at a card just missed: marked, not rescheduled. */
+  retry: z.boolean().optional(),
 });
 export type ReviewAnswerInput = z.infer<typeof reviewAnswerInput>;
 

@@ -56,7 +56,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
         autoComplete="name"
         required
         maxLength={80}
-        hint="Shown in the header and on your account page."
+        hint="Shown in the header, and to the teacher of any class you join."
         errors={fieldErrorsOf(state, "name")}
       />
       <TextField

@@ -17,14 +17,14 @@ type Lessons = Record<string, LessonProgressView>;
 const SHARE_MS = 5_000;
 let shared: { at: number; promise: Promise<Lessons | null> } | null = null;
 
-function loadProgress(): Promise<Lessons | null> {
+export function loadProgress(): Promise<Lessons | null> {
   const now = Date.now();
   if (shared && now - shared.at < SHARE_MS) return shared.promise;
   const promise = fetch("/api/progress", { credentials: "same-origin", cache: "no-store" })
     .then(async (res) => {
       if (!res.ok) return null;
-      const body = (await res.json()) as ProgressResponse;
-      return body.signedIn ? body.lessons : null;
+      const body = (await res.json()) as { data: ProgressResponse };
+      return body.data.lessons;
     })
     .catch(() => null);
   shared = { at: now, promise };

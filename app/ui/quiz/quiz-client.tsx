@@ -10,6 +10,8 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
+import type { ResultContext } from "@/app/lib/content/result-context";
+import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
 import { clearDrafts, overallState, readDrafts, useAutosave } from "./use-autosave";
 
@@ -17,10 +19,37 @@ export interface QuizClientProps {
   lesson: { slug: string; title: string };
   questionCount: number;
   initialQuiz: QuizView | null;
+  /** The lesson after this one, offered with the result. */
+  nextLesson: NextLessonLink | null;
+}
+
+const NO_CONTEXT: ResultContext = { sectionOf: {}, lessonTitles: {} };
+
+/** Section headings and lesson titles for a result, read once the result is in. */
+async function fetchResultContext(lessonSlug: string): Promise<ResultContext | null> {
+  try {
+    const res = await fetch(`/api/lessons/${encodeURIComponent(lessonSlug)}/result-context`);
+    if (!res.ok) return null;
+    return ((await res.json()) as { data: ResultContext }).data;
+  } catch {
+    return null;
+  }
 }
 
 function unansweredIndexes(quiz: QuizView, answers: Record<string, LearnerAnswer>): number[] {
   return quiz.questions.flatMap((q, i) => (isAnswered(answers[q.id]) ? [] : [i]));
+}
+
+/** The server's saved answers of an attempt still in progress (null when unavailable). */
+async function fetchSavedAnswers(attemptId: string): Promise<Record<string, LearnerAnswer> | null> {
+  try {
+    const res = await fetch(`/api/attempts/${encodeURIComponent(attemptId)}`, { cache: "no-store" });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { data?: { status?: string; quiz?: QuizView } };
+    return body.data?.status === "in_progress" && body.data.quiz ? body.data.quiz.saved : null;
+  } catch {
+    return null;
+  }
 }
 
 function firstUnanswered(quiz: QuizView, answers: Record<string, LearnerAnswer>): number {
@@ -31,13 +60,14 @@ function firstUnanswered(quiz: QuizView, answers: Record<string, LearnerAnswer>)
  * The quiz island: start (or resume), answer one question at a time, submit, feedback.
  * It only ever holds public question shapes; the right answers arrive with the result.
  */
-export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientProps) {
+export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: QuizClientProps) {
   const [quiz, setQuiz] = useState<QuizView | null>(initialQuiz);
   const [answers, setAnswers] = useState<Record<string, LearnerAnswer>>(initialQuiz?.saved ?? {});
   const [index, setIndex] = useState(initialQuiz ? firstUnanswered(initialQuiz, initialQuiz.saved) : 0);
   const [result, setResult] = useState<ResultView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number[] | null>(null);
+  const [resultContext, setResultContext] = useState<ResultContext | null>(null);
   const [pending, startTransition] = useTransition();
   const { announce, region } = useAnnouncer("quiz-announcer");
   const autosave = useAutosave(quiz?.attemptId ?? null);
@@ -48,20 +78,37 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
   const moved = useRef(false);
 
   // Answers given in this browser that the server never confirmed (a reload or a lost
-  // connection in between) come back from the local journal and are sent again.
+  // connection in between) come back from the local journal and are sent again. The server's
+  // copy is read again too: this page may have been rendered while a save sent by the page
+  // before it (on reload) was still on its way.
   const attemptId = quiz?.attemptId;
+  const touched = useRef(new Set<string>());
   useEffect(() => {
     if (!attemptId) return;
+    let live = true;
     const drafts = readDrafts(attemptId);
     const ids = Object.keys(drafts);
-    if (ids.length === 0) return;
-    // localStorage is invisible to the server render, so the journal can only be read here.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setAnswers((a) => ({ ...a, ...drafts }));
-    for (const id of ids) {
-      const draft = drafts[id];
-      if (draft !== undefined) saveChange(id, draft);
+    if (ids.length > 0) {
+      // localStorage is invisible to the server render, so the journal can only be read here.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setAnswers((a) => ({ ...a, ...drafts }));
+      for (const id of ids) {
+        const draft = drafts[id];
+        if (draft !== undefined) saveChange(id, draft);
+      }
     }
+    void fetchSavedAnswers(attemptId).then((fresh) => {
+      if (!live || !fresh) return;
+      const keep = new Set([...ids, ...touched.current]);
+      setAnswers((a) => {
+        const merged = { ...a };
+        for (const [id, value] of Object.entries(fresh)) if (!keep.has(id)) merged[id] = value;
+        return merged;
+      });
+    });
+    return () => {
+      live = false;
+    };
   }, [attemptId, saveChange]);
 
   // Move focus to the question heading when the learner changes question (not on first load).
@@ -117,6 +164,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
       }
       clearDrafts(id);
       setResult(res.data.result);
+      void fetchResultContext(lesson.slug).then(setResultContext);
       announce(`Quiz submitted. You scored ${res.data.result.score} out of ${res.data.result.total}.`);
     });
   }
@@ -141,6 +189,8 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
       return (
         <QuizResultPanel
           result={result}
+          nextLesson={nextLesson}
+          context={resultContext ?? NO_CONTEXT}
           headingRef={resultHeadingRef}
           pending={pending}
           error={error}
@@ -205,6 +255,7 @@ export function QuizClient({ lesson, questionCount, initialQuiz }: QuizClientPro
           pending={pending}
           headingRef={headingRef}
           onChange={(value, options) => {
+            touched.current.add(current.id);
             setAnswers((a) => ({ ...a, [current.id]: value }));
             autosave.change(current.id, value, options);
           }}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LastScoreClient } from "@/app/ui/progress/last-score-client";
 import { ErrorNote } from "./error-note";
 
 /** Before starting: an empty state when the bank is empty, otherwise what to expect and Start. */
@@ -46,6 +47,7 @@ export function QuizIntro({
         give it, so you can leave and come back. Each answer is marked when you submit, with the sentence of
         the lesson it comes from.
       </p>
+      <LastScoreClient lessonSlug={lessonSlug} />
       <button
         type="button"
         onClick={onStart}

@@ -1,17 +1,24 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
 import { ErrorNote } from "./error-note";
+import type { ResultContext } from "@/app/lib/content/result-context";
+import { ResultNextSteps, type NextLessonLink } from "./result-next-steps";
+import { ResultOverview } from "./result-overview";
 import { FeedbackList, ResultSummary } from "./result-view";
 
 /** The result inside the quiz island, right after submitting. */
 export function QuizResultPanel({
   result,
+  nextLesson,
+  context,
   headingRef,
   pending,
   error,
   onRetake,
 }: {
   result: ResultView;
+  nextLesson: NextLessonLink | null;
+  context: ResultContext;
   headingRef: React.Ref<HTMLHeadingElement>;
   pending: boolean;
   error: string | null;
@@ -24,7 +31,9 @@ export function QuizResultPanel({
       </h2>
       <div aria-live="polite" data-testid="quiz-results">
         <ResultSummary result={result} headingRef={headingRef} />
-        <FeedbackList items={result.items} />
+        <ResultOverview result={result} context={context} />
+        <ResultNextSteps result={result} nextLesson={nextLesson} />
+        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <button

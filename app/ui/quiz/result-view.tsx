@@ -3,6 +3,8 @@ import type { Expected, FeedbackItem, LearnerAnswer, ResultView } from "@/app/li
 import { formatAnswer, TYPE_LABELS } from "./format";
 import { PromptText } from "./prompt-text";
 import { EvidenceQuote } from "./evidence-quote";
+import { parseEvidenceHref, type ResultContext } from "@/app/lib/content/result-context";
+import { StatementChange } from "./statement-change";
 
 /**
  * Feedback for a submitted attempt: the score, then per question whether it was right, the
@@ -74,7 +76,22 @@ function AnswerValue({ value }: { value: LearnerAnswer | Expected | null }) {
 }
 
 /** `idPrefix` keeps element ids unique when a page lists several attempts. */
-export function FeedbackList({ items, idPrefix = "feedback" }: { items: FeedbackItem[]; idPrefix?: string }) {
+export function FeedbackList({
+  items,
+  idPrefix = "feedback",
+  lessonSlug,
+  context,
+}: {
+  items: FeedbackItem[];
+  idPrefix?: string;
+  /** The quiz's lesson: evidence links into any other lesson say which one they open. */
+  lessonSlug?: string;
+  context?: ResultContext;
+}) {
+  const otherLessonTitle = (href: string) => {
+    const slug = parseEvidenceHref(href)?.slug;
+    return slug && lessonSlug && slug !== lessonSlug ? (context?.lessonTitles[slug] ?? null) : null;
+  };
   return (
     <ol className="mt-6 space-y-4" aria-label="Feedback for each question">
       {items.map((item, i) => {
@@ -112,7 +129,9 @@ export function FeedbackList({ items, idPrefix = "feedback" }: { items: Feedback
                 <AnswerValue value={item.expected} />
               </dd>
             </dl>
+            <StatementChange item={item} />
             <EvidenceQuote
+              otherLessonTitle={otherLessonTitle}
               links={item.evidenceLinks}
               linkTestId="evidence-link"
               srSuffix={(j) =>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
-import { getLesson } from "@/app/lib/content";
+import { getLesson, getLessonNeighbours } from "@/app/lib/content";
 import { getInProgressQuiz, getQuizAvailabilityForLesson } from "@/app/lib/attempts/service";
 import { QuizClient } from "@/app/ui/quiz/quiz-client";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
@@ -18,6 +18,11 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = getLesson((await params).lessonSlug);
   return { title: lesson ? `Quiz: ${lesson.title}` : "Quiz not found", robots: { index: false } };
+}
+
+function nextLessonLink(slug: string) {
+  const { next } = getLessonNeighbours(slug);
+  return next ? { slug: next.slug, title: next.title } : null;
 }
 
 export default async function QuizPage({ params }: Props) {
@@ -44,6 +49,7 @@ export default async function QuizPage({ params }: Props) {
         lesson={{ slug: lesson.slug, title: lesson.title }}
         questionCount={availability?.questionCount ?? 0}
         initialQuiz={inProgress}
+        nextLesson={nextLessonLink(lesson.slug)}
       />
     </main>
   );

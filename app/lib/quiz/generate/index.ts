@@ -33,6 +33,7 @@ import {
   attributionQuestions,
   causalQuestions,
   claimQuestions,
+  contrastQuestions,
   deedQuestions,
   definitionQuestions,
   mainClaim,
@@ -54,6 +55,10 @@ export const MAX_PROMPT_WORDS = 35;
 /** Questions in one lesson quiz. */
 export const QUIZ_LENGTH = 10;
 
+/**
+ * The bank size a lesson is filled to with recall questions. Lessons of 400+ words stop earlier
+ * when their questions of understanding would fall under 30 % (never under one quiz's length).
+ */
 export function minimumFor(lesson: Pick<Lesson, "wordCount">): number {
   if (lesson.wordCount >= LONG_LESSON_WORDS) return LONG_MIN;
   return lesson.wordCount >= TINY_LESSON_WORDS ? SHORT_MIN : TINY_MIN;
@@ -61,6 +66,8 @@ export function minimumFor(lesson: Pick<Lesson, "wordCount">): number {
 
 export interface GenerationContext {
   gaz: Gazetteer;
+  /** Bracketed glosses of names across the guide (typed answers accept either). */
+  translations: Map<string, string[]>;
   authors: Set<string>;
   guideYears: Set<number>;
 }
@@ -86,7 +93,19 @@ export function buildContext(guide: Guide): GenerationContext {
   const gaz = buildGazetteer(sentences);
   const guideYears = new Set<number>();
   for (const s of sentences) for (const t of findTimes(s.text)) if (t.year) guideYears.add(t.year);
-  return { gaz, authors, guideYears };
+  // "Golos Truda ("The Voice of Labor")", "Basmachi (Russian for "raiders")": the text's own
+  // translation of a name is as good a typed answer as the name.
+  const translations = new Map<string, string[]>();
+  for (const s of sentences)
+    for (const m of s.text.matchAll(/\(\s*(?:Russian for |which means )?"([^"]{2,40})"[^)]*\)/g)) {
+      const before = gaz.find(s.text.slice(0, m.index)).pop();
+      if (!before || before.end < (m.index ?? 0) - 1) continue;
+      const list = translations.get(before.entity.canonical) ?? [];
+      const gloss = m[1]!.replace(/[.,]$/, "");
+      if (!list.includes(gloss)) list.push(gloss);
+      translations.set(before.entity.canonical, list.sort());
+    }
+  return { gaz, authors, guideYears, translations };
 }
 
 /** Words of the statement a prompt shows (true/false prompts carry a fixed lead). */
@@ -191,16 +210,23 @@ function select(
     chosen.push(c);
     facts.add(`${c.fact}|${c.question.type}`);
     facts.add(c.fact);
-    for (const s of c.sentences)
-      if (c.sentences.length === 1) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
+    // A question of understanding asks about a sentence differently from its facts (and a draw
+    // never puts two questions on one sentence): it does not use up the sentence's fact load.
+    if (!isUnderstanding(c))
+      for (const s of c.sentences)
+        if (c.sentences.length === 1) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
     perKind.set(c.question.keyKind, (perKind.get(c.question.keyKind) ?? 0) + 1);
     perAnswer.set(answerOf(c), (perAnswer.get(answerOf(c)) ?? 0) + 1);
   };
   const sentenceLoad = (c: Candidate) =>
     c.sentences.length === 1 ? (perSentence.get(c.sentences[0]!) ?? 0) : 0;
   // Understanding questions first: every one the lesson supports (a sentence carries at most two).
+  const understandingLoad = new Map<number, number>();
   for (const c of ranked) {
-    if (!isUnderstanding(c) || facts.has(c.fact) || sentenceLoad(c) >= 2) continue;
+    if (!isUnderstanding(c) || facts.has(c.fact)) continue;
+    const s = c.sentences[0] ?? -1;
+    if ((understandingLoad.get(s) ?? 0) >= 2) continue;
+    understandingLoad.set(s, (understandingLoad.get(s) ?? 0) + 1);
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
     take(c);
   }
@@ -215,7 +241,13 @@ function select(
     const w = c.sentences.length === 1 ? (wordsOf.get(c.sentences[0]!) ?? 0) : 0;
     return w >= 40 ? 3 : w >= 15 ? 2 : 1;
   };
-  const others = ranked.filter((c) => !isUnderstanding(c));
+  // Chronology and matching of the lesson's own text before single facts: they set facts in relation.
+  const structured = (c: Candidate) =>
+    (c.question.type === "ordering" || c.question.type === "matching") && !c.question.evidenceLessons;
+  const others = [
+    ...ranked.filter((c) => !isUnderstanding(c) && structured(c)),
+    ...ranked.filter((c) => !isUnderstanding(c) && !structured(c)),
+  ];
   // Pass 1: every fact once, one to three questions per sentence, no kind above 40 %.
   for (const c of others) {
     if (chosen.length >= cap) break;
@@ -229,9 +261,9 @@ function select(
   }
   // Pass 2: skipped facts, then second forms of the same fact, until the minimum is met.
   for (const relax of [1, 2]) {
-    if (chosen.length >= minimum) break;
+    if (chosen.length >= Math.min(minimum, cap)) break;
     for (const c of others) {
-      if (chosen.length >= minimum) break;
+      if (chosen.length >= Math.min(minimum, cap)) break;
       if (chosen.includes(c) || facts.has(`${c.fact}|${c.question.type}`)) continue;
       if (isDate(c) && !dateCap(1)) continue;
       if (relax === 1 && (facts.has(c.fact) || sentenceLoad(c) >= 3)) continue;
@@ -241,7 +273,7 @@ function select(
   }
   // Every type the lesson can support appears at least once (variety on retakes).
   for (const type of ["true_false", "fill_blank", "multiple_choice", "ordering", "matching"]) {
-    if (chosen.some((c) => c.question.type === type)) continue;
+    if (chosen.length >= cap || chosen.some((c) => c.question.type === type)) continue;
     const best = ranked.find(
       (c) => c.question.type === type && !chosen.includes(c) && (!isDate(c) || dateCap(1)),
     );
@@ -251,7 +283,7 @@ function select(
 }
 
 /** Places the lesson names (captions included), and those it writes as one ("Turkestan/Central Asia"). */
-function placesOf(
+export function placesOf(
   lesson: Lesson,
   gaz: Gazetteer,
 ): { lessonPlaces: Set<string>; equatedPlaces: Map<string, string[]> } {
@@ -289,6 +321,7 @@ function generateLesson(
   events: readonly DatedEvent[],
   ctx: GenerationContext,
   moduleCandidates: readonly Candidate[],
+  keepAll = false,
 ): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
   const dctx: DistractorContext = {
@@ -298,6 +331,7 @@ function generateLesson(
     guideYears: ctx.guideYears,
     lessonPlaces,
     equatedPlaces,
+    translations: ctx.translations,
   };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections
@@ -307,6 +341,7 @@ function generateLesson(
     ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
   ];
+  if (keepAll) return cands.map((c) => withSkillAndScope(c.question));
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);
   return chosen
@@ -332,6 +367,18 @@ function withSkillAndScope(q: Question): Question {
 
 /** The whole guide's question bank. Same guide + generator version → byte-identical JSON. */
 export function generateQuestionBank(guide: Guide): QuestionBank {
+  return generate(guide, false);
+}
+
+/**
+ * Every candidate the rules build, before ranking and selection: the hard filters (giveaways,
+ * distractor rules, standalone prompts) apply to all of them, so tests check those rules here.
+ */
+export function generateCandidates(guide: Guide): QuestionBank {
+  return generate(guide, true);
+}
+
+function generate(guide: Guide, keepAll: boolean): QuestionBank {
   const ctx = buildContext(guide);
   const lessons: LessonBank[] = [];
   const analysedByModule = guide.modules.map((m) =>
@@ -347,7 +394,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
       .map((l, i) => mainClaim(l, analysed[i]!))
       .filter((c): c is NonNullable<typeof c> => c !== null);
     const moduleCandidates = [
-      ...causalQuestions(all, guideSentences),
+      ...causalQuestions(all, guideSentences, ctx.gaz),
       ...attributionQuestions(
         m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
         ctx.gaz,
@@ -355,6 +402,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
       ...definitionQuestions(all, guideSentences, ctx.gaz),
       ...deedQuestions(all),
       ...claimQuestions(all),
+      ...contrastQuestions(all, ctx.gaz),
       ...mainIdeaQuestions(claims),
     ];
     m.lessons.forEach((l, i) => {
@@ -362,7 +410,7 @@ export function generateQuestionBank(guide: Guide): QuestionBank {
         slug: l.slug,
         title: l.title,
         module: m.slug,
-        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx, moduleCandidates),
+        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx, moduleCandidates, keepAll),
       });
     });
   }

@@ -146,8 +146,11 @@ export function invertForQuestion(clause: string): string | null {
     offsets.push(at);
     pos = at + t.text.length;
   }
-  const v = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-  if (v < 1 || v > 9) return null;
+  // The finite verb: not an infinitive ("the ability … to resist …") or a participle after "the".
+  const v = toks.findIndex(
+    (t, i) => (t.pos === "VERB" || t.pos === "AUX") && !/^(?:to|the|a|an)$/i.test(toks[i - 1]?.text ?? ""),
+  );
+  if (v < 1 || v > 12) return null;
   // A subject is a noun phrase: no punctuation, relative pronoun or verb-like word inside it.
   if (toks.slice(0, v).some((t) => t.pos === "PUNCT" && t.text !== "-" && t.text !== "'s")) return null;
   if (toks.slice(0, v).some((t) => /^(who|which|that|when|while|if)$/i.test(t.text))) return null;
@@ -214,7 +217,17 @@ function rejectedIn(info: SentenceInfo, other: string): Clause[] {
   return out;
 }
 
+const causalCache = new WeakMap<SentenceInfo, CausalFinding | null>();
+
+/** Cached per analysed sentence: causes feed questions and distractor pools of both modules. */
 export function findCausal(info: SentenceInfo): CausalFinding | null {
+  if (causalCache.has(info)) return causalCache.get(info) ?? null;
+  const f = findCausalChecked(info);
+  causalCache.set(info, f);
+  return f;
+}
+
+function findCausalChecked(info: SentenceInfo): CausalFinding | null {
   const f = findCausalRaw(info);
   if (!f) return null;
   const key = f.why?.cause.text ?? f.result?.effect.text ?? "";
@@ -252,6 +265,23 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
         rejected: [],
       };
     }
+  }
+  // "With the Petrograd Soviet in control of military deployments, the ability … was almost
+  // non-existent": the circumstance is the reason ("the Petrograd Soviet was in control of …").
+  const withLead =
+    /^With ((?:the )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*) ((?:in|under|at|on|behind) [^,]{4,80}), (.+)$/u.exec(
+      p,
+    );
+  if (withLead) {
+    const effect = cutClause(withLead[3]!, 26);
+    const plural = /s$/.test(withLead[1]!);
+    const cause = cutClause(`${withLead[1]!} ${plural ? "were" : "was"} ${withLead[2]!}`);
+    if (effect && cause && !/^(?:he|she|it|they)\b/i.test(effect))
+      return {
+        info,
+        why: { effect, cause: { text: lcFirst(cause), form: "clause", role: "cause", info, other: effect } },
+        rejected: rej(effect),
+      };
   }
   const leading = /^(.{10,160}?), (?:leading to|resulting in) (.+)$/.exec(p);
   if (leading) {
@@ -441,6 +471,43 @@ function toCandidate(b: Built): Candidate | null {
   };
 }
 
+/**
+ * The clause with its one named side (a group or body in the SIDE table) replaced by a side of
+ * another camp that the module also names, keeping the written form (plural, possessive). Null
+ * when the clause names no side, or names more than one.
+ */
+function sideSwap(
+  clause: string,
+  gaz: Gazetteer,
+  moduleLessons: ReadonlySet<string>,
+  prompt: string,
+): string | null {
+  const sides = gaz.find(clause).filter((m) => SIDE[m.entity.canonical] !== undefined);
+  if (sides.length !== 1) return null;
+  const m = sides[0]!;
+  const side = SIDE[m.entity.canonical]!;
+  const possessive = /'s?$/.test(m.text) ? (/s'$/.test(m.text) ? "'" : "'s") : "";
+  const candidates = gaz
+    .ofKind(m.entity.kind)
+    .filter(
+      (e) =>
+        SIDE[e.canonical] !== undefined &&
+        SIDE[e.canonical] !== side &&
+        [...e.lessons.keys()].some((l) => moduleLessons.has(l)) &&
+        /s$/.test(e.canonical) === /s'?$/.test(m.text.replace(/'s$/, "")) &&
+        !e.spellings.some((sp) => visibleIn(prompt, sp)),
+    )
+    .sort((a, b) => b.count - a.count || cmp(a.canonical, b.canonical));
+  // One of the module's three most-named other sides, varied by clause.
+  const top = candidates.slice(0, 3);
+  const pick = top[parseInt(hash64(clause).slice(0, 4), 16) % Math.max(1, top.length)];
+  if (!pick) return null;
+  const name =
+    pick.canonical +
+    (possessive === "'" ? "'" : possessive === "'s" ? (/s$/.test(pick.canonical) ? "'" : "'s") : "");
+  return clause.slice(0, m.start) + name + clause.slice(m.end);
+}
+
 /** Two clauses about the same named actor ("the Left-SRs …"): a reason for one may fit the other. */
 function sharesName(a: string, b: string): boolean {
   const names = (t: string) =>
@@ -473,6 +540,7 @@ function pickClauses(
   pool: readonly Clause[],
   prompt: string,
   seed: string,
+  need = 3,
 ): string[] | null {
   const out: string[] = [];
   const ok = (c: Clause) =>
@@ -521,7 +589,7 @@ function pickClauses(
       out.push(c.text);
     }
   }
-  return out.length === 3 ? out : null;
+  return out.length >= need ? out.slice(0, 3) : null;
 }
 
 /**
@@ -531,7 +599,9 @@ function pickClauses(
 export function causalQuestions(
   moduleSentences: readonly SentenceInfo[],
   guideSentences: readonly SentenceInfo[] = moduleSentences,
+  gaz: Gazetteer | null = null,
 ): Candidate[] {
+  const moduleLessons = new Set(moduleSentences.map((s) => s.lessonSlug));
   const findings = moduleSentences.map(findCausal).filter((f): f is CausalFinding => f !== null);
   const inModule = new Set(moduleSentences);
   const poolFindings = [
@@ -557,8 +627,15 @@ export function causalQuestions(
           ? `According to the lesson, what was ${lcFirst(f.why.effect.replace(/ was a reaction$/, ""))} a reaction to?`
           : whyPrompt(f.why.effect);
       if (!prompt) continue;
-      const ds = pickClauses(f.why.cause, f.rejected, causes, prompt, seed);
-      if (!ds) continue;
+      const picked = pickClauses(f.why.cause, f.rejected, causes, prompt, seed);
+      if (!picked) continue;
+      // The key with its side swapped ("ties to the Whites" for "ties to non-Bolshevik socialists")
+      // is the most plausible wrong reason; it replaces the last pooled one.
+      const swapped = gaz ? sideSwap(f.why.cause.text, gaz, moduleLessons, prompt) : null;
+      const ds =
+        swapped && !picked.some((d) => tooSimilar(d, swapped))
+          ? [...picked.slice(0, Math.max(f.rejected.length, 2)), swapped].slice(0, 3)
+          : picked;
       const c = toCandidate({
         prompt,
         answer: f.why.cause.text,
@@ -606,6 +683,50 @@ interface Quote {
   info: SentenceInfo;
   text: string;
   speaker: Entity;
+  /** Set for a reported claim ("Voline argues that …"): the verb to ask with, past tense. */
+  verb?: string;
+}
+
+const REPORTING: Record<string, string> = {
+  argues: "argued",
+  writes: "wrote",
+  "points out": "pointed out",
+  observes: "observed",
+  notes: "noted",
+  emphasizes: "emphasized",
+  stresses: "stressed",
+  claims: "claimed",
+  insists: "insisted",
+  explains: "explained",
+  estimates: "estimated",
+  recounts: "recounted",
+  speculates: "speculated",
+  clarifies: "made clear",
+};
+
+/** "Voline argues that X", "According to Maximov, X": a claim the lesson attributes to a writer. */
+function reportedClaim(info: SentenceInfo, gaz: Gazetteer): Quote | null {
+  if (info.blockKind !== "paragraph") return null;
+  const p = info.prompt.replace(/[.!]$/, "");
+  const verbs = Object.keys(REPORTING).join("|");
+  const m =
+    new RegExp(
+      `^(?:As )?(\\p{Lu}[\\p{L}.' -]{1,40}?) (?:also |further |rightly |convincingly )?(${verbs}) that (.+)$`,
+      "u",
+    ).exec(p) ?? /^According to (\p{Lu}[\p{L}.' -]{1,40}?), (.+)$/u.exec(p);
+  if (!m) return null;
+  const name = m[1]!;
+  const person = gaz.find(name).find((x) => x.entity.kind === "person" && x.text === name);
+  if (!person) return null;
+  const claimRaw = m.length === 4 ? m[3]! : m[2]!;
+  const verb = m.length === 4 ? REPORTING[m[2]!]! : "argued";
+  const claim = cutClause(claimRaw, 26);
+  if (!claim || claim !== clean(claimRaw)) return null;
+  if (POINTS_OUT_KEY.test(claim) || /^(?:he|she|it|they|this|these|his|her|their)\b/i.test(claim))
+    return null;
+  if ((claim.split('"').length - 1) % 2 === 1) return null;
+  if (person.entity.spellings.some((sp) => visibleIn(claim, sp))) return null;
+  return { info, text: claim.replace(/"/g, ""), speaker: person.entity, verb };
 }
 
 function speakerBefore(text: string, gaz: Gazetteer): Entity | null {
@@ -655,6 +776,11 @@ function findQuotes(lessonSentences: readonly SentenceInfo[], lesson: Lesson, ga
   const out: Quote[] = [];
   for (const info of lessonSentences) {
     if (info.blockKind !== "paragraph") continue;
+    const reported = reportedClaim(info, gaz);
+    if (reported) {
+      out.push(reported);
+      continue;
+    }
     for (const m of info.evidence.matchAll(/"([^"]{20,260})"/g)) {
       const before = info.evidence.slice(0, m.index ?? 0);
       const speaker = speakerBefore(before.slice(-120), gaz);
@@ -721,7 +847,9 @@ export function attributionQuestions(
     const ds = ordered.slice(0, 3).map((e) => displayName(e));
     if (ds.length < 3) continue;
     if (q.speaker.spellings.some((s) => visibleIn(q.text, s))) continue;
-    const prompt = `According to the lesson, whose words are these: "${q.text}"?`;
+    const prompt = q.verb
+      ? `According to the lesson, who ${q.verb} that ${q.text}?`
+      : `According to the lesson, whose words are these: "${q.text}"?`;
     const c = toCandidate({
       prompt,
       answer: displayName(q.speaker),
@@ -814,7 +942,7 @@ interface Gloss {
   person: boolean;
 }
 
-export function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
+function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
   const out: Gloss[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph") continue;
@@ -855,6 +983,8 @@ export function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer):
   return out;
 }
 
+const glossCache = new WeakMap<readonly SentenceInfo[], Gloss[]>();
+
 /** "According to the lesson, what was the Cheka?" from appositives and "known as" glosses. */
 export function definitionQuestions(
   moduleSentences: readonly SentenceInfo[],
@@ -879,8 +1009,16 @@ export function definitionQuestions(
     return out;
   };
   const merge = (a: Gloss[], b: Gloss[]) => [...a, ...b.filter((g) => !a.some((x) => x.id === g.id))];
-  const glosses = merge(findGlosses(moduleSentences, gaz), roleGlosses(moduleSentences));
-  const guidePool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
+  const all = (sentences: readonly SentenceInfo[]): Gloss[] => {
+    let hit = glossCache.get(sentences);
+    if (!hit) {
+      hit = merge(findGlosses(sentences, gaz), roleGlosses(sentences));
+      glossCache.set(sentences, hit);
+    }
+    return hit;
+  };
+  const glosses = all(moduleSentences);
+  const guidePool = merge(glosses, all(guideSentences));
   const out: Candidate[] = [];
   for (const g of glosses) {
     const pool = guidePool.filter(
@@ -915,7 +1053,7 @@ export function definitionQuestions(
       answer: g.gloss,
       distractors: ds,
       skill: "definition",
-      keyKind: g.person ? "person" : "term",
+      keyKind: "term",
       info: g.info,
       score: 1.0,
       tag: `def:${g.name}`,
@@ -958,6 +1096,11 @@ export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): M
     if (concession) whole = capFirst(whole.slice(concession[0].length));
     const text = cutClause(whole, 36);
     if (!text || text !== clean(whole) || wordCount(text) < 8) continue;
+    // A claim opens with its subject and verb: a comma before the first verb means a clause was
+    // cut in the middle ("A social-democratic member of the SR Party, the spirit …").
+    const firstVerb = tagLemmas(text).findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
+    const firstComma = tagLemmas(text).findIndex((t) => t.text === ",");
+    if (firstVerb < 0 || (firstComma >= 0 && firstComma < firstVerb)) continue;
     if (
       /^(?:Though|Although|While|Whereas|In contrast|As|If|When|Despite|For example|According to)\b/.test(
         text,
@@ -965,6 +1108,12 @@ export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): M
     )
       continue;
     if (/:|\bfor example\b|"/.test(text) || /^(?:Yes|No)\b/.test(text)) continue;
+    // "It is therefore untrue that …", "Thus …": a linking sentence draws on the one before.
+    if (
+      /\b(?:therefore|thus|hence|consequently|accordingly|so too|as well)\b/i.test(text) ||
+      /^It\b/.test(text)
+    )
+      continue;
     const words = contentWords(text).map((w) => w.slice(0, 5));
     const hits = new Set(words.filter((w) => titleWords.has(w))).size;
     if (hits === 0) continue;
@@ -991,7 +1140,13 @@ export function mainIdeaQuestions(claims: readonly MainClaim[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of claims) {
     if (!/\?\s*$/.test(c.lesson.title)) continue;
-    const others = claims.filter((o) => o !== c && overlap(o.text, c.text) < 3);
+    // The title's words must not single out the key: every distractor names the title's topic as
+    // often as the key does ("Kronstadt" in only one choice gives it away).
+    const titleStems = new Set(contentWords(c.lesson.title).map((w) => w.slice(0, 5)));
+    const hits = (t: string) => new Set(contentWords(t).filter((w) => titleStems.has(w.slice(0, 5)))).size;
+    const others = claims.filter(
+      (o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) >= hits(c.text),
+    );
     const seed = hash64(c.text);
     const ds = seededShuffle(
       [...others].sort((a, b) => cmp(a.text, b.text)),
@@ -1054,7 +1209,7 @@ function collective(word: string): Entity {
   };
 }
 
-export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
+function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph" || !info.standalone) continue;
@@ -1164,15 +1319,18 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         !tooSimilar(o.deed, d.deed) &&
         overlap(o.deed, d.deed) < 2 &&
         !o.subject.spellings.some((sp) => visibleIn(d.deed, sp)) &&
-        !d.subject.spellings.some((sp) => visibleIn(o.deed, sp)),
+        !d.subject.spellings.some((sp) => visibleIn(o.deed, sp)) &&
+        // "took up arms to defend themselves": cut from its sentence, a reflexive points nowhere.
+        !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed),
     );
     const seed = hash64(d.info.evidence + d.deed);
+    // Deeds from other lessons first: one told in this lesson may be true of this subject as well.
     const ranked = seededShuffle(
       [...pool].sort((a, b) => cmp(a.deed, b.deed)),
       seed,
     ).sort(
       (a, b) =>
-        Number(b.info.lessonSlug === d.info.lessonSlug) - Number(a.info.lessonSlug === d.info.lessonSlug),
+        Number(a.info.lessonSlug === d.info.lessonSlug) - Number(b.info.lessonSlug === d.info.lessonSlug),
     );
     const ds: string[] = [];
     for (const o of ranked) {
@@ -1279,6 +1437,39 @@ export function findClaim(info: SentenceInfo): ClaimFinding | null {
   return null;
 }
 
+/**
+ * The claim turned round at its first auxiliary ("workers can take power" → "workers cannot take
+ * power"): what the lesson asserts, denied. Null when the clause has no auxiliary to turn.
+ */
+export function negateClaim(clause: string): string | null {
+  const m =
+    /\b(cannot|can|could not|could|must not|must|should not|should|will not|will|is not|is|are not|are|was not|was|were not|were)\b/.exec(
+      clause,
+    );
+  if (!m) return null;
+  const flip: Record<string, string> = {
+    cannot: "can",
+    can: "cannot",
+    "could not": "could",
+    could: "could not",
+    "must not": "must",
+    must: "need not",
+    "should not": "should",
+    should: "should not",
+    "will not": "will",
+    will: "will not",
+    "is not": "is",
+    is: "is not",
+    "are not": "are",
+    are: "are not",
+    "was not": "was",
+    was: "was not",
+    "were not": "were",
+    were: "were not",
+  };
+  return clause.slice(0, m.index) + flip[m[1]!]! + clause.slice(m.index + m[1]!.length);
+}
+
 /** Claim questions for one module: what the lesson says a thing is (and not). */
 export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const found = moduleSentences.map(findClaim).filter((f): f is ClaimFinding => f !== null);
@@ -1286,9 +1477,10 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
   const causal = moduleSentences
     .map(findCausal)
     .flatMap((c) => (c?.why ? [c.why.cause] : c?.result ? [c.result.effect] : []));
+  // Only clauses that read as claims ("workers can take power"), not sentences or noun phrases.
   const pool = [
     ...found.flatMap((f) => [f.key, ...f.rejected.map((r) => ({ ...r, role: "cause" as const }))]),
-    ...causal,
+    ...causal.filter((c) => c.form === "clause" && /^\p{Ll}/u.test(c.text)),
   ];
   const out: Candidate[] = [];
   for (const f of found) {
@@ -1300,7 +1492,22 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     const prompt = `According to the lesson, what ${aux}?`;
     // Other claims' keys of the same form; never one about the same subject.
     const others = pool.filter((c) => c.info !== f.info && overlap(c.other, f.subject) < 2);
-    const ds = pickClauses(f.key, f.rejected, others, prompt, hash64(f.info.evidence + "claim"));
+    // The key denied is what the lesson rejects when it states no alternative of its own.
+    const denied = f.rejected.length === 0 && f.key.form === "clause" ? negateClaim(f.key.text) : null;
+    // Other claims, and other claims denied (both clearly not this one).
+    const deniedOthers = others
+      .filter((c) => c.form === "clause")
+      .map((c) => ({ ...c, text: negateClaim(c.text) ?? "" }))
+      .filter((c) => c.text !== "");
+    const picked = pickClauses(
+      f.key,
+      f.rejected,
+      [...others, ...deniedOthers],
+      prompt,
+      hash64(f.info.evidence + "claim"),
+      denied ? 2 : 3,
+    );
+    const ds = picked && denied ? [denied, ...picked.filter((d) => d !== denied)].slice(0, 3) : picked;
     if (!ds) continue;
     const c = toCandidate({
       prompt,
@@ -1313,6 +1520,108 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
       tag: "claim",
     });
     if (c) out.push(c);
+  }
+  return out;
+}
+
+// --- two sides set against each other ----------------------------------------------------------------
+
+interface Contrast {
+  info: SentenceInfo;
+  sideA: string;
+  a: string;
+  sideB: string;
+  b: string;
+}
+
+/** A side named in a contrast: a typed group or body, a collective ("anarchists"), or "Marxist" views. */
+function sideName(raw: string, gaz: Gazetteer): { name: string; side: string } | null {
+  const t = raw
+    .replace(/^(?:the|The) /, "")
+    .replace(/'s?$/, "")
+    .trim();
+  if (/^(?:Russian and Ukrainian |Russian |Ukrainian )?anarchists$/i.test(t))
+    return { name: "the anarchists", side: "anarchist" };
+  if (/^Marxists?$/.test(t)) return { name: "the Marxists", side: "regime" };
+  const m = gaz
+    .find(t)
+    .find(
+      (x) =>
+        (x.entity.kind === "group" || x.entity.kind === "organisation") && x.text.replace(/'s?$/, "") === t,
+    );
+  if (!m) return null;
+  return { name: `the ${m.entity.canonical}`, side: SIDE[m.entity.canonical] ?? m.entity.id };
+}
+
+function findContrast(info: SentenceInfo, gaz: Gazetteer): Contrast | null {
+  if (info.blockKind !== "paragraph" || !info.standalone) return null;
+  // Quotation marks only mark the writers' terms here; brackets only repair a plural.
+  const p = info.prompt
+    .replace(/[.!]$/, "")
+    .replace(/"/g, "")
+    .replace(/\[(\p{Ll}{1,2})\]/gu, "$1");
+  const patterns: RegExp[] = [
+    // "Whereas the Bolsheviks implemented X, Russian and Ukrainian anarchists followed Y"
+    /^(?:Whereas|While) ((?:the )?\p{Lu}[\p{L}'-]+) (.{8,140}?), ((?:the )?(?:Russian and Ukrainian |Russian )?\p{L}[\p{L}'-]+) ((?:\p{Ll}+ed|favou?red|followed|stressed) .{5,220})$/u,
+    // "In contrast to the Marxist view of X, the anarchists stressed Y"
+    /^In contrast to (?:the )?(\p{Lu}[\p{L}'-]+) (?:view|model|idea|conception|principle|vision) of (.{5,140}?), ((?:the )?\p{L}[\p{L}'-]+) ((?:stressed|favou?red|advocated|insisted on|proposed|emphasi[sz]ed) [^,;]{5,120})$/u,
+    // "Against the Reds' interest in the X, anarchists counterposed the project of Y"
+    /^Against (?:the )?(\p{Lu}[\p{L}'-]+)'s? (?:interest in |project of |idea of |vision of )?([^,]{5,80}), ((?:the )?\p{L}[\p{L}'-]+) ((?:counterposed|opposed|proposed|set) [^,;]{5,120})$/u,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(p);
+    if (!m) continue;
+    const A = sideName(m[1]!, gaz);
+    const B = sideName(m[3]!, gaz);
+    if (!A || !B || A.side === B.side) continue;
+    const clip = (s: string) => {
+      // "… means as their revolutionary strategy", "… alliances among the workers with their unions":
+      // the trailing qualification is dropped, the position stays.
+      const core = s.replace(/ (?:as|among|with|through|by) (?:their|its|the) .*$/, "").split(", ")[0]!;
+      const c = cutClause(core, 14);
+      return c && !POINTS_OUT_KEY.test(c) && !/\b(?:their|its|they|it)\b/i.test(c) ? c : null;
+    };
+    const a = clip(m[2]!);
+    // "counterposed the project of Y" → "the project of Y"; "stressed Y" → "Y" for the pairing.
+    // "Whereas A did X, B did Y": two verb phrases; otherwise A's noun phrase against what B proposed.
+    const verbs = /^(?:Whereas|While)\b/.test(p);
+    const b = clip(
+      verbs
+        ? m[4]!
+        : m[4]!.replace(
+            /^(?:counterposed|opposed|proposed|set|stressed|favou?red|advocated|insisted on|emphasi[sz]ed|followed) /,
+            "",
+          ),
+    );
+    if (!a || !b || tooSimilar(a, b)) continue;
+    return { info, sideA: A.name, a, sideB: B.name, b };
+  }
+  return null;
+}
+
+/**
+ * "Which pairing correctly contrasts the Bolsheviks and the anarchists?" from a sentence that sets
+ * two sides against each other; wrong pairings give each side the other's position (swapped, or
+ * both sides the same).
+ */
+export function contrastQuestions(moduleSentences: readonly SentenceInfo[], gaz: Gazetteer): Candidate[] {
+  const found = moduleSentences.map((s) => findContrast(s, gaz)).filter((c): c is Contrast => c !== null);
+  const out: Candidate[] = [];
+  for (const c of found) {
+    const pair = (x: string, y: string) => `${capFirst(c.sideA)}: ${x}. ${capFirst(c.sideB)}: ${y}.`;
+    const choices = [pair(c.b, c.a), pair(c.a, c.a), pair(c.b, c.b)];
+    const prompt = `According to the lesson, which pairing correctly contrasts ${c.sideA} and ${c.sideB}?`;
+    const built = toCandidate({
+      prompt,
+      answer: pair(c.a, c.b),
+      distractors: choices,
+      skill: "position",
+      keyKind: "group",
+      info: c.info,
+      score: 1.25,
+      tag: "contrast",
+    });
+    if (built) out.push(built);
   }
   return out;
 }

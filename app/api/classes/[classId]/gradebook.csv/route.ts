@@ -2,20 +2,17 @@ import { z } from "zod";
 import { classIdInput, idSchema } from "@/app/lib/classes/schemas";
 import { classGradebookCsv, gradebookCsv } from "@/app/lib/gradebook/service";
 import { withActor } from "@/app/lib/http/route";
-import { invalidInput } from "@/app/lib/errors";
 
-const query = z.object({ assignment: idSchema.optional() });
+const csvQuery = z.object({ assignment: idSchema.optional() });
 
 /**
  * GET /api/classes/:id/gradebook.csv → the class's gradebook as CSV (one row per learner, each
  * assignment's total); `?assignment=<id>` → that assignment's lessons, streamed.
  */
 export const GET = withActor(
-  { actor: "requireUser", params: classIdInput },
-  async ({ actor, params, request }) => {
-    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) throw invalidInput(parsed.error);
-    const { assignment } = parsed.data;
+  { actor: "requireUser", params: classIdInput, query: csvQuery },
+  async ({ actor, params, query }) => {
+    const { assignment } = query;
     const { filename, stream } = assignment
       ? await gradebookCsv(actor, params.classId, assignment)
       : await classGradebookCsv(actor, params.classId);

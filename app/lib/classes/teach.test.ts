@@ -4,7 +4,7 @@
  * and an authorisation matrix over every teacher-side domain function.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { tempDatabase as tempDatabase } from "@/app/lib/db/test-database";
+import { tempDatabase } from "@/app/lib/db/test-database";
 import type * as PrismaModule from "@/app/lib/db/prisma";
 import type * as ClassesService from "@/app/lib/classes/service";
 import type * as AssignmentsService from "@/app/lib/assignments/service";
