@@ -58,7 +58,7 @@ const PRONOUN_START =
 const DEICTIC_LEAD = /^(?:[A-Z][a-z]+ )?(?:such|this|these|that)\b[^,"]{0,40}, (?=\p{Ll}|\p{Lu})/u;
 // Only when followed by a comma: "As a result of the Kornilov Affair" or "In contrast to X" must stay.
 const CONNECTIVE =
-  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
+  /^(?:(?:Additionally|Moreover|Indeed|In fact|Besides this|Besides that|Nonetheless|Nevertheless|Meanwhile|Subsequently|Significantly|Fundamentally|Grimly|Ironically|Importantly|Metaphorically|Numerically|Ultimately|Altogether|Eventually|Finally|Firstly|Secondly|Instead|Still|Yet|But|Thus|Then|In parallel|In retrospect|In contrast|In response|In cultural terms|Of course|Unfortunately|That day|That night|In this way|As such|As a result|Similarly|Likewise|Later|Rather|For his part|For her part|For its part|For their part)(?:, then)?, )+|^(?:Yet|But|Thus|Then|Indeed) (?=\p{Ll})/u;
 /** "this speech", "these elements", "such rhetoric": the referent is in another sentence. */
 const DEICTIC = /\b(this|these|those|such)\b(?! (?:is|was|way|sense|day|as)\b)/giu;
 /** Deictic words that point inside the sentence: "those who …", "those imprisoned", "such that". */
@@ -165,6 +165,27 @@ export function analyseLesson(
           /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
         )
           reasons.push("refers outside");
+        // "On the contrary, we see …", "A final essential element is …": the sentence answers or
+        // continues the one before it.
+        if (
+          /^(?:On the contrary|On the other hand|In other words|That is|Conversely|By contrast)\b/.test(
+            cleaned,
+          )
+        )
+          reasons.push("refers outside");
+        if (/^(?:A|An|The) (?:final|first|second|third|fourth|last|further|additional|other)\b/i.test(prompt))
+          reasons.push("ordinal lead");
+        // "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence.
+        const bareHead =
+          /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
+        for (const m of prompt.matchAll(bareHead)) {
+          const at = m.index ?? 0;
+          const named = gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length);
+          if (!named) {
+            reasons.push("refers outside");
+            break;
+          }
+        }
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
           /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(

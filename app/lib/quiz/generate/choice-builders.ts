@@ -10,6 +10,14 @@ import { hash64, seededShuffle } from "./hash";
 import { contentWords } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
 import { MONTHS } from "./time";
+import { TYPING } from "./typing-data";
+
+/** Months that name a revolution in the gazetteer ("February Revolution", "Red October"). */
+const REVOLUTION_MONTHS = new Set(
+  TYPING.filter((r) => r[0] === "event" && r[1] === "revolution")
+    .flatMap((r) => r.slice(2))
+    .flatMap((name) => MONTHS.filter((m) => new RegExp(`\\b${m}\\b`).test(name))),
+);
 
 export function questionId(lessonSlug: string, type: string, evidence: string, key: string): string {
   return `q-${hash64([lessonSlug, type, evidence, key].join("\u0000"))}`;
@@ -30,6 +38,33 @@ const KIND_WEIGHT: Record<FactKind, number> = {
 /** Usable as a blank at all (type-independent hard filters). */
 export function blankable(info: SentenceInfo, key: Key): boolean {
   if (!info.standalone) return false;
+  // "their _____ seizure of power" → October 1917: the month of a revolution the guide names is
+  // common knowledge, not a fact the lesson teaches.
+  if (key.kind === "time" && key.time?.month && (key.time.year === null || key.time.year === 1917)) {
+    const month = MONTHS[key.time.month - 1]!;
+    if (REVOLUTION_MONTHS.has(month)) return false;
+  }
+  // "_____ estimates that … 25,000": the source of a figure is citation trivia (the figure is not).
+  if (
+    key.kind === "person" &&
+    /^\s*(?:estimates|estimated|cites|cited|reports|reported|records|recorded|recounts|counts)\b/.test(
+      info.prompt.slice(key.end),
+    )
+  )
+    return false;
+  // "following the _____ Revolution" → February 1917: a date inside a name has one fitting option.
+  if (key.kind === "time" && /^\s+\p{Lu}\p{Ll}+/u.test(info.prompt.slice(key.end))) return false;
+  // The exact day of an event ("abdicated on _____" → March 2) is trivia beside the event itself.
+  if (key.kind === "time" && key.time?.precision === "day") return false;
+  // "_____ factors were decisive: A and B", "increasing its numbers to _____ members": a count in a
+  // copied sentence is recall of a figure, unless it counts the dead or the repressed.
+  if (
+    key.kind === "number" &&
+    !/\b(?:killed|dead|died|deaths|executed|shot|lives|victims|arrested|imprisoned|massacred|casualties)\b/i.test(
+      info.prompt,
+    )
+  )
+    return false;
   // A place named in most lessons ("in _____" → Russia) has neighbours that fit as well.
   if (key.kind === "place" && key.entity && key.entity.lessons.size >= 10) return false;
   if (key.kind === "time" && key.time?.precision === "range") return false;
@@ -156,6 +191,7 @@ const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Bolsheviks", ["group:Reds"]],
   ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],
   ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
+  ["organisation:White Army", ["group:Whites"]],
   ["organisation:Insurrectionary Army", ["group:Makhnovists"]],
 ]);
 
@@ -166,6 +202,30 @@ export function acceptedVariants(key: Key): string[] {
     for (const s of key.entity.spellings) out.add(s);
     // "Left-SR's" → "Left-SRs"; plural possessive spellings.
     for (const s of [...out]) if (/'s$/.test(s)) out.add(s.replace(/'s$/, "s"));
+    for (const s of [...out]) {
+      const words = s.split(" ");
+      // "World War I" → "WWI", "WW1": the usual short form of a numbered name.
+      const numeral = /^(?:I|II|III|IV|V)$/.exec(words[words.length - 1] ?? "");
+      if (numeral && words.length >= 3 && words.slice(0, -1).every((w) => /^\p{Lu}/u.test(w))) {
+        const initials = words
+          .slice(0, -1)
+          .map((w) => w[0])
+          .join("");
+        const arabic = String(["I", "II", "III", "IV", "V"].indexOf(numeral[0]) + 1);
+        out.add(initials + numeral[0]);
+        out.add(initials + arabic);
+      }
+      // "Revolutionary Military Committee" is as often written "Military Revolutionary Committee".
+      if (
+        key.entity.kind === "organisation" &&
+        words.length === 3 &&
+        words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))
+      )
+        out.add(`${words[1]} ${words[0]} ${words[2]}`);
+    }
+    // "Tsar Nicholas II", "General Denikin": the title the guide gives the role.
+    const title = key.entity.subkind === "ruler" ? "Tsar" : key.entity.subkind === "white" ? "General" : null;
+    if (title) for (const s of key.entity.spellings) out.add(`${title} ${s}`);
     for (const id of ALSO_ACCEPTED.get(key.entity.id) ?? []) out.add(id.slice(id.indexOf(":") + 1));
     // "from _____ until July 1918" → "Red October": the month of 1917 it is named after is as
     // good a typed answer (both revolutions of this guide are 1917's).
@@ -347,12 +407,22 @@ export function buildTrueFalse(
     if (!blankable(info, key)) continue;
     // Swaps of terms, groups and parties are often still arguable ("the Bolsheviks" vs "the Reds").
     if (key.kind === "term" || key.kind === "group" || key.subkind === "party") continue;
-    // "Before August, …" for "Before October, …": a shifted bound is often still true.
+    // A statement made false by a changed date, count, title or place tests that detail, not the
+    // claim; so does a changed source ("According to Makhno" for Maximov). Only the actor may change:
+    // a person or body acting in the sentence.
+    if (key.kind !== "person" && key.kind !== "organisation") continue;
+    if (/\b(?:according to|as|writes|notes|argues|cites|in)\s*$/i.test(info.prompt.slice(0, key.start)))
+      continue;
     if (
-      key.kind === "time" &&
-      /\b(before|after|since|until|till|by|from)\s*$/i.test(info.prompt.slice(0, key.start))
+      /^\s*(?:'s\s+)?(?:writes|wrote|argues|argued|notes|noted|observes|observed|estimates|cites|points out|recalls|emphasizes|describes|terms)\b/.test(
+        info.prompt.slice(key.end),
+      )
     )
       continue;
+    if (key.entity?.subkind === "publication") continue;
+    // A body stands in only for a body of the same head noun ("Seventh Congress" ↔ "Eighth
+    // Congress"): "the 1920 CheKa was the first to allow …" is false at a glance.
+    const head = (t: string) => (/(\p{Lu}\p{L}+)(?: of [\p{L}' ]+)?$/u.exec(t)?.[1] ?? "").toLowerCase();
     const blanked = blankedPrompt(info, key);
     const ds = distractorsFor(key, blanked, info.prompt.slice(0, key.start), ctx, `${info.evidence}|tf`);
     if (!ds) continue;
@@ -362,6 +432,7 @@ export function buildTrueFalse(
     ).filter((w) => !key.text.toLowerCase().includes(w));
     const sub = ds.find(
       (d) =>
+        (key.kind !== "organisation" || head(d) === head(key.text)) &&
         // A name the lesson never mentions makes a statement about something it never discusses.
         (key.entity === null || lessonSentences.some((s) => visibleIn(s.prompt, d))) &&
         !lessonSentences.some(

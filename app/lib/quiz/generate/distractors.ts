@@ -42,6 +42,9 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
   // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
   if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind))
     return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
+  // "the editors of _____": a publication against publications, a party against parties, an army
+  // against armies; one option of another kind would stand out.
+  if (e.kind === "organisation" || e.kind === "group") return (sub) => sub === e.subkind;
   return null;
 }
 /** People the guide shows leading armed forces (for "_____'s forces"). */
@@ -142,6 +145,8 @@ function entityDistractors(
         ? COMMANDERS.has(c.canonical)
         : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical),
     )
+    // A person the module never names is no choice at all for a learner of this module.
+    .filter((c) => e.kind !== "person" || [...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l)))
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;

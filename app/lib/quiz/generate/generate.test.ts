@@ -7,7 +7,6 @@ import {
   placesOf,
   QUIZ_LENGTH,
   SHORT_MIN,
-  TINY_LESSON_WORDS,
   TINY_MIN,
 } from "./index";
 import {
@@ -66,12 +65,13 @@ describe("question bank over the whole guide", () => {
         long++;
         if (l.questions.filter((q) => q.scope === "lesson").length >= QUIZ_LENGTH) full++;
       }
-      const floor = lesson.wordCount >= TINY_LESSON_WORDS ? SHORT_MIN : TINY_MIN;
+      // Short lessons lose most recall questions to the 2.x filters (dates, counts, back-references).
+      const floor = lesson.wordCount >= 400 ? SHORT_MIN - 1 : TINY_MIN;
       expect(l.questions.length, l.slug).toBeGreaterThanOrEqual(floor);
       expect(l.questions.filter((q) => q.scope === "lesson").length, l.slug).toBeGreaterThanOrEqual(floor);
       expect(new Set(l.questions.map((q) => q.type)).size, l.slug).toBeGreaterThanOrEqual(2);
     }
-    // One argumentative lesson (two conceptions of revolution) states few recall facts: 8 questions.
+    // One argumentative lesson (two conceptions of revolution) states few recall facts.
     expect(full).toBeGreaterThanOrEqual(long - 1);
   });
 
@@ -282,13 +282,13 @@ describe("question bank over the whole guide", () => {
       });
       checked++;
     }
-    // Reading-list title ↔ author pairs are no longer quiz material.
-    expect(checked).toBeGreaterThanOrEqual(3);
+    // Reading-list title ↔ author pairs and name ↔ translation pairs are no longer quiz material.
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 
   it("keeps chronology and matching of the lessons' own text in the bank", () => {
     const structured = all().filter((q) => q.type === "ordering" || q.type === "matching");
-    expect(structured.filter((q) => q.scope === "lesson").length).toBeGreaterThanOrEqual(6);
+    expect(structured.filter((q) => q.scope === "lesson").length).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -369,6 +369,20 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("typed names accept their usual short forms and word orders (WWI, Military Revolutionary Committee)", () => {
+    const typed = candidates.filter(
+      (q): q is Extract<Question, { type: "fill_blank" }> => q.type === "fill_blank",
+    );
+    const ww = typed.filter((q) => q.answer === "First World War" || q.answer === "World War I");
+    const rmc = typed.filter((q) => q.answer === "Revolutionary Military Committee");
+    const tsar = typed.filter((q) => q.answer === "Nicholas II");
+    expect(ww.length * rmc.length * tsar.length).toBeGreaterThan(0);
+    for (const q of ww) expect(markAnswer(q, "WWI").correct, q.prompt).toBe(true);
+    for (const q of rmc)
+      expect(markAnswer(q, "Military Revolutionary Committee").correct, q.prompt).toBe(true);
+    for (const q of tsar) expect(markAnswer(q, "Tsar Nicholas II").correct, q.prompt).toBe(true);
   });
 
   it("place distractors are the key's sister places when it has a parent", () => {
@@ -456,17 +470,19 @@ describe("generator 2.x: questions a teacher would hand out", () => {
       "pairing",
     ])
       expect(skills, s).toContain(s);
-    let reached = 0;
-    let long = 0;
+    let capped = 0;
     for (const l of bank.lessons) {
       if (lessons.get(l.slug)!.wordCount < 400) continue;
-      long++;
       const u = l.questions.filter((q) => q.skill && UNDERSTANDING_SKILLS.has(q.skill)).length;
       expect(u, l.slug).toBeGreaterThanOrEqual(2);
-      if (u / l.questions.length >= 0.3) reached++;
+      // Recall is capped at what keeps understanding at 30 %, but never under one quiz's length:
+      // a lesson with 3+ questions of understanding reaches 30 %, one with 2 has a 10-question bank.
+      if (u >= 3) {
+        expect(u / l.questions.length, l.slug).toBeGreaterThanOrEqual(0.3);
+        capped++;
+      } else expect(l.questions.length, l.slug).toBeLessThanOrEqual(QUIZ_LENGTH);
     }
-    // Two narrative lessons (the Civil War; the anarchist organisations of 1917-18) yield two each.
-    expect(reached).toBeGreaterThanOrEqual(long - 2);
+    expect(capped).toBeGreaterThanOrEqual(6);
   });
 
   it("lesson-scope questions cite only their own lesson; reading lists are not quiz material", () => {

@@ -225,60 +225,6 @@ export function actionPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
   return out;
 }
 
-/**
- * Names and the meaning or other name the text gives them: Golos Truda ("The Voice of Labor"),
- * Basmachi (Russian for "raiders"), the CheKa, or the Extraordinary Committee; GPU (State
- * Political Administration); Extraordinary Committees (CheKa); Dvintsi (from Dvinsk).
- */
-function glossPairs(sentences: readonly SentenceInfo[]): MatchPair[] {
-  const out: MatchPair[] = [];
-  const NAME = String.raw`((?:\p{Lu}[\p{L}'-]*)(?: \p{Lu}[\p{L}'-]*){0,3}|waqf)`;
-  const patterns: Array<[RegExp, (m: RegExpExecArray) => [string, string] | null]> = [
-    [new RegExp(String.raw`${NAME} \((?:Russian for )?"([^"]{2,40})"\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
-    [new RegExp(String.raw`${NAME} \(from (\p{Lu}\p{L}+)\)`, "gu"), (m) => [m[1]!, `from ${m[2]!}`]],
-    [new RegExp(String.raw`${NAME} \(which means "([^"]{2,30})"[^)]*\)`, "gu"), (m) => [m[1]!, `"${m[2]!}"`]],
-    [
-      new RegExp(String.raw`\b([A-Z][A-Za-z]{1,5}) \(((?:\p{Lu}\p{Ll}+ ?){2,4})\)`, "gu"),
-      (m) => [m[1]!, m[2]!.trim()],
-    ],
-    [
-      new RegExp(String.raw`((?:\p{Lu}\p{Ll}+ ){1,3}\p{Lu}\p{Ll}+) \(([A-Z][A-Za-z]{1,5})\)`, "gu"),
-      (m) => [m[2]!, m[1]!.trim()],
-    ],
-    [
-      new RegExp(String.raw`(?:the )?${NAME}, or (?:the )?([\p{Ll}\p{Lu}][\p{L} ]{3,40}?),`, "gu"),
-      (m) => [m[1]!, m[2]!],
-    ],
-  ];
-  for (const info of sentences) {
-    const text = info.evidence;
-    for (const [re, f] of patterns) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const r = f(m);
-        if (!r) continue;
-        let [left, right] = r;
-        left = left.replace(/^(The|In|Like|As|Both) /, "");
-        right = right.replace(/^(Everywhere|Also|Even|Only) /, "");
-        if (/^(Extraordinary Committees)$/.test(right)) right = "Extraordinary Committee";
-        if (wordCount(left) < 1 || /^(Old|New|Julian|March|Maximov|Pipes|Rywkin)\b/.test(left)) continue;
-        if (out.some((o) => o.left === left)) continue;
-        out.push({
-          left,
-          right,
-          spellings: [left],
-          id: `term:${left}`,
-          evidence: info.evidence,
-          anchor: info.blockId,
-          index: info.index,
-          role: null,
-        });
-      }
-    }
-  }
-  return out;
-}
-
 /** Works and authors: the lesson's reading list, and "X's … Title" / "in Title (…), X" in its text. */
 function workPairs(sentences: readonly SentenceInfo[], reading: readonly ReadingItem[]): MatchPair[] {
   const out: MatchPair[] = [];
@@ -421,7 +367,10 @@ function groups(
   return out;
 }
 
-/** Matching candidates for a lesson: people, works and authors, names and their glosses. */
+/**
+ * Matching candidates for a lesson: people and what the lesson says of them, works and their
+ * authors named in the text. (Names and their translations are word recall, not matched.)
+ */
 export function buildMatching(
   sentences: readonly SentenceInfo[],
   reading: readonly ReadingItem[] = [],
@@ -436,6 +385,5 @@ export function buildMatching(
   return [
     ...groups("person", people, lessonText, sentences, 2),
     ...groups("work", workPairs(sentences, reading), lessonText, sentences, 1),
-    ...groups("term", glossPairs(sentences), lessonText, sentences, 1),
   ];
 }

@@ -152,6 +152,10 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
  * year takes the module's narrative year: the last year stated earlier in the module that is the
  * time of something (not a limit such as "since 1903" or a range).
  */
+/** "the Union", "the army": a head noun whose name is in another sentence. */
+const BARE_HEAD =
+  /\bthe (?:Federation|Union|Confederation|army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation)\b(?! of\b)/;
+
 export function moduleEvents(lessons: ReadonlyArray<readonly SentenceInfo[]>): DatedEvent[] {
   const out: DatedEvent[] = [];
   let narrativeYear: number | null = null;
@@ -189,8 +193,11 @@ export function moduleEvents(lessons: ReadonlyArray<readonly SentenceInfo[]>): D
               prompt.slice(x.start, x.end) === x.text,
           );
           if (others.length) continue;
-          const text = withoutDate(clause, t);
+          // "Anarchists also participated …": the linking "also" goes; the event stays.
+          const text = withoutDate(clause, t)?.replace(/ also\b/, "") ?? null;
           if (!text) continue;
+          // An item must name what it tells (not "the Union") and hold one event ("…, but both …").
+          if (BARE_HEAD.test(text) || /, (?:but|and then|before|after)\b/.test(text)) continue;
           out.push({ info, text, from: iv[0], to: iv[1], time: t, assumedYear });
         }
       }

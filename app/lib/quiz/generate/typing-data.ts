@@ -28,7 +28,7 @@ export const TYPING: Row[] = [
   ["person", "socialist", "Alexander Kerensky", "Kerensky"],
   ["person", "socialist", "Georgii Plekhanov", "Plekhanov"],
   ["person", "socialist", "Karl Kautsky", "Kautsky"],
-  ["person", "socialist", "Marx"],
+  ["person", "theorist", "Marx"],
   ["person", "socialist", "Alexander Antonov", "Antonov"],
   ["person", "socialist", "Dora Kaplan", "Kaplan"],
   ["person", "socialist", "A. Izmaylovich", "Izmaylovich"],
@@ -38,9 +38,10 @@ export const TYPING: Row[] = [
   ["person", "anarchist", "Gregori Maximov", "Maximov"],
   ["person", "anarchist", "Nestor Makhno", "Makhno"],
   ["person", "anarchist", "Peter Arshinov", "Arshinov"],
-  ["person", "anarchist", "Mikhail Bakunin", "Bakunin"],
-  ["person", "anarchist", "Proudhon"],
-  ["person", "anarchist", "Kropotkin"],
+  // Thinkers of the nineteenth century: never a stand-in for an actor of 1917-21.
+  ["person", "theorist", "Mikhail Bakunin", "Bakunin"],
+  ["person", "theorist", "Proudhon"],
+  ["person", "theorist", "Kropotkin"],
   ["person", "anarchist", "Gratchov"],
   ["person", "anarchist", "Anatoli Jelezniakov", "Jelezniakov"],
   ["person", "anarchist", "Maria Nikiforova", "Nikiforova"],
@@ -304,6 +305,7 @@ export const PLACE_PARENT: Record<string, string> = {
 /** Person sub-kinds that may stand in for each other as distractors (same role and era). */
 export const PERSON_ROLE_GROUPS: string[][] = [
   ["bolshevik", "socialist", "anarchist"],
+  ["theorist"],
   ["white"],
   ["ruler"],
   ["commander"],

@@ -146,8 +146,11 @@ export function invertForQuestion(clause: string): string | null {
     offsets.push(at);
     pos = at + t.text.length;
   }
-  const v = toks.findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-  if (v < 1 || v > 9) return null;
+  // The finite verb: not an infinitive ("the ability … to resist …") or a participle after "the".
+  const v = toks.findIndex(
+    (t, i) => (t.pos === "VERB" || t.pos === "AUX") && !/^(?:to|the|a|an)$/i.test(toks[i - 1]?.text ?? ""),
+  );
+  if (v < 1 || v > 12) return null;
   // A subject is a noun phrase: no punctuation, relative pronoun or verb-like word inside it.
   if (toks.slice(0, v).some((t) => t.pos === "PUNCT" && t.text !== "-" && t.text !== "'s")) return null;
   if (toks.slice(0, v).some((t) => /^(who|which|that|when|while|if)$/i.test(t.text))) return null;
@@ -214,7 +217,17 @@ function rejectedIn(info: SentenceInfo, other: string): Clause[] {
   return out;
 }
 
+const causalCache = new WeakMap<SentenceInfo, CausalFinding | null>();
+
+/** Cached per analysed sentence: causes feed questions and distractor pools of both modules. */
 export function findCausal(info: SentenceInfo): CausalFinding | null {
+  if (causalCache.has(info)) return causalCache.get(info) ?? null;
+  const f = findCausalChecked(info);
+  causalCache.set(info, f);
+  return f;
+}
+
+function findCausalChecked(info: SentenceInfo): CausalFinding | null {
   const f = findCausalRaw(info);
   if (!f) return null;
   const key = f.why?.cause.text ?? f.result?.effect.text ?? "";
@@ -252,6 +265,23 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
         rejected: [],
       };
     }
+  }
+  // "With the Petrograd Soviet in control of military deployments, the ability … was almost
+  // non-existent": the circumstance is the reason ("the Petrograd Soviet was in control of …").
+  const withLead =
+    /^With ((?:the )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*) ((?:in|under|at|on|behind) [^,]{4,80}), (.+)$/u.exec(
+      p,
+    );
+  if (withLead) {
+    const effect = cutClause(withLead[3]!, 26);
+    const plural = /s$/.test(withLead[1]!);
+    const cause = cutClause(`${withLead[1]!} ${plural ? "were" : "was"} ${withLead[2]!}`);
+    if (effect && cause && !/^(?:he|she|it|they)\b/i.test(effect))
+      return {
+        info,
+        why: { effect, cause: { text: lcFirst(cause), form: "clause", role: "cause", info, other: effect } },
+        rejected: rej(effect),
+      };
   }
   const leading = /^(.{10,160}?), (?:leading to|resulting in) (.+)$/.exec(p);
   if (leading) {
@@ -953,6 +983,8 @@ function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[
   return out;
 }
 
+const glossCache = new WeakMap<readonly SentenceInfo[], Gloss[]>();
+
 /** "According to the lesson, what was the Cheka?" from appositives and "known as" glosses. */
 export function definitionQuestions(
   moduleSentences: readonly SentenceInfo[],
@@ -977,8 +1009,16 @@ export function definitionQuestions(
     return out;
   };
   const merge = (a: Gloss[], b: Gloss[]) => [...a, ...b.filter((g) => !a.some((x) => x.id === g.id))];
-  const glosses = merge(findGlosses(moduleSentences, gaz), roleGlosses(moduleSentences));
-  const guidePool = merge(glosses, merge(findGlosses(guideSentences, gaz), roleGlosses(guideSentences)));
+  const all = (sentences: readonly SentenceInfo[]): Gloss[] => {
+    let hit = glossCache.get(sentences);
+    if (!hit) {
+      hit = merge(findGlosses(sentences, gaz), roleGlosses(sentences));
+      glossCache.set(sentences, hit);
+    }
+    return hit;
+  };
+  const glosses = all(moduleSentences);
+  const guidePool = merge(glosses, all(guideSentences));
   const out: Candidate[] = [];
   for (const g of glosses) {
     const pool = guidePool.filter(
@@ -1068,6 +1108,12 @@ export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): M
     )
       continue;
     if (/:|\bfor example\b|"/.test(text) || /^(?:Yes|No)\b/.test(text)) continue;
+    // "It is therefore untrue that …", "Thus …": a linking sentence draws on the one before.
+    if (
+      /\b(?:therefore|thus|hence|consequently|accordingly|so too|as well)\b/i.test(text) ||
+      /^It\b/.test(text)
+    )
+      continue;
     const words = contentWords(text).map((w) => w.slice(0, 5));
     const hits = new Set(words.filter((w) => titleWords.has(w))).size;
     if (hits === 0) continue;
@@ -1278,12 +1324,13 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed),
     );
     const seed = hash64(d.info.evidence + d.deed);
+    // Deeds from other lessons first: one told in this lesson may be true of this subject as well.
     const ranked = seededShuffle(
       [...pool].sort((a, b) => cmp(a.deed, b.deed)),
       seed,
     ).sort(
       (a, b) =>
-        Number(b.info.lessonSlug === d.info.lessonSlug) - Number(a.info.lessonSlug === d.info.lessonSlug),
+        Number(a.info.lessonSlug === d.info.lessonSlug) - Number(b.info.lessonSlug === d.info.lessonSlug),
     );
     const ds: string[] = [];
     for (const o of ranked) {
