@@ -1020,13 +1020,22 @@ export function definitionQuestions(
   const glosses = all(moduleSentences);
   const guidePool = merge(glosses, all(guideSentences));
   const out: Candidate[] = [];
+  const used = new Map<string, number>();
+  // People only against people of the same role group (a White general against Whites, not
+  // against a Nazi jurist); one gloss offered in many questions becomes a tell: at most twice.
+  const roleGroup = (id: string) => {
+    const sub = gaz.byId.get(id)?.subkind ?? "";
+    return PERSON_ROLE_GROUPS.find((grp) => grp.includes(sub))?.join(",") ?? sub;
+  };
   for (const g of glosses) {
     const pool = guidePool.filter(
       (o) =>
         o.id !== g.id &&
         o.person === g.person &&
         !tooSimilar(o.gloss, g.gloss) &&
-        overlap(o.gloss, g.gloss) < 2,
+        overlap(o.gloss, g.gloss) < 2 &&
+        (used.get(o.gloss) ?? 0) < 2 &&
+        (!g.person || roleGroup(o.id) === roleGroup(g.id)),
     );
     const seed = hash64(g.gloss);
     const sorted = seededShuffle(
@@ -1045,6 +1054,7 @@ export function definitionQuestions(
       ds.push(o.gloss);
     }
     if (ds.length < 3) continue;
+    for (const x of ds) used.set(x, (used.get(x) ?? 0) + 1);
     const name = g.name;
     const verb = !g.person && /s$/.test(g.name) ? "were" : "was";
     const prompt = `According to the lesson, ${g.person ? "who" : "what"} ${verb} ${name}?`;
@@ -1300,6 +1310,14 @@ function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
   return out;
 }
 
+/** Actors of one kind: groups and fighting or political bodies together; a state body with its like. */
+function comparable(a: Entity, b: Entity): boolean {
+  const actor = (e: Entity) =>
+    e.kind === "group" || (e.kind === "organisation" && /^(?:armed|movement|party)$/.test(e.subkind));
+  if (actor(a) && actor(b)) return true;
+  return a.kind === b.kind && a.subkind === b.subkind;
+}
+
 /**
  * "What did the Left-SR's do in July 1918?" → what the sentence says they did; distractors are
  * deeds the module gives to other sides (never the subject's own side, which may have done the
@@ -1308,6 +1326,8 @@ function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
 export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const deeds = findDeeds(moduleSentences);
   const out: Candidate[] = [];
+  // One deed offered as a wrong answer in many questions becomes a tell: at most twice.
+  const used = new Map<string, number>();
   for (const d of deeds) {
     const sideOf = (e: Entity) => SIDE[e.canonical] ?? COLLECTIVES[e.canonical] ?? e.id;
     const side = sideOf(d.subject);
@@ -1316,6 +1336,9 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         o !== d &&
         o.subject.id !== d.subject.id &&
         sideOf(o.subject) !== side &&
+        // Comparable actors: a group against groups, a body against bodies of its kind.
+        comparable(o.subject, d.subject) &&
+        (used.get(o.deed) ?? 0) < 3 &&
         (o.copula === null) === (d.copula === null) &&
         (d.copula !== null || (o.subject.kind === "event") === (d.subject.kind === "event")) &&
         !tooSimilar(o.deed, d.deed) &&
@@ -1341,6 +1364,7 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
       ds.push(o.deed);
     }
     if (ds.length < 3) continue;
+    for (const x of ds) used.set(x, (used.get(x) ?? 0) + 1);
     const event = d.subject.kind === "event";
     const prompt = d.copula
       ? `According to the lesson, what ${d.copula} ${d.subjectText}${d.when}?`
@@ -1611,7 +1635,17 @@ export function contrastQuestions(moduleSentences: readonly SentenceInfo[], gaz:
   const out: Candidate[] = [];
   for (const c of found) {
     const pair = (x: string, y: string) => `${capFirst(c.sideA)}: ${x}. ${capFirst(c.sideB)}: ${y}.`;
-    const choices = [pair(c.b, c.a), pair(c.a, c.a), pair(c.b, c.b)];
+    // Wrong pairings keep two different views (one side the same view twice is eliminated by logic):
+    // each gives a side a view the module gives the other camp (this contrast's or another's).
+    const aViews = [c.a, ...found.filter((o) => o !== c && o.sideA === c.sideA).map((o) => o.a)];
+    const bViews = [c.b, ...found.filter((o) => o !== c && o.sideB === c.sideB).map((o) => o.b)];
+    const sideAViews = [...new Set([...aViews, ...found.filter((o) => o !== c).map((o) => o.a)])];
+    const sideBViews = [...new Set([...bViews, ...found.filter((o) => o !== c).map((o) => o.b)])];
+    const wrong: string[] = [pair(c.b, c.a)];
+    for (const x of sideBViews)
+      for (const y of sideAViews) if (x !== y && !(x === c.b && y === c.a)) wrong.push(pair(x, y));
+    const choices = [...new Set(wrong)].slice(0, 3);
+    if (choices.length < 3) continue;
     const prompt = `According to the lesson, which pairing correctly contrasts ${c.sideA} and ${c.sideB}?`;
     const built = toCandidate({
       prompt,
