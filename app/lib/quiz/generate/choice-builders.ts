@@ -55,6 +55,8 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
     )
   )
     return false;
+  // "revolt in 1916 … conscription during _____": a year in the sentence pins the event.
+  if (key.kind === "event" && /\b1[89]\d\d\b/.test(info.prompt)) return false;
   // "following the _____ Revolution" → February 1917: a date inside a name has one fitting option.
   if (key.kind === "time" && /^\s+\p{Lu}\p{Ll}+/u.test(info.prompt.slice(key.end))) return false;
   // The exact day of an event ("abdicated on _____" → March 2) is trivia beside the event itself.
@@ -229,6 +231,8 @@ export function acceptedVariants(key: Key): string[] {
     // "Tsar Nicholas II", "General Denikin": the title the guide gives the role.
     const title = key.entity.subkind === "ruler" ? "Tsar" : key.entity.subkind === "white" ? "General" : null;
     if (title) for (const s of key.entity.spellings) out.add(`${title} ${s}`);
+    // "the Tsar" is the plain name the lesson also uses for the ruler.
+    if (title === "Tsar") out.add("the Tsar");
     for (const id of ALSO_ACCEPTED.get(key.entity.id) ?? []) out.add(id.slice(id.indexOf(":") + 1));
     // "from _____ until July 1918" → "Red October": the month of 1917 it is named after is as
     // good a typed answer (both revolutions of this guide are 1917's).
@@ -438,6 +442,17 @@ export function buildTrueFalse(
         (key.kind !== "organisation" || head(d) === head(key.text)) &&
         // A name the lesson never mentions makes a statement about something it never discusses.
         (key.entity === null || lessonSentences.some((s) => visibleIn(s.prompt, d))) &&
+        // Nor one the lesson ties to another name of this statement ("Dzherzhinsky" with the Red
+        // Terror): the swap would not be clearly false.
+        !lessonSentences.some(
+          (s) =>
+            s.index !== info.index &&
+            visibleIn(s.prompt, d) &&
+            keys.some(
+              (k) =>
+                k !== key && k.entity !== null && k.entity.spellings.some((sp) => visibleIn(s.prompt, sp)),
+            ),
+        ) &&
         !lessonSentences.some(
           (s) =>
             s.index !== info.index &&

@@ -164,6 +164,12 @@ function entityDistractors(
     })
     .filter(({ c, text }) => {
       if (c.spellings.some((s) => visibleIn(blanked, s))) return false;
+      // A person's name in the key's form: "Anatoli Jelezniakov" among "Makhno, Voline" stands out.
+      if (e.kind === "person" && text.split(/\s+/).length !== key.text.split(/\s+/).length) return false;
+      // "the syndicalist _____ ("Alarm") confederation": an option already ending in the head noun
+      // that follows the blank ("… Confederation") does not fit it.
+      const next = /^\W*(?:\([^)]*\)\s*)?(\p{L}+)/u.exec(blanked.slice(blanked.indexOf("_____") + 5))?.[1];
+      if (next && new RegExp(`\\b${next}$`, "i").test(text)) return false;
       if (e.spellings.some((s) => tooSimilar(s, text))) return false;
       // Plural keys get plural distractors and vice versa ("the _____ seized power").
       if (e.kind === "group" && /s$/.test(key.text) !== /s$/.test(text)) return false;
