@@ -164,6 +164,10 @@ function entityDistractors(
     })
     .filter(({ c, text }) => {
       if (c.spellings.some((s) => visibleIn(blanked, s))) return false;
+      // An event against events of its kind ("participation in _____": a war, not "Bloody Sunday").
+      const head = (t: string) =>
+        /\b(Revolution|War|Commune|Affair|Rebellion|Terror|Sunday|Day)\b/.exec(t)?.[1];
+      if (e.kind === "event" && head(key.text) && head(text) !== head(key.text)) return false;
       // A person's name in the key's form: "Anatoli Jelezniakov" among "Makhno, Voline" stands out.
       if (e.kind === "person" && text.split(/\s+/).length !== key.text.split(/\s+/).length) return false;
       // "the syndicalist _____ ("Alarm") confederation": an option already ending in the head noun
