@@ -15,6 +15,7 @@ const suites = [
   "app/lib/auth/actions.test.ts",
   "app/lib/auth/throttle.test.ts",
   "app/lib/auth/account-security.test.ts",
+  "app/lib/account/data.test.ts",
   "app/lib/attempts/service.test.ts",
   "app/lib/progress/review.test.ts",
   "app/lib/classes/teach.test.ts",
