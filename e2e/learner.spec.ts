@@ -165,7 +165,9 @@ test("[LEARNER]: an ordering question accepted in the order shown counts as an a
   else await page.getByTestId("submit-quiz").click();
   await page.getByRole("button", { name: "Submit anyway" }).click();
   const item = page.getByTestId("feedback-item").nth(index);
-  await expect(item.getByTestId("feedback-your-answer").locator("li")).toHaveText(shown);
+  await expect(item.getByTestId("feedback-your-answer").locator("li")).toHaveText(
+    shown.map((s) => new RegExp(`${escapeRe(s)}$`)),
+  );
 });
 
 test("[LEARNER]: every step leads on: lesson → quiz → result → reread, review, next lesson; home and dashboard say where to continue", async ({
@@ -386,6 +388,27 @@ test("[LEARNER]: feedback teaches: misses summarised at the top, a false stateme
   } else {
     test.info().annotations.push({ type: "note", description: "no draw cited another lesson" });
   }
+});
+
+test("[LEARNER]: a matching answer is marked pair by pair", async ({ page }) => {
+  const found = await findQuizWith(page, "matching");
+  test.skip(!found, "no lesson quiz draws a matching question from this bank");
+  const { quiz, index, question } = found!;
+  const shape = question as PublicQuestionShape & { left: string[]; right: string[] };
+  // Pair the columns as listed: some pairs right, some (usually) wrong.
+  const answer = shape.left.map((l, i) => [l, shape.right[i % shape.right.length]!]);
+  const saved = await page.request.put(`/api/attempts/${quiz.attemptId}/responses`, {
+    data: { questionId: question.id, answer },
+  });
+  expect(saved.ok()).toBe(true);
+  expect((await page.request.post(`/api/attempts/${quiz.attemptId}/submit`, { data: {} })).ok()).toBe(true);
+
+  await page.goto(`/attempts/${quiz.attemptId}`);
+  const item = page.getByTestId("feedback-item").nth(index);
+  const marks = item.getByTestId("feedback-your-answer").locator("[data-mark]");
+  await expect(marks).toHaveCount(answer.length);
+  const right = await item.getByTestId("feedback-your-answer").locator('[data-mark="right"]').count();
+  await expect(item.getByTestId("item-marks")).toHaveText(`${right} of ${answer.length} pairs right`);
 });
 
 function escapeRe(s: string) {

@@ -1,7 +1,6 @@
 import "server-only";
 import { deleteGuestAttemptsBefore, deleteUserRows, readUserData } from "@/app/lib/db/account-data";
-import { findPasswordHash } from "@/app/lib/db/users";
-import { verifyAgainstDummy, verifyPassword } from "@/app/lib/auth/password";
+import { confirmOwnPassword } from "@/app/lib/auth/account-security";
 import { pruneThrottle } from "@/app/lib/auth/throttle";
 import type { UserActor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
@@ -43,12 +42,7 @@ export async function deleteMyAccount(actor: UserActor, password: string): Promi
       "forbidden",
       "Teacher and administrator accounts hold classes; ask an administrator to remove them.",
     );
-  const hash = await findPasswordHash(actor.userId);
-  const ok = hash ? await verifyPassword(hash, password) : await verifyAgainstDummy(password);
-  if (!ok)
-    throw new AppError("bad_request", "Please correct the highlighted fields.", {
-      fieldErrors: { password: ["That is not your password."] },
-    });
+  await confirmOwnPassword(actor.userId, password, "password");
   await deleteUserRows(actor.userId);
 }
 

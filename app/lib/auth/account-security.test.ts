@@ -144,3 +144,24 @@ describe("temporary password", () => {
     });
   });
 });
+
+describe("guessing through a signed-in session", () => {
+  it("wrong current passwords count like sign-in attempts: after five, even the right one waits", async () => {
+    const id = await account("stolen@example.org", "the real password");
+    for (let i = 0; i < 5; i++)
+      await expect(
+        security.changePassword(id, { currentPassword: `guess ${i}`, newPassword: "attacker choice 1" }),
+      ).rejects.toMatchObject({ code: "bad_request" });
+    const refused = await security
+      .changePassword(id, { currentPassword: "the real password", newPassword: "attacker choice 1" })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toMatchObject({ code: "too_many_requests" });
+    expect(refused instanceof Error ? refused.message : "").toMatch(/^Too many attempts/);
+    expect(await signIn("stolen@example.org", "the real password").catch((e: Error) => e.message)).toMatch(
+      /^TooManyAttempts:/,
+    );
+  });
+});

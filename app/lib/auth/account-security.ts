@@ -1,8 +1,30 @@
 import "server-only";
-import { bumpSessionVersion, findPasswordHash, setPasswordHash } from "@/app/lib/db/users";
+import { bumpSessionVersion, findPasswordHash, getUserProfile, setPasswordHash } from "@/app/lib/db/users";
 import { AppError } from "@/app/lib/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import type { ChangePasswordInput } from "./schemas";
+import { admitPasswordCheck, signInSucceeded } from "./throttle";
+import { throttleMessage } from "./throttle-message";
+
+/**
+ * Checks the signed-in user's own password, counted like a sign-in attempt (and throttled the
+ * same way). Throws a field error on `field` when it is wrong.
+ */
+export async function confirmOwnPassword(userId: string, password: string, field: string): Promise<void> {
+  const profile = await getUserProfile(userId);
+  if (!profile) throw new AppError("unauthorized", "Please sign in to continue.");
+  const verdict = await admitPasswordCheck(profile.email);
+  if (!verdict.ok) throw new AppError("too_many_requests", throttleMessage(verdict.retryAfterSeconds));
+  const hash = await findPasswordHash(userId);
+  const ok = hash ? await verifyPassword(hash, password) : await verifyAgainstDummy(password);
+  if (!ok)
+    throw new AppError("bad_request", "Please correct the highlighted fields.", {
+      fieldErrors: {
+        [field]: [field === "password" ? "That is not your password." : "That is not your current password."],
+      },
+    });
+  await signInSucceeded(profile.email);
+}
 
 /**
  * Password changes and ending sessions. Both raise the user's session version, which every
@@ -11,15 +33,7 @@ import type { ChangePasswordInput } from "./schemas";
  */
 
 export async function changePassword(userId: string, input: ChangePasswordInput): Promise<number> {
-  const current = await findPasswordHash(userId);
-  const ok = current
-    ? await verifyPassword(current, input.currentPassword)
-    : await verifyAgainstDummy(input.currentPassword);
-  if (!ok) {
-    throw new AppError("bad_request", "Please correct the highlighted fields.", {
-      fieldErrors: { currentPassword: ["That is not your current password."] },
-    });
-  }
+  await confirmOwnPassword(userId, input.currentPassword, "currentPassword");
   if (input.newPassword === input.currentPassword) {
     throw new AppError("bad_request", "Please correct the highlighted fields.", {
       fieldErrors: { newPassword: ["Choose a password different from the current one."] },

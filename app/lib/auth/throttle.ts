@@ -124,6 +124,14 @@ export async function admitSignIn(
   return countAccount(email, now);
 }
 
+/**
+ * Before checking the password of a signed-in user (changing it, deleting the account): the
+ * same per-account count as sign-in, so a stolen session cannot guess the password either.
+ */
+export async function admitPasswordCheck(email: string, now = new Date()): Promise<ThrottleVerdict> {
+  return countAccount(email, now);
+}
+
 /** Before creating an account: the address ceiling, and no sign-up for an email that is blocked. */
 export async function admitSignUp(
   email: string,

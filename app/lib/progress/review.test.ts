@@ -296,6 +296,33 @@ describe("answering a review card", () => {
     expect((await mastery(user.id)).size).toBe(0);
   });
 
+  it("marks a second try in the same session without storing it or moving the schedule", async () => {
+    const user = await seedUser(db.prisma, "gil@example.org");
+    const q = lessonB.questionIds[0]!;
+    await db.prisma.$transaction((tx) =>
+      recordReviewOutcomes(tx, user.id, [{ questionId: q, correct: false }], t0),
+    );
+    const shown = (await review.getDueCards(user.id, minutes(2), 1)).cards[0]!;
+    await review.answerReview(user.id, q, "Gamma", shown.reps, minutes(2));
+    const before = await db.prisma.reviewCard.findUniqueOrThrow({
+      where: { userId_questionId: { userId: user.id, questionId: q } },
+    });
+
+    // Later in the session the second try is marked, whether or not the card is due.
+    const retry = await review.retryReview(user.id, q, "Beta", minutes(9));
+    expect(retry.feedback).toMatchObject({ correct: true, expected: "Beta" });
+    expect(retry.feedback.nextDueAt).toBe(before.due.toISOString());
+    const after = await db.prisma.reviewCard.findUniqueOrThrow({
+      where: { userId_questionId: { userId: user.id, questionId: q } },
+    });
+    expect(after).toEqual(before);
+    expect(await db.prisma.attempt.count({ where: { userId: user.id, kind: "review" } })).toBe(1);
+    // Someone without the card gets nothing.
+    await expect(review.retryReview(bob.id, q, "Beta", minutes(9))).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+
   it("refuses a card the user does not have (another user's question)", async () => {
     const user = await seedUser(db.prisma, "fay@example.org");
     const q = lessonB.questionIds[2]!;

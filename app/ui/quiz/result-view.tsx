@@ -76,6 +76,68 @@ function AnswerValue({ value }: { value: LearnerAnswer | Expected | null }) {
 }
 
 /** `idPrefix` keeps element ids unique when a page lists several attempts. */
+const isList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string");
+const isPairs = (v: unknown): v is [string, string][] =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => Array.isArray(x) && x.length === 2);
+
+function Mark({ right }: { right: boolean }) {
+  return (
+    <span
+      data-mark={right ? "right" : "wrong"}
+      className={right ? "text-emerald-700 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}
+    >
+      <span aria-hidden>{right ? "✓ " : "✗ "}</span>
+      <span className="sr-only">{right ? "(right) " : "(wrong) "}</span>
+    </span>
+  );
+}
+
+/**
+ * An ordering or matching answer item by item: each item in its right place, or each pair
+ * right, is ticked, so a nearly right answer shows how near it was.
+ */
+function MarkedAnswer({ value, expected }: { value: LearnerAnswer | null; expected: Expected }) {
+  if (isList(value) && isList(expected)) {
+    const right = value.filter((v, i) => expected[i] === v).length;
+    return (
+      <>
+        <ol className="list-decimal space-y-0.5 pl-5">
+          {value.map((v, i) => (
+            <li key={i}>
+              <Mark right={expected[i] === v} />
+              {v}
+            </li>
+          ))}
+        </ol>
+        <p className="mt-1 text-stone-700 dark:text-stone-300" data-testid="item-marks">
+          {right} of {expected.length} in the right place
+        </p>
+      </>
+    );
+  }
+  if (isPairs(value) && isPairs(expected)) {
+    const key = new Map(expected.map(([l, r]) => [l, r]));
+    const right = value.filter(([l, r]) => key.get(l) === r).length;
+    return (
+      <>
+        <ul className="space-y-0.5">
+          {value.map(([l, r], i) => (
+            <li key={i}>
+              <Mark right={key.get(l) === r} />
+              {l} <span aria-label="matches">→</span> {r}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-1 text-stone-700 dark:text-stone-300" data-testid="item-marks">
+          {right} of {expected.length} pairs right
+        </p>
+      </>
+    );
+  }
+  return <AnswerValue value={value} />;
+}
+
 export function FeedbackList({
   items,
   idPrefix = "feedback",
@@ -122,7 +184,7 @@ export function FeedbackList({
             <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
               <dt className="font-medium text-stone-700 dark:text-stone-300">Your answer</dt>
               <dd data-testid="feedback-your-answer">
-                <AnswerValue value={item.answer} />
+                <MarkedAnswer value={item.answer} expected={item.expected} />
               </dd>
               <dt className="font-medium text-stone-700 dark:text-stone-300">Right answer</dt>
               <dd data-testid="feedback-expected">

@@ -165,6 +165,10 @@ export function analyseLesson(
           /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
         )
           reasons.push("refers outside");
+        // "_____ explicitly says as much", "One hundred years ago today": what or when is in another
+        // sentence (or in the day the text was written).
+        if (/\b(?:says|said|argues|argued|writes|wrote) as much\b|\b(?:today|yesterday|ago)\b/i.test(prompt))
+          reasons.push("refers outside");
         // "On the contrary, we see …", "A final essential element is …": the sentence answers or
         // continues the one before it.
         if (

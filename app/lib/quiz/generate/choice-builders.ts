@@ -44,6 +44,9 @@ export function blankable(info: SentenceInfo, key: Key): boolean {
     const month = MONTHS[key.time.month - 1]!;
     if (REVOLUTION_MONTHS.has(month)) return false;
   }
+  // "According to _____, …": who is cited is asked as "who argued that …?" (attribution), not as a blank.
+  if (key.kind === "person" && /\b(?:According to|according to)\s*$/.test(info.prompt.slice(0, key.start)))
+    return false;
   // "_____ estimates that … 25,000": the source of a figure is citation trivia (the figure is not).
   if (
     key.kind === "person" &&

@@ -42,6 +42,9 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
   // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
   if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind))
     return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
+  // Any other term (a calendar, a slogan) only against its own kind: "the more accurate _____ one"
+  // (calendar) takes no "direct democracy".
+  if (e.kind === "term") return (sub) => sub === e.subkind;
   // "the editors of _____": a publication against publications, a party against parties, an army
   // against armies; one option of another kind would stand out.
   if (e.kind === "organisation" || e.kind === "group") return (sub) => sub === e.subkind;

@@ -210,16 +210,13 @@ function select(
     chosen.push(c);
     facts.add(`${c.fact}|${c.question.type}`);
     facts.add(c.fact);
-    // A question of understanding asks about a sentence differently from its facts (and a draw
-    // never puts two questions on one sentence): it does not use up the sentence's fact load.
-    if (!isUnderstanding(c))
-      for (const s of c.sentences)
-        if (c.sentences.length === 1) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
+    // A draw never puts two questions on one sentence: every question uses up its sentences, so
+    // the bank spreads over as many sentences as it can (and a quiz can be full).
+    for (const s of c.sentences) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
     perKind.set(c.question.keyKind, (perKind.get(c.question.keyKind) ?? 0) + 1);
     perAnswer.set(answerOf(c), (perAnswer.get(answerOf(c)) ?? 0) + 1);
   };
-  const sentenceLoad = (c: Candidate) =>
-    c.sentences.length === 1 ? (perSentence.get(c.sentences[0]!) ?? 0) : 0;
+  const sentenceLoad = (c: Candidate) => Math.max(0, ...c.sentences.map((s) => perSentence.get(s) ?? 0));
   // Understanding questions first: every one the lesson supports (a sentence carries at most two).
   const understandingLoad = new Map<number, number>();
   for (const c of ranked) {
@@ -237,10 +234,8 @@ function select(
   // Dates at most a fifth of what the lesson ends up with (estimated by the cap or the minimum).
   const dateCap = (extra: number) =>
     dates() + extra <= 0.2 * Math.min(cap, Math.max(minimum, chosen.length + 1));
-  const firstPassCap = (c: Candidate) => {
-    const w = c.sentences.length === 1 ? (wordsOf.get(c.sentences[0]!) ?? 0) : 0;
-    return w >= 40 ? 3 : w >= 15 ? 2 : 1;
-  };
+  // First one question per sentence; a long sentence may carry a second one later.
+  const firstPassCap = () => 1;
   // Chronology and matching of the lesson's own text before single facts: they set facts in relation.
   const structured = (c: Candidate) =>
     (c.question.type === "ordering" || c.question.type === "matching") && !c.question.evidenceLessons;
@@ -248,10 +243,11 @@ function select(
     ...ranked.filter((c) => !isUnderstanding(c) && structured(c)),
     ...ranked.filter((c) => !isUnderstanding(c) && !structured(c)),
   ];
-  // Pass 1: every fact once, one to three questions per sentence, no kind above 40 %.
+  // Pass 1: every fact once, one question per sentence, no kind above 40 %.
   for (const c of others) {
     if (chosen.length >= cap) break;
-    if (facts.has(c.fact) || sentenceLoad(c) >= firstPassCap(c)) continue;
+    // (Chronology and matching span several sentences; the draw keeps them apart from the rest.)
+    if (facts.has(c.fact) || (!structured(c) && sentenceLoad(c) >= firstPassCap())) continue;
     if (isDate(c) && !dateCap(1)) continue;
     // The same answer over and over teaches little ("October Revolution" ×6).
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
@@ -266,7 +262,11 @@ function select(
       if (chosen.length >= Math.min(minimum, cap)) break;
       if (chosen.includes(c) || facts.has(`${c.fact}|${c.question.type}`)) continue;
       if (isDate(c) && !dateCap(1)) continue;
-      if (relax === 1 && (facts.has(c.fact) || sentenceLoad(c) >= 3)) continue;
+      if (
+        relax === 1 &&
+        (facts.has(c.fact) || sentenceLoad(c) >= 2 || (wordsOf.get(c.sentences[0] ?? -1) ?? 0) < 30)
+      )
+        continue;
       if (relax === 2 && sentenceLoad(c) >= maxLoad) continue;
       take(c);
     }
@@ -278,6 +278,12 @@ function select(
       (c) => c.question.type === type && !chosen.includes(c) && (!isDate(c) || dateCap(1)),
     );
     if (best) take(best);
+  }
+  // The estimate above can overshoot in a short lesson: drop the weakest dates until they are at
+  // most a fifth of what was chosen.
+  while (chosen.length > 0 && chosen.filter(isDate).length > 0.2 * chosen.length) {
+    const weakest = [...chosen].reverse().find(isDate)!;
+    chosen.splice(chosen.indexOf(weakest), 1);
   }
   return chosen;
 }

@@ -1270,6 +1270,8 @@ function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
     const first = /ly$/.test(tags[0]?.text ?? "") && tags[0]?.pos === "ADV" ? tags[1] : tags[0];
     if (!first) continue;
     if (POINTS_OUT.test(vp) || wordCount(vp) < 3) continue;
+    // "played a vital role in …": true of almost any side, so it proves nothing as a choice.
+    if (/^(?:\p{Ll}+ly )?(?:played|had|took) (?:a|an|the) (?:\p{Ll}+ )?(?:role|part)\b/u.test(vp)) continue;
     const stemsOf = subject.spellings.flatMap((sp) => contentWords(sp).map((w) => w.slice(0, 5)));
     if (contentWords(vp).some((w) => stemsOf.includes(w.slice(0, 5)))) continue;
     const the = /(?:^|\s)(?:The|the) $/.test(before) || /s$/.test(subjectWord) ? "the " : "";
