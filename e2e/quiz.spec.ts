@@ -94,6 +94,26 @@ test("[QUIZ]: a guest takes lesson 1's quiz and sees the score and feedback with
   await expect(page.locator(`[id="${href.split("#")[1]}"]`)).toContainText(evidence.slice(0, 40));
 });
 
+test("[QUIZ]: a learner reports a question from its feedback after submitting and sees it acknowledged", async ({
+  page,
+}) => {
+  await startQuiz(page);
+  const total = await totalQuestions(page);
+  for (let i = 0; i < total; i++) {
+    await answerCurrent(page, i);
+    await page.getByTestId(i === total - 1 ? "submit-quiz" : "next-question").click();
+  }
+  await expect(page.getByTestId("quiz-score")).toBeVisible();
+  const item = page.getByTestId("feedback-item").first();
+  const report = item.getByTestId("report-question");
+  await report.getByText("Report this question").click();
+  const form = report.getByRole("form", { name: "Report question 1" });
+  await form.getByLabel("Two answers fit").check();
+  await form.getByLabel("Details (optional)").fill("Another name in the lesson fits the blank too.");
+  await form.getByRole("button", { name: "Send report" }).click();
+  await expect(form.getByRole("status")).toHaveText(/your report was saved/);
+});
+
 test("[QUIZ]: refreshing mid-quiz keeps the saved answers", async ({ page }) => {
   await startQuiz(page);
   const total = await totalQuestions(page);
