@@ -534,6 +534,11 @@ function overlap(a: string, b: string): number {
  * form from the lesson, then from the module. Never one that explains the same thing (a second
  * true reason), never a near-copy of the key or of each other.
  */
+/** Whether a cause reads as a reason: it carries a verb (finite or infinitive, "desire to defend"). */
+export function reasonShaped(text: string): boolean {
+  return tagLemmas(text).some((t) => t.pos === "VERB" || t.pos === "AUX");
+}
+
 function pickClauses(
   key: Clause,
   rejected: readonly Clause[],
@@ -552,7 +557,10 @@ function pickClauses(
     !sharesName(c.other, key.other) &&
     !POINTS_OUT_KEY.test(c.text) &&
     // "its", "they": a distractor cut from another sentence must not point back.
-    !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text);
+    !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text) &&
+    // A reason against a reason: a clause with a verb, or a noun phrase naming an act or state,
+    // never a bare place or thing ("forest and marshland hideouts" as why someone rose up).
+    reasonShaped(c.text) === reasonShaped(key.text);
   for (const r of rejected)
     if (
       out.length < 3 &&
@@ -847,6 +855,9 @@ export function attributionQuestions(
     const ds = ordered.slice(0, 3).map((e) => displayName(e));
     if (ds.length < 3) continue;
     if (q.speaker.spellings.some((s) => visibleIn(q.text, s))) continue;
+    // "Who argued that …?" hands over the idea and asks only its source: attribution asks for
+    // quotations, whose wording is what is worth knowing.
+    if (q.verb) continue;
     const prompt = q.verb
       ? `According to the lesson, who ${q.verb} that ${q.text}?`
       : `According to the lesson, whose words are these: "${q.text}"?`;
