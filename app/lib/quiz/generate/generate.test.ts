@@ -16,7 +16,7 @@ import { buildContext } from "./index";
 import { analyseLesson } from "./analyse";
 import { moduleEvents, type DatedEvent } from "./ordering";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
-import { reasonShaped } from "./understanding";
+import { fitsPeriod, reasonShaped } from "./understanding";
 
 let guide: Guide;
 let bank: QuestionBank;
@@ -551,7 +551,7 @@ describe("generator 2.15: options fit the stem, no trivia of months, numbered me
     expect(keys.filter((k) => names.some((n) => k.prompt.includes(n))).length).toBeGreaterThan(0);
     for (const q of candidates) {
       const shown =
-        q.type === "true_false" ? [q.prompt] : q.type === "multiple_choice" ? q.choices : [q.answer];
+        q.type === "true_false" ? [q.prompt] : q.type === "fill_blank" ? [q.answer] : [...q.choices];
       for (const n of names)
         expect(
           shown.filter((s) => s.includes(n)),
@@ -599,6 +599,25 @@ describe("generator 2.15: options fit the stem, no trivia of months, numbered me
         ).toBe(false);
       }
     }
+  });
+
+  it("a deed fits a stem's period only when its own years sit beside it and it is told of a near time", () => {
+    const told = (deed: string, evidence: string) => ({
+      deed,
+      when: "",
+      info: { evidence, lessonSlug: "l" },
+    });
+    const summer = told(
+      "began publishing a weekly in summer 1917",
+      "They began publishing a weekly in summer 1917.",
+    );
+    expect(fitsPeriod(summer, [1919])).toBe(false);
+    expect(fitsPeriod(summer, [1918])).toBe(true);
+    const later = told("hailed the Third Revolution", "In 1921, they hailed the Third Revolution.");
+    expect(fitsPeriod(later, [1917])).toBe(false);
+    expect(fitsPeriod(later, [1919])).toBe(true);
+    // A deed told of no year fits whatever the stem's period.
+    expect(fitsPeriod(told("turned on the police", "They turned on the police."), [1919])).toBe(true);
   });
 
   it("cause distractors read as reasons of the key's shape: a clause for a clause, a noun phrase for a noun phrase", () => {

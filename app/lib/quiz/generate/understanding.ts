@@ -1346,7 +1346,9 @@ function lessonYears(sentences: readonly SentenceInfo[]): Map<string, number[]> 
 }
 
 /** The years a deed is told of: its stem's time, else its sentence's years, else its lesson's. */
-function toldYears(o: Pick<Deed, "when" | "info">, lessons: ReadonlyMap<string, number[]>): number[] {
+type Told = Pick<Deed, "deed" | "when"> & { info: Pick<SentenceInfo, "evidence" | "lessonSlug"> };
+
+function toldYears(o: Omit<Told, "deed">, lessons: ReadonlyMap<string, number[]>): number[] {
   for (const ys of [yearsIn(o.when), yearsIn(o.info.evidence)]) if (ys.length > 0) return ys;
   return lessons.get(o.info.lessonSlug) ?? [];
 }
@@ -1356,7 +1358,11 @@ function toldYears(o: Pick<Deed, "when" | "info">, lessons: ReadonlyMap<string, 
  * what the Reds did in 1919; a year beside it still fits), and a deed told of a period more than
  * two years away (by its sentence's or lesson's years) is no choice.
  */
-function fitsPeriod(o: Deed, period: readonly number[], lessons: ReadonlyMap<string, number[]>): boolean {
+export function fitsPeriod(
+  o: Told,
+  period: readonly number[],
+  lessons: ReadonlyMap<string, number[]> = new Map(),
+): boolean {
   const near = (y: number, by: number) => period.some((p) => Math.abs(p - y) <= by);
   if (yearsIn(o.deed).some((y) => !near(y, 1))) return false;
   if (period.length === 0) return true;
