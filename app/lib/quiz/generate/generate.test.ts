@@ -518,7 +518,6 @@ describe("generator 2.15: options fit the stem, no trivia of months, numbered me
       (q): q is Extract<Question, { type: "multiple_choice" | "fill_blank" }> =>
         q.type === "multiple_choice" || q.type === "fill_blank",
     );
-  const choices = (q: Question) => (q.type === "multiple_choice" ? q.choices : [q.answer]);
   const years = (t: string) => [...t.matchAll(/\b1[89]\d\d\b/g)].map((m) => Number(m[0]));
   const MONTHS =
     /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
