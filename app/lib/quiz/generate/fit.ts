@@ -30,9 +30,9 @@ const mentions = (text: string, name: string) =>
 export function unfitReason(q: Question, publishers: readonly string[]): string | null {
   const blanked = q.type === "multiple_choice" || q.type === "fill_blank";
   const options = q.type === "multiple_choice" ? q.choices : q.type === "fill_blank" ? [q.answer] : [];
-  // The module's own author is the frame of every lesson, never what a question is about.
-  if (options.some((o) => publishers.some((p) => mentions(o, p)))) return "publisher";
-  if (q.type === "true_false" && publishers.some((p) => mentions(q.prompt, p))) return "publisher";
+  // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
+  // sentence about it is not what a question is about, and it is never an option.
+  if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
   if (!blanked) return null;
   const key = q.answer;
   const after = q.prompt.slice(q.prompt.indexOf(BLANK) + BLANK.length);

@@ -545,12 +545,16 @@ describe("generator 2.15: options fit the stem, no trivia of months, numbered me
     expect(attribution.filter((q) => /\bwho \w+ that\b/.test(q.prompt))).toEqual([]);
   });
 
-  it("the module's publisher is never an option, a key or a true/false statement, though its lessons name it", () => {
+  it("the module's publisher is never in a prompt, an option or a key, though its lessons name it", () => {
     const names = guide.modules.map((m) => m.organisation.replace(/\s*\([^)]*\)/g, "").trim());
     expect(keys.filter((k) => names.some((n) => k.prompt.includes(n))).length).toBeGreaterThan(0);
     for (const q of candidates) {
       const shown =
-        q.type === "true_false" ? [q.prompt] : q.type === "fill_blank" ? [q.answer] : [...q.choices];
+        q.type === "fill_blank"
+          ? [q.prompt, q.answer]
+          : q.type === "true_false"
+            ? [q.prompt]
+            : [q.prompt, ...q.choices];
       for (const n of names)
         expect(
           shown.filter((s) => s.includes(n)),
