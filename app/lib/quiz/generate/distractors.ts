@@ -40,8 +40,10 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
   if (e.kind === "place") return (sub) => sub === e.subkind;
   // Abstract terms: a distractor from the same family would fit the blank too ("direct democracy"
   // vs "self-management"); offer only terms of an opposing family, which clearly do not fit.
+  // The opposing family must still fit the blank's slot: ways of organising ("consistent
+  // federalism" / "vanguard") only against each other, never a repressive measure ("death penalty").
   if (e.kind === "term" && TERM_FAMILIES.includes(e.subkind))
-    return (sub) => TERM_FAMILIES.includes(sub) && sub !== e.subkind;
+    return (sub) => OPPOSING_TERMS[e.subkind] === sub;
   // Any other term (a calendar, a slogan) only against its own kind: "the more accurate _____ one"
   // (calendar) takes no "direct democracy".
   if (e.kind === "term") return (sub) => sub === e.subkind;
@@ -66,6 +68,12 @@ const COMMANDERS = new Set([
   "Enver Pasha",
 ]);
 const TERM_FAMILIES = ["libertarian", "authoritarian", "repression"];
+/** The one family whose terms clearly do not fit a term's blank yet fill the same kind of slot. */
+const OPPOSING_TERMS: Record<string, string> = {
+  libertarian: "authoritarian",
+  authoritarian: "libertarian",
+  repression: "authoritarian",
+};
 
 export interface DistractorContext {
   gaz: Gazetteer;

@@ -28,6 +28,7 @@ import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
+import { publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
 import {
   attributionQuestions,
@@ -70,6 +71,8 @@ export interface GenerationContext {
   translations: Map<string, string[]>;
   authors: Set<string>;
   guideYears: Set<number>;
+  /** Each module's publisher and author names (never a question's option). */
+  publishers: Map<string, string[]>;
 }
 
 function allSentences(guide: Guide): { lessonSlug: string; text: string }[] {
@@ -105,7 +108,8 @@ export function buildContext(guide: Guide): GenerationContext {
       if (!list.includes(gloss)) list.push(gloss);
       translations.set(before.entity.canonical, list.sort());
     }
-  return { gaz, authors, guideYears, translations };
+  const publishers = new Map(guide.modules.map((m) => [m.slug, publisherNames(m.organisation, m.author)]));
+  return { gaz, authors, guideYears, translations, publishers };
 }
 
 /** Words of the statement a prompt shows (true/false prompts carry a fixed lead). */
@@ -343,10 +347,11 @@ function generateLesson(
   const lessonText = lesson.sections
     .flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))
     .join("\n");
+  const publishers = ctx.publishers.get(lesson.moduleSlug) ?? [];
   const cands = [
     ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
-  ];
+  ].filter((c) => unfitReason(c.question, publishers) === null);
   if (keepAll) return cands.map((c) => withSkillAndScope(c.question));
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);

@@ -534,6 +534,11 @@ function overlap(a: string, b: string): number {
  * form from the lesson, then from the module. Never one that explains the same thing (a second
  * true reason), never a near-copy of the key or of each other.
  */
+/** Whether a cause reads as a reason: it carries a verb (finite or infinitive, "desire to defend"). */
+export function reasonShaped(text: string): boolean {
+  return tagLemmas(text).some((t) => t.pos === "VERB" || t.pos === "AUX");
+}
+
 function pickClauses(
   key: Clause,
   rejected: readonly Clause[],
@@ -552,7 +557,10 @@ function pickClauses(
     !sharesName(c.other, key.other) &&
     !POINTS_OUT_KEY.test(c.text) &&
     // "its", "they": a distractor cut from another sentence must not point back.
-    !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text);
+    !/\b(?:its|their|they|it|he|she|his|her|them)\b/i.test(c.text) &&
+    // A reason against a reason: a clause with a verb, or a noun phrase naming an act or state,
+    // never a bare place or thing ("forest and marshland hideouts" as why someone rose up).
+    reasonShaped(c.text) === reasonShaped(key.text);
   for (const r of rejected)
     if (
       out.length < 3 &&
@@ -847,6 +855,9 @@ export function attributionQuestions(
     const ds = ordered.slice(0, 3).map((e) => displayName(e));
     if (ds.length < 3) continue;
     if (q.speaker.spellings.some((s) => visibleIn(q.text, s))) continue;
+    // "Who argued that …?" hands over the idea and asks only its source: attribution asks for
+    // quotations, whose wording is what is worth knowing.
+    if (q.verb) continue;
     const prompt = q.verb
       ? `According to the lesson, who ${q.verb} that ${q.text}?`
       : `According to the lesson, whose words are these: "${q.text}"?`;
@@ -1318,6 +1329,52 @@ function comparable(a: Entity, b: Entity): boolean {
   return a.kind === b.kind && a.subkind === b.subkind;
 }
 
+const YEAR = /\b1[89]\d\d\b/g;
+const yearsIn = (text: string) => [...text.matchAll(YEAR)].map((m) => Number(m[0]));
+
+/** The middle year a lesson's sentences name (its period when a sentence names none). */
+function lessonYears(sentences: readonly SentenceInfo[]): Map<string, number[]> {
+  const all = new Map<string, number[]>();
+  for (const s of sentences)
+    all.set(s.lessonSlug, [...(all.get(s.lessonSlug) ?? []), ...yearsIn(s.evidence)]);
+  const out = new Map<string, number[]>();
+  for (const [slug, ys] of all) {
+    const sorted = ys.filter((y) => y >= 1900).sort((a, b) => a - b);
+    if (sorted.length > 0) out.set(slug, [sorted[Math.floor(sorted.length / 2)]!]);
+  }
+  return out;
+}
+
+/** The years a deed is told of: its stem's time, else its sentence's years, else its lesson's. */
+type Told = Pick<Deed, "deed" | "when"> & { info: Pick<SentenceInfo, "evidence" | "lessonSlug"> };
+
+function toldYears(o: Omit<Told, "deed">, lessons: ReadonlyMap<string, number[]>): number[] {
+  for (const ys of [yearsIn(o.when), yearsIn(o.info.evidence)]) if (ys.length > 0) return ys;
+  return lessons.get(o.info.lessonSlug) ?? [];
+}
+
+/**
+ * A wrong deed fits the stem's period: its own text names no year outside it ("in summer 1917" as
+ * what the Reds did in 1919; a year beside it still fits), and a deed told of a period more than
+ * two years away (by its sentence's or lesson's years) is no choice.
+ */
+export function fitsPeriod(
+  o: Told,
+  period: readonly number[],
+  lessons: ReadonlyMap<string, number[]> = new Map(),
+): boolean {
+  const near = (y: number, by: number) => period.some((p) => Math.abs(p - y) <= by);
+  if (yearsIn(o.deed).some((y) => !near(y, 1))) return false;
+  if (period.length === 0) return true;
+  const told = toldYears(o, lessons);
+  return told.length === 0 || told.some((y) => near(y, 2));
+}
+
+/** A deed done to the asked side ("hailed the Third Revolution against the Bolsheviks") is no choice for it. */
+function targetsSide(o: Deed, side: string, sideOf: (e: Entity) => string): boolean {
+  return o.info.keys.some((k) => k.entity && sideOf(k.entity) === side && visibleIn(o.deed, k.text));
+}
+
 /**
  * "What did the Left-SR's do in July 1918?" → what the sentence says they did; distractors are
  * deeds the module gives to other sides (never the subject's own side, which may have done the
@@ -1325,12 +1382,14 @@ function comparable(a: Entity, b: Entity): boolean {
  */
 export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const deeds = findDeeds(moduleSentences);
+  const lessons = lessonYears(moduleSentences);
   const out: Candidate[] = [];
   // One deed offered as a wrong answer in many questions becomes a tell: at most twice.
   const used = new Map<string, number>();
   for (const d of deeds) {
     const sideOf = (e: Entity) => SIDE[e.canonical] ?? COLLECTIVES[e.canonical] ?? e.id;
     const side = sideOf(d.subject);
+    const period = toldYears(d, lessons);
     const pool = deeds.filter(
       (o) =>
         o !== d &&
@@ -1346,16 +1405,18 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         !o.subject.spellings.some((sp) => visibleIn(d.deed, sp)) &&
         !d.subject.spellings.some((sp) => visibleIn(o.deed, sp)) &&
         // "took up arms to defend themselves": cut from its sentence, a reflexive points nowhere.
-        !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed),
+        !/\b(?:themselves|itself|himself|herself|their|its|they|them)\b/i.test(o.deed) &&
+        fitsPeriod(o, period, lessons) &&
+        !targetsSide(o, side, sideOf),
     );
     const seed = hash64(d.info.evidence + d.deed);
-    // Deeds from other lessons first: one told in this lesson may be true of this subject as well.
+    // Deeds of the same lesson first (same story, same period; other sides only), then the module's.
     const ranked = seededShuffle(
       [...pool].sort((a, b) => cmp(a.deed, b.deed)),
       seed,
     ).sort(
       (a, b) =>
-        Number(a.info.lessonSlug === d.info.lessonSlug) - Number(b.info.lessonSlug === d.info.lessonSlug),
+        Number(b.info.lessonSlug === d.info.lessonSlug) - Number(a.info.lessonSlug === d.info.lessonSlug),
     );
     const ds: string[] = [];
     for (const o of ranked) {

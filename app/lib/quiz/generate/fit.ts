@@ -1,0 +1,48 @@
+/**
+ * Last checks on a built question, general to any essay in question-and-answer form: a question
+ * is dropped when it asks for trivia the sentence's claim does not rest on, or when its stem or
+ * its options give the key away.
+ */
+import type { Question } from "../types";
+import { BLANK } from "./candidate";
+
+const MONTH =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b/;
+const ORDINAL =
+  /^(?:the )?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|\d+(?:st|nd|rd|th)) (?:[\p{L}-]+ )?(?:Congress|Conference|Plenum|Session|Assembly)\b/u;
+const REPORTING =
+  /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained)\b/u;
+/** Words a stem uses to name a place's kind ("the capital", "the revolutionary city"). */
+const PLACE_KIND = /\bthe (?:[\p{L}-]+ )?(?:capital|city|port|town|island|fortress)\b/iu;
+
+/** Names the module's publisher and author go by: "Melbourne Anarchist Communist Group (MACG)" → both forms. */
+export function publisherNames(organisation: string, author: string | null): string[] {
+  const names = [organisation.replace(/\s*\([^)]*\)\s*/g, " ").trim()];
+  for (const m of organisation.matchAll(/\(([^)]+)\)/g)) names.push(m[1]!.trim());
+  if (author) names.push(author);
+  return names.filter((n) => n.length >= 3);
+}
+
+const mentions = (text: string, name: string) =>
+  new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}])`, "u").test(text);
+
+/** Why a question is unfit to hand out, or null. */
+export function unfitReason(q: Question, publishers: readonly string[]): string | null {
+  const blanked = q.type === "multiple_choice" || q.type === "fill_blank";
+  const options = q.type === "multiple_choice" ? q.choices : q.type === "fill_blank" ? [q.answer] : [];
+  // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
+  // sentence about it is not what a question is about, and it is never an option.
+  if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
+  if (!blanked) return null;
+  const key = q.answer;
+  const after = q.prompt.slice(q.prompt.indexOf(BLANK) + BLANK.length);
+  // A month or a day is detail, not the claim ("In _____, the Red Army invaded …" → February 1921).
+  if (q.keyKind === "time" && MONTH.test(key)) return "month";
+  // "The _____ … yielded an indigenous majority" → Eighth Congress: which numbered meeting is detail.
+  if (ORDINAL.test(key)) return "ordinal";
+  // "_____ emphasizes that …": the idea is handed over, only its source is asked.
+  if (q.keyKind === "person" && REPORTING.test(after)) return "reporter";
+  // "… in the capital, … the revolutionary city _____": the stem names the slot's kind.
+  if (q.keyKind === "place" && PLACE_KIND.test(q.prompt.replace(BLANK, " "))) return "place-kind";
+  return null;
+}
