@@ -64,7 +64,12 @@ export default async function AttemptPage({ params }: Props) {
         <ResultSummary result={result} />
         <ResultOverview result={result} context={context} />
         <ResultNextSteps result={result} nextLesson={next ? { slug: next.slug, title: next.title } : null} />
-        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
+        <FeedbackList
+          items={result.items}
+          lessonSlug={result.lesson.slug}
+          context={context}
+          reportAttemptId={result.attemptId}
+        />
       </section>
       <p className="mt-6 flex flex-wrap gap-3">
         <Link

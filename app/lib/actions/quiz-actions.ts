@@ -8,9 +8,11 @@
  *   action that makes a visitor a guest (HttpOnly cookie), and only once the input is valid.
  * - saveAnswerAction: save one answer (called per answer; typed answers are debounced).
  * - submitQuizAction: grade once; a repeat returns the stored result.
+ * - reportQuestionAction: report a question of a submitted attempt (app/lib/quiz/reports).
  */
 import { startQuizInput, saveAnswerInput, submitQuizInput } from "@/app/lib/attempts/schemas";
 import { saveAnswer, startQuiz, submitQuiz } from "@/app/lib/attempts/service";
+import { reportQuestion, reportQuestionInput } from "@/app/lib/quiz/reports";
 import { allowGuest, requireActor } from "./safe-action";
 
 export const startQuizAction = allowGuest(startQuizInput, async (input, { actor }) =>
@@ -24,4 +26,8 @@ export const saveAnswerAction = requireActor(saveAnswerInput, async (input, { ac
 
 export const submitQuizAction = requireActor(submitQuizInput, async (input, { actor }) =>
   submitQuiz(actor, input.attemptId),
+);
+
+export const reportQuestionAction = requireActor(reportQuestionInput, async (input, { actor }) =>
+  reportQuestion(actor, input),
 );

@@ -14,6 +14,7 @@ import { canReviewQuestions } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
 import { parseQuestionRow, type QuizQuestion } from "@/app/lib/attempts/questions";
 import { questionEditInput, validateQuestionEdit } from "./review-edit";
+import { reportSummaries, type ReportSummary } from "./reports";
 
 const slug = z
   .string()
@@ -58,6 +59,8 @@ export interface ReviewItem {
   generatedPrompt: string | null;
   evidence: string;
   evidenceAnchor: string;
+  /** Learners' reports on the question; null when nobody reported it. */
+  reports: ReportSummary | null;
 }
 
 export async function getReviewQueue(
@@ -67,6 +70,7 @@ export async function getReviewQueue(
   await requireReviewer(actor);
   const bank = await lessonQuestionsForReview(lessonSlug);
   if (!bank) throw new AppError("not_found", "There is no such lesson.");
+  const reports = await reportSummaries(bank.questions.map((row) => row.id));
   return {
     lesson: { slug: bank.lesson.slug, title: bank.lesson.title },
     items: bank.questions.map((row) => {
@@ -82,6 +86,7 @@ export async function getReviewQueue(
         generatedPrompt: question && question.prompt !== row.prompt ? row.prompt : null,
         evidence: row.evidence,
         evidenceAnchor: row.evidenceAnchor,
+        reports: reports.get(row.id) ?? null,
       };
     }),
   };

@@ -33,7 +33,12 @@ export function QuizResultPanel({
         <ResultSummary result={result} headingRef={headingRef} />
         <ResultOverview result={result} context={context} />
         <ResultNextSteps result={result} nextLesson={nextLesson} />
-        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
+        <FeedbackList
+          items={result.items}
+          lessonSlug={result.lesson.slug}
+          context={context}
+          reportAttemptId={result.attemptId}
+        />
       </div>
       <div className="mt-6 flex flex-wrap gap-3">
         <button

@@ -5,6 +5,7 @@ import { PromptText } from "./prompt-text";
 import { EvidenceQuote } from "./evidence-quote";
 import { parseEvidenceHref, type ResultContext } from "@/app/lib/content/result-context";
 import { StatementChange } from "./statement-change";
+import { ReportQuestionClient } from "./report-question-client";
 
 /**
  * Feedback for a submitted attempt: the score, then per question whether it was right, the
@@ -143,9 +144,12 @@ export function FeedbackList({
   idPrefix = "feedback",
   lessonSlug,
   context,
+  reportAttemptId,
 }: {
   items: FeedbackItem[];
   idPrefix?: string;
+  /** The owner's own attempt: each question gets "Report this question". */
+  reportAttemptId?: string;
   /** The quiz's lesson: evidence links into any other lesson say which one they open. */
   lessonSlug?: string;
   context?: ResultContext;
@@ -200,6 +204,13 @@ export function FeedbackList({
                 `(evidence${item.evidenceLinks.length > 1 ? ` ${j + 1}` : ""} for question ${i + 1})`
               }
             />
+            {reportAttemptId && (
+              <ReportQuestionClient
+                attemptId={reportAttemptId}
+                questionId={item.question.id}
+                questionNumber={i + 1}
+              />
+            )}
           </li>
         );
       })}

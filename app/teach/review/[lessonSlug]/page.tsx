@@ -83,6 +83,24 @@ export default async function ReviewLessonPage({ params, searchParams }: Props) 
                     : ""}
                 </span>
               </div>
+              {item.reports && (
+                <div
+                  className="mt-2 rounded-md bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100"
+                  data-testid="review-reports"
+                >
+                  <p className="font-medium">
+                    Reported by {item.reports.count} {item.reports.count === 1 ? "learner" : "learners"}:{" "}
+                    {item.reports.reasons.map((r) => `${r.label.toLowerCase()} (${r.count})`).join(", ")}
+                  </p>
+                  {item.reports.notes.length > 0 && (
+                    <ul className="mt-1 list-disc pl-5">
+                      {item.reports.notes.map((note, j) => (
+                        <li key={j}>{note}</li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              )}
               {item.generatedPrompt && (
                 <p className={`text-sm ${muted}`}>Generated prompt: {item.generatedPrompt}</p>
               )}
