@@ -377,7 +377,7 @@ describe("coverage of the source prose", () => {
 // --- Quotes, captions, lists. ---------------------------------------------------------------------
 
 describe("block quotations and epigraphs", () => {
-  it("recognises the twelve of content/STRUCTURE.md §6 and nothing else", () => {
+  it("recognises the twelve of content/DIGEST-LAYOUT.md §6 and nothing else", () => {
     const found: Array<{ lesson: string; firstWords: string; epigraph: boolean; paragraphs: number }> = [];
     for (const { fixture, lesson } of lessonPairs) {
       const groups = new Map<string, { first: string; epigraph: boolean; paragraphs: number }>();

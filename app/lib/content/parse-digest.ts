@@ -1,7 +1,7 @@
 /**
  * Parses the A-Infos email digest (content/source/000_c35c5bcf756e66cf.txt) into the typed
  * study guide. Pure: same text in, same Guide out. The structure it relies on, and every trap
- * it has to step around, is described in content/STRUCTURE.md (the (A1)…(A13) labels below are
+ * it has to step around, is described in content/DIGEST-LAYOUT.md (the (A1)…(A13) labels below are
  * its anomalies); the rules are written from that description, not from line numbers.
  */
 import { applyErrata } from "./errata";

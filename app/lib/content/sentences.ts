@@ -1,5 +1,5 @@
 /**
- * Rule-based sentence splitter for the digest's prose (content/STRUCTURE.md §1 and A9).
+ * Rule-based sentence splitter for the digest's prose (content/DIGEST-LAYOUT.md §1 and A9).
  *
  * A boundary is a single space after ".", "!" or "?" (plus any closing quote or bracket),
  * followed by an upper-case letter or a digit, optionally behind an opening quote or "[".

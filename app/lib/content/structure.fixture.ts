@@ -1,5 +1,5 @@
 /**
- * Test fixture: the digest's layout (content/STRUCTURE.md §2–§7) mapped by hand, as raw
+ * Test fixture: the digest's layout (content/DIGEST-LAYOUT.md §2–§7) mapped by hand, as raw
  * 1-based line numbers. Tests use it to check the parser independently of the parser's own
  * code path. Used by tests only; nothing here reads outside content/source.
  */

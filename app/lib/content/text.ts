@@ -2,7 +2,7 @@
 
 export const NBSP = "\u00A0";
 
-/** NBSP becomes a space, every whitespace run one space, ends trimmed (content/STRUCTURE.md §1). */
+/** NBSP becomes a space, every whitespace run one space, ends trimmed (content/DIGEST-LAYOUT.md §1). */
 export function normaliseWhitespace(text: string): string {
   return text
     .replace(/\u00A0/g, " ")
