@@ -63,6 +63,10 @@ describe("showing a due date", () => {
     expect(formatRelative(due, new Date("2026-03-31T22:59:00Z"))).toBe("in 3 days");
     expect(formatRelative(due, new Date("2026-04-04T00:59:00Z"))).toBe("2 hours ago");
     expect(formatRelative(due, due)).toBe("now");
+    // 1 day 16 hours after a Saturday 23:59 deadline is Monday: "1 day ago", not "yesterday".
+    expect(formatRelative(new Date("2026-11-28T23:59:00Z"), new Date("2026-11-30T15:58:00Z"))).toBe(
+      "1 day ago",
+    );
     expect(formatRelative(due, new Date("2026-03-20T22:59:00Z"))).toBe("in 2 weeks");
     expect(formatRelative(due, new Date("2023-01-01T00:00:00Z"))).toBe("in 3 years");
   });

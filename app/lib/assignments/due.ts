@@ -86,10 +86,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60_000],
 ];
 
-/** "in 3 days", "2 hours ago", "in 3 years", "now": the largest whole unit, rounded towards zero. */
+/**
+ * "in 3 days", "2 hours ago", "in 3 years", "now": the largest whole unit, rounded towards zero.
+ * Always numeric: a truncated "-1 day" may be two calendar days back, so never "yesterday".
+ */
 export function formatRelative(instant: Date, now: Date): string {
   const diff = instant.getTime() - now.getTime();
-  const rtf = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+  const rtf = new Intl.RelativeTimeFormat("en-GB", { numeric: "always" });
   for (const [unit, ms] of UNITS) {
     const n = Math.trunc(diff / ms);
     if (n !== 0) return rtf.format(n, unit);
