@@ -77,6 +77,14 @@ function libpqUrl(url: string): { url: string; schema?: string } {
   return { url: parsed.toString(), schema };
 }
 
+/**
+ * SQLite's online backup restarts from the first page whenever another connection writes
+ * between two steps, so a copy made 100 pages at a time may never finish while the server
+ * writes steadily. After the first step, copy every remaining page in one step: one
+ * consistent read of the source.
+ */
+const allRemainingPages = (): number => 0x7fffffff;
+
 export async function backupDatabase(db: ResolvedDatabase, out: string): Promise<void> {
   if (db.provider === "sqlite") {
     if (!existsSync(db.file)) throw new BackupError(`There is no database at ${db.file}.`);
@@ -84,7 +92,7 @@ export async function backupDatabase(db: ResolvedDatabase, out: string): Promise
     try {
       // Busy handling: the server may hold a write lock for a moment.
       source.pragma("busy_timeout = 5000");
-      await source.backup(out);
+      await source.backup(out, { progress: allRemainingPages });
     } finally {
       source.close();
     }
@@ -103,7 +111,7 @@ export async function restoreDatabase(db: ResolvedDatabase, from: string): Promi
     checkSqliteBackup(from);
     const backup = new Database(from, { readonly: true, fileMustExist: true });
     try {
-      await backup.backup(db.file);
+      await backup.backup(db.file, { progress: allRemainingPages });
     } finally {
       backup.close();
     }
