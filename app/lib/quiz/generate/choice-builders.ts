@@ -198,6 +198,8 @@ const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
   ["organisation:White Army", ["group:Whites"]],
   ["organisation:Insurrectionary Army", ["group:Makhnovists"]],
+  // The party is named for its members as often as by its name ("the ruling Bolsheviks").
+  ["organisation:Bolshevik Party", ["group:Bolsheviks", "group:Reds", "group:Communists"]],
 ]);
 
 /** Other spellings a typed answer may take. */

@@ -26,14 +26,49 @@ export function publisherNames(organisation: string, author: string | null): str
 const mentions = (text: string, name: string) =>
   new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}])`, "u").test(text);
 
+/** A sentence that continues an argument made before it ("The appeal …, therefore, was …"). */
+const LEANS_BACK =
+  /(?:^|, )(?:therefore|thus|hence|then|in turn|as well|too)(?:,|$)|^(?:Thus|Hence|Therefore|So|Then|Yet|But|And)\b/;
+/** An exclamation or a rhetorical turn is the author's voice, not a statement to judge. */
+const RHETORICAL = /[!?]["”']?$|^(?:How|What an?|If only|Little wonder|No wonder)\b/;
+const YEARS = /\b1[89]\d\d\b/g;
+/** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
+const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
+
+export interface FitContext {
+  publishers: readonly string[];
+}
+
 /** Why a question is unfit to hand out, or null. */
-export function unfitReason(q: Question, publishers: readonly string[]): string | null {
+export function unfitReason(q: Question, fit: FitContext): string | null {
+  const { publishers } = fit;
   const blanked = q.type === "multiple_choice" || q.type === "fill_blank";
   const options = q.type === "multiple_choice" ? q.choices : q.type === "fill_blank" ? [q.answer] : [];
   // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
   // sentence about it is not what a question is about, and it is never an option.
   if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
+  const recall = !q.skill || q.skill === "fact";
+  if (q.type === "true_false" && recall) {
+    const statement = q.prompt.replace(/^True or false\? According to the lesson: /, "");
+    if (RHETORICAL.test(statement)) return "rhetorical";
+    // A false statement made by putting another person in the sentence tests a name, not the
+    // event: the lesson usually ties the swapped-in person to the same events.
+    if (q.answer === "False" && q.keyKind === "person") return "name-swap";
+    // Two or more dates, or a run of years: a record (a paper's run, a list of figures).
+    if ((statement.match(YEARS) ?? []).length >= 2 || /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement))
+      return "record";
+    if (LEANS_BACK.test(statement)) return "leans-back";
+    return null;
+  }
   if (!blanked) return null;
+  if (recall) {
+    // Dates and counts in a copied sentence are recall of detail; the chronology questions ask
+    // when things happened in relation to each other.
+    if (q.keyKind === "time") return "date";
+    if (q.keyKind === "number") return "count";
+    if (LEANS_BACK.test(q.prompt)) return "leans-back";
+    if (q.type === "fill_blank" && q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
+  }
   const key = q.answer;
   const after = q.prompt.slice(q.prompt.indexOf(BLANK) + BLANK.length);
   // A month or a day is detail, not the claim ("In _____, the Red Army invaded …" → February 1921).

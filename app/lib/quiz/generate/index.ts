@@ -135,6 +135,15 @@ function giveaway(q: Question, title: string): boolean {
   if (keyStems.some((w) => titleStems.has(w))) return true;
   const rest = stems(q.prompt.replace(BLANK, " "));
   if (keyStems.some((w) => rest.has(w))) return true;
+  // Another name the typed answer accepts ("the Bolsheviks" for "the Reds") must not stand there either.
+  if (q.type === "fill_blank") {
+    const other = q.accepted
+      .filter(
+        (a) => !/^(?:the )?(?:Tsar|General)\b/i.test(a) && ![...stems(a)].some((w) => keyStems.includes(w)),
+      )
+      .flatMap((a) => [...stems(a)]);
+    if (other.some((w) => rest.has(w))) return true;
+  }
   if (q.type === "multiple_choice" && /\b(?:a|an|A|An)\s+_____/.test(q.prompt)) return true;
   return false;
 }
@@ -348,10 +357,11 @@ function generateLesson(
     .flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))
     .join("\n");
   const publishers = ctx.publishers.get(lesson.moduleSlug) ?? [];
+  const fit = { publishers };
   const cands = [
     ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
-  ].filter((c) => unfitReason(c.question, publishers) === null);
+  ].filter((c) => unfitReason(c.question, fit) === null);
   if (keepAll) return cands.map((c) => withSkillAndScope(c.question));
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);
