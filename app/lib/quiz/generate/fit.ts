@@ -39,6 +39,16 @@ export interface FitContext {
   publishers: readonly string[];
 }
 
+/**
+ * "We are angered by …": the authors' own voice reads as the learner's unless it is framed as
+ * theirs. Recall prompts in the first person are quoted as the authors' words.
+ */
+export function framedVoice(q: Question): Question {
+  if ((q.type !== "multiple_choice" && q.type !== "fill_blank") || (q.skill && q.skill !== "fact")) return q;
+  if (!/\b(?:we|us|our|ourselves)\b/i.test(q.prompt)) return q;
+  return { ...q, prompt: `The authors write: "${q.prompt}"` };
+}
+
 /** Why a question is unfit to hand out, or null. */
 export function unfitReason(q: Question, fit: FitContext): string | null {
   const { publishers } = fit;
@@ -67,6 +77,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     if (q.keyKind === "time") return "date";
     if (q.keyKind === "number") return "count";
     if (LEANS_BACK.test(q.prompt)) return "leans-back";
+    // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
+    // is completed from the stock pair, not from the lesson.
+    if (
+      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:the )?\p{Lu}/u.test(
+        q.prompt,
+      )
+    )
+      return "pair-completion";
     if (q.type === "fill_blank" && q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
   }
   const key = q.answer;

@@ -28,7 +28,7 @@ import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
-import { publisherNames, unfitReason } from "./fit";
+import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
 import {
   attributionQuestions,
@@ -158,7 +158,9 @@ function candidatesFor(
 ): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | null) => {
-    if (c && !giveaway(c.question, title)) out.push(c);
+    if (!c) return;
+    const question = framedVoice(c.question);
+    if (!giveaway(question, title)) out.push({ ...c, question });
   };
   for (const info of sentences) {
     for (const key of info.keys) {
