@@ -32,6 +32,12 @@ const LEANS_BACK =
 /** An exclamation or a rhetorical turn is the author's voice, not a statement to judge. */
 const RHETORICAL = /[!?]["”']?$|^(?:How|What an?|If only|Little wonder|No wonder)\b/;
 const YEARS = /\b1[89]\d\d\b/g;
+const NUMERALS = /\b\d[\d,.]*\b/g;
+/** Kinship is not what a history lesson teaches ("_____'s partner, N. K. Krupskaya"). */
+const KINSHIP = /(?:_____'s|'s) (?:partner|wife|husband|son|daughter|brother|sister|father|mother|widow)\b/;
+/** "Fighting continued for a week …": a bare subject carrying on what the sentence before told. */
+const CONTINUES =
+  /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b/u;
 /** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
 const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
 
@@ -65,7 +71,11 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // event: the lesson usually ties the swapped-in person to the same events.
     if (q.answer === "False" && q.keyKind === "person") return "name-swap";
     // Two or more dates, or a run of years: a record (a paper's run, a list of figures).
-    if ((statement.match(YEARS) ?? []).length >= 2 || /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement))
+    if (
+      (statement.match(YEARS) ?? []).length >= 2 ||
+      (statement.match(NUMERALS) ?? []).length >= 2 ||
+      /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement)
+    )
       return "record";
     if (LEANS_BACK.test(statement)) return "leans-back";
     return null;
@@ -76,16 +86,27 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // when things happened in relation to each other.
     if (q.keyKind === "time") return "date";
     if (q.keyKind === "number") return "count";
-    if (LEANS_BACK.test(q.prompt)) return "leans-back";
+    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
+    if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
+    if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
+    // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.
+    if (/"?_____"? \([^)]*\d{4}\)/.test(q.prompt)) return "citation";
+    // "Admiral _____" with generals as options: the rank names the one choice it fits.
+    if (
+      q.type === "multiple_choice" &&
+      /\b(?:Admiral|General|Generals|Tsar|Czar|Marshal)\s+_____/.test(q.prompt)
+    )
+      return "rank";
     // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
     // is completed from the stock pair, not from the lesson.
     if (
-      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:the )?\p{Lu}/u.test(
+      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}/u.test(
         q.prompt,
       )
     )
       return "pair-completion";
-    if (q.type === "fill_blank" && q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
+    // Typed, the body fits too; offered, the other people are no fair alternative to it.
+    if (q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
   }
   const key = q.answer;
   const after = q.prompt.slice(q.prompt.indexOf(BLANK) + BLANK.length);

@@ -65,7 +65,7 @@ describe("question bank over the whole guide", () => {
       if (lesson.wordCount >= 400 && sentences.size >= QUIZ_LENGTH) full++;
     }
     // Lessons whose usable sentences (after the 2.x filters) allow a full 10-question quiz.
-    expect(full).toBeGreaterThanOrEqual(5);
+    expect(full).toBeGreaterThanOrEqual(4);
   });
 
   it("uses all five question types across the guide", () => {
