@@ -10,7 +10,7 @@ import { hash64, seededShuffle } from "./hash";
 import { contentWords } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
 import { MONTHS } from "./time";
-import { TYPING } from "./typing-data";
+import { SIDE, TYPING } from "./typing-data";
 
 /** Months that name a revolution in the gazetteer ("February Revolution", "Red October"). */
 const REVOLUTION_MONTHS = new Set(
@@ -497,5 +497,43 @@ export function buildTrueFalse(
       fact: `${info.index}:tf`,
     };
   }
-  return null;
+  return sidesReversed(info, keys);
+}
+
+/**
+ * "The Makhnovists conspired to crush the Reds": a sentence in which one side acts on another,
+ * with the two sides exchanged. Who did what to whom is the claim, and the lesson states the
+ * opposite. Only two plural sides of different camps, written alike, with a verb between them.
+ */
+export function sidesReversed(info: SentenceInfo, keys: readonly Key[]): Candidate | null {
+  if (!info.standalone) return null;
+  const sides = keys
+    .filter((k) => k.entity && SIDE[k.entity.canonical] !== undefined)
+    .sort((x, y) => x.start - y.start);
+  if (sides.length < 2) return null;
+  // The first two sides named, in one clause (no comma between them).
+  const [a, b] = sides as [Key, Key];
+  if (SIDE[a.entity!.canonical] === SIDE[b.entity!.canonical]) return null;
+  const plural = (k: Key) => /^\p{Lu}[\p{L}-]*s$/u.test(k.text);
+  if (!plural(a) || !plural(b)) return null;
+  const between = info.prompt.slice(a.end, b.start);
+  // "the Reds and the Makhnovists": coordinated sides do nothing to each other.
+  if (/^\s*(?:and|or|,|\/|-)/.test(between) || /[,;:]/.test(between) || contentWords(between).length < 2)
+    return null;
+  if (/\b(?:and|with|alongside|together)\s+(?:the\s+)?$/.test(between)) return null;
+  const statement = info.prompt.slice(0, a.start) + b.text + between + a.text + info.prompt.slice(b.end);
+  return {
+    question: {
+      ...common(info, a.kind),
+      id: questionId(info.lessonSlug, "true_false", info.evidence, `reversed:${a.text}<>${b.text}`),
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer: "False",
+      difficulty: difficulty(0.35, info, a),
+    },
+    score: keyScore(info, a),
+    sentences: [info.index],
+    fact: `${info.index}:tf`,
+  };
 }

@@ -803,3 +803,46 @@ describe("generator 2.16: no trivia blanks, no name-swap statements, understandi
         }
   });
 });
+
+describe("generator 2.16: blanks a teacher would not cut", () => {
+  let candidates: Question[] = [];
+  beforeAll(() => {
+    candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
+  });
+  const blanks = () =>
+    candidates.filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
+
+  it("no blank on kinship, a rank title's bearer among ranked options, a cited work's title or an exclamation", () => {
+    const text = [...lessons.values()].map(lessonText).join("\n");
+    // The lessons do have all four shapes.
+    expect(text).toMatch(/'s partner\b/);
+    expect(text).toMatch(/\bAdmiral \p{Lu}/u);
+    expect(text).toMatch(/" \([A-Z][a-z]+ \d{4}\)/);
+    expect(text).toMatch(/!\s/);
+    for (const q of blanks()) {
+      expect(q.prompt, q.id).not.toMatch(/_____'s (?:partner|wife|husband)\b/);
+      if (q.type === "multiple_choice") expect(q.prompt, q.id).not.toMatch(/\b(?:Admiral|General) _____/);
+      expect(q.prompt, q.id).not.toMatch(/"?_____"? \([^)]*\d{4}\)/);
+      expect(q.prompt.replace(/"$/, ""), q.id).not.toMatch(/!$/);
+    }
+  });
+
+  it("a person blank a body could fill ('an insurrection against _____') is not asked", () => {
+    for (const q of blanks())
+      if (q.keyKind === "person") expect(q.prompt, q.id).not.toMatch(/\bagainst (?:the )?_____(?!'s)/);
+  });
+
+  it("a false statement may reverse who acted on whom, and only between two sides of different camps", () => {
+    const reversed = candidates.filter(
+      (q) => q.type === "true_false" && q.answer === "False" && !q.evidence.includes(statementOf(q)),
+    );
+    expect(reversed.length).toBeGreaterThan(0);
+    const one = reversed.find((q) => /Makhnovists conspired to crush the Reds/.test(q.prompt));
+    expect(one, "the Reds/Makhnovists sentence reversed").toBeDefined();
+    expect(one!.evidence).toMatch(/Reds conspired to crush the Makhnovists/);
+  });
+});
+
+function statementOf(q: Question): string {
+  return q.prompt.replace(/^True or false\? According to the lesson: /, "");
+}

@@ -20,7 +20,7 @@ import {
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version";
 import { analyseLesson, type SentenceInfo } from "./analyse";
 import { BLANK, type Candidate } from "./candidate";
-import { buildFillBlank, buildMultipleChoice, buildTrueFalse } from "./choice-builders";
+import { buildFillBlank, buildMultipleChoice, buildTrueFalse, sidesReversed } from "./choice-builders";
 import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
@@ -176,7 +176,9 @@ function candidatesFor(
     }
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
+    // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
     const tf =
+      sidesReversed(info, info.keys) ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
     push(tf);
