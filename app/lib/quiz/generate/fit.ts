@@ -37,7 +37,7 @@ const NUMERALS = /\b\d[\d,.]*\b/g;
 const KINSHIP = /(?:_____'s|'s) (?:partner|wife|husband|son|daughter|brother|sister|father|mother|widow)\b/;
 /** "Fighting continued for a week …": a bare subject carrying on what the sentence before told. */
 const CONTINUES =
-  /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b/u;
+  /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b|^The (?:essential|important|key|main) (?:thing|point) is\b|\bthe new (?:government|regime|state|authorities)\b/u;
 /** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
 const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
 
@@ -89,6 +89,8 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
     if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
+    // "(completed under _____)": an aside in brackets is not what the sentence claims.
+    if (/\([^)]*_____[^)]*\)/.test(q.prompt)) return "aside";
     // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.
     if (/"?_____"? \([^)]*\d{4}\)/.test(q.prompt)) return "citation";
     // "Admiral _____" with generals as options: the rank names the one choice it fits.

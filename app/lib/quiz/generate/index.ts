@@ -344,7 +344,7 @@ function generateLesson(
   events: readonly DatedEvent[],
   ctx: GenerationContext,
   moduleCandidates: readonly Candidate[],
-  keepAll = false,
+  keepAll: "no" | "fit" | "built" = "no",
 ): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
   const dctx: DistractorContext = {
@@ -362,11 +362,13 @@ function generateLesson(
     .join("\n");
   const publishers = ctx.publishers.get(lesson.moduleSlug) ?? [];
   const fit = { publishers };
-  const cands = [
+  const built = [
     ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
-  ].filter((c) => unfitReason(c.question, fit) === null);
-  if (keepAll) return cands.map((c) => withSkillAndScope(c.question));
+  ];
+  if (keepAll === "built") return built.map((c) => withSkillAndScope(c.question));
+  const cands = built.filter((c) => unfitReason(c.question, fit) === null);
+  if (keepAll === "fit") return cands.map((c) => withSkillAndScope(c.question));
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);
   return chosen
@@ -392,18 +394,20 @@ function withSkillAndScope(q: Question): Question {
 
 /** The whole guide's question bank. Same guide + generator version → byte-identical JSON. */
 export function generateQuestionBank(guide: Guide): QuestionBank {
-  return generate(guide, false);
+  return generate(guide, "no");
 }
 
 /**
  * Every candidate the rules build, before ranking and selection: the hard filters (giveaways,
  * distractor rules, standalone prompts) apply to all of them, so tests check those rules here.
+ * `beforeLastChecks` also keeps what the last checks (`fit.ts`) drop, for tests of the distractor
+ * rules on questions those checks remove for other reasons.
  */
-export function generateCandidates(guide: Guide): QuestionBank {
-  return generate(guide, true);
+export function generateCandidates(guide: Guide, beforeLastChecks = false): QuestionBank {
+  return generate(guide, beforeLastChecks ? "built" : "fit");
 }
 
-function generate(guide: Guide, keepAll: boolean): QuestionBank {
+function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
   const ctx = buildContext(guide);
   const lessons: LessonBank[] = [];
   const analysedByModule = guide.modules.map((m) =>
