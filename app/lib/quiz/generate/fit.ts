@@ -64,7 +64,7 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
   // sentence about it is not what a question is about, and it is never an option.
   if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
   const recall = !q.skill || q.skill === "fact";
-  if (q.type === "true_false" && recall) {
+  if (q.type === "true_false" && (recall || q.skill === "position")) {
     const statement = q.prompt.replace(/^True or false\? According to the lesson: /, "");
     if (RHETORICAL.test(statement)) return "rhetorical";
     // A false statement made by putting another person in the sentence tests a name, not the

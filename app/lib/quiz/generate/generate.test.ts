@@ -680,7 +680,8 @@ describe("generator 2.16: no trivia blanks, no name-swap statements, understandi
     candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
   });
   const statement = (q: Question) => q.prompt.replace(/^True or false\? According to the lesson: /, "");
-  const recallTf = () => candidates.filter((q) => q.type === "true_false" && q.skill === "fact");
+  const recallTf = () =>
+    candidates.filter((q) => q.type === "true_false" && (q.skill === "fact" || q.skill === "position"));
   const recallBlanks = () =>
     candidates.filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
 
@@ -833,6 +834,13 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
   it("a person blank a body could fill ('an insurrection against _____') is not asked", () => {
     for (const q of blanks())
       if (q.keyKind === "person") expect(q.prompt, q.id).not.toMatch(/\bagainst (?:the )?_____(?!'s)/);
+  });
+
+  it("a statement of what a side did counts as a position: its subject is a group or body of a side", () => {
+    const positions = candidates.filter((q) => q.type === "true_false" && q.skill === "position");
+    expect(positions.length).toBeGreaterThan(3);
+    for (const q of positions)
+      expect(statementOf(q), q.id).toMatch(/^(?:In (?:\p{L}+ )?\d{4}, )?(?:The |the )?\p{Lu}/u);
   });
 
   it("a false statement may reverse who acted on whom, and only between two sides of different camps", () => {

@@ -40,6 +40,7 @@ import {
   mainClaim,
   mainIdeaQuestions,
   positionQuestions,
+  statesPosition,
 } from "./understanding";
 
 /** Lessons at least this long must yield LONG_MIN questions; every lesson at least SHORT_MIN. */
@@ -181,7 +182,8 @@ function candidatesFor(
       sidesReversed(info, info.keys) ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
-    push(tf);
+    // Where a side stood or what it did to another is a position, whichever way the statement goes.
+    push(tf && statesPosition(info) ? { ...tf, question: { ...tf.question, skill: "position" } } : tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;

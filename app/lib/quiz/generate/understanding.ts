@@ -999,6 +999,23 @@ function displayName(e: Entity): string {
 const STANCE =
   /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised)$/;
 
+/**
+ * Whether a sentence states a side's stance or deed: a group or body as its subject ("The Reds
+ * conspired …", "In 1919, the Makhnovists proclaimed …") and a verb of stance. A true/false
+ * statement on such a sentence asks where a side stood, not a detail.
+ */
+export function statesPosition(info: SentenceInfo): boolean {
+  const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
+  if (!key?.entity || SIDE[key.entity.canonical] === undefined) return false;
+  const before = info.prompt.slice(0, key.start);
+  if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return false;
+  const m =
+    /^ (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|actually) )?(?:were |was |had |would )?(\p{Ll}+)\b/u.exec(
+      info.prompt.slice(key.end),
+    );
+  return !!m && (STANCE.test(m[1]!) || /ed$/.test(m[1]!));
+}
+
 /** "The Left SRs assassinated …" → "According to the lesson, which group assassinated …?" */
 export function positionQuestions(sentences: readonly SentenceInfo[], ctx: DistractorContext): Candidate[] {
   const out: Candidate[] = [];
