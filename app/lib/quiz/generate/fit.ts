@@ -77,7 +77,7 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement)
     )
       return "record";
-    if (LEANS_BACK.test(statement)) return "leans-back";
+    if (LEANS_BACK.test(statement) || CONTINUES.test(statement)) return "leans-back";
     return null;
   }
   if (!blanked) return null;
@@ -87,6 +87,11 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     if (q.keyKind === "time") return "date";
     if (q.keyKind === "number") return "count";
     if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
+    // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what
+    // else its sentence names (where it was printed) is detail too.
+    // (A span, "From 1920-1921", is one period.)
+    if ((q.prompt.replace(/\b(1[89]\d\d)\s*[-–]\s*\d{2,4}\b/g, "$1").match(YEARS) ?? []).length >= 2)
+      return "record";
     if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.
