@@ -94,6 +94,13 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       return "record";
     if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
+    // "Soviet rule in _____ met with greater challenges than that over …": many a name compares so.
+    if (
+      /_____[^.;]{0,80}\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b[^.;]{0,60}\bthan\b/.test(
+        q.prompt,
+      )
+    )
+      return "comparison";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.
     if (/\([^)]*_____[^)]*\)/.test(q.prompt)) return "aside";
     // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.

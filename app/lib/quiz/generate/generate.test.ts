@@ -833,6 +833,17 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
     }
   });
 
+  it("no blank on the compared term of a comparison, and the country of every lesson is no place option", () => {
+    const text = [...lessons.values()].map(lessonText).join("\n");
+    expect(text).toMatch(/greater challenges than/);
+    for (const q of blanks()) {
+      expect(q.prompt, q.id).not.toMatch(/_____[^.;]{0,80}\b(?:greater|more|less)\b[^.;]{0,60}\bthan\b/);
+      if (q.type === "multiple_choice" && q.keyKind === "place")
+        expect(q.choices, q.id).not.toContain("Russia");
+    }
+    expect(blanks().some((q) => q.type === "multiple_choice" && q.keyKind === "place")).toBe(true);
+  });
+
   it("a person blank a body could fill ('an insurrection against _____') is not asked", () => {
     for (const q of blanks())
       if (q.keyKind === "person") expect(q.prompt, q.id).not.toMatch(/\bagainst (?:the )?_____(?!'s)/);
