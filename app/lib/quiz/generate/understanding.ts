@@ -1702,6 +1702,9 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     ...found.flatMap((f) => [f.key, ...f.rejected.map((r) => ({ ...r, role: "cause" as const }))]),
     ...causal.filter((c) => c.form === "clause" && /^\p{Ll}/u.test(c.text)),
   ];
+  const rejectedTexts = new Set(found.flatMap((f) => f.rejected.map((r) => r.text)));
+  // A cause denied ("the Petrograd Soviet was not in control …") is no rival to a claim.
+  const causalTexts = new Set(causal.map((c) => c.other));
   const out: Candidate[] = [];
   for (const f of found) {
     const aux = /^(?:need|needs) to be$/.test(f.verb)
@@ -1724,8 +1727,12 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     const picked = pickClauses(
       f.key,
       f.rejected,
-      // Another claim the lesson affirms is true as well: only its denial is clearly wrong.
-      deniedOthers,
+      // Another claim the lesson affirms is true as well: only its denial, or what another claim
+      // rejects ("… rather than Y"), is clearly wrong.
+      [
+        ...others.filter((c) => rejectedTexts.has(c.text)),
+        ...deniedOthers.filter((c) => !causalTexts.has(c.other)),
+      ],
       prompt,
       hash64(f.info.evidence + "claim"),
       denied ? 2 : 3,
