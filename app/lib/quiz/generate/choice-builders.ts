@@ -193,7 +193,7 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
  */
 const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Reds", ["group:Bolsheviks"]],
-  ["group:Bolsheviks", ["group:Reds"]],
+  ["group:Bolsheviks", ["group:Reds", "organisation:Bolshevik Party", "organisation:Communist Party"]],
   ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],
   ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
   ["organisation:White Army", ["group:Whites"]],
