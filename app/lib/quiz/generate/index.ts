@@ -283,7 +283,14 @@ function select(
       if (isDate(c) && !dateCap(1)) continue;
       // A sentence already asked about is not also copied out as a true statement: true/false
       // would lean further to "true", and the statement shows what the other question blanks.
-      if (c.question.type === "true_false" && c.question.answer === "True" && sentenceLoad(c) >= 1) continue;
+      // (A lesson with few usable sentences still takes them last.)
+      if (
+        relax === 1 &&
+        c.question.type === "true_false" &&
+        c.question.answer === "True" &&
+        sentenceLoad(c) >= 1
+      )
+        continue;
       if (
         relax === 1 &&
         (facts.has(c.fact) || sentenceLoad(c) >= 2 || (wordsOf.get(c.sentences[0] ?? -1) ?? 0) < 30)
