@@ -191,7 +191,7 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
  * Insurrectionary Army. One way only where the reverse is wrong ("the Bolsheviks" the party
  * cannot be typed as "the Red Army").
  */
-const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
+export const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Reds", ["group:Bolsheviks"]],
   ["group:Bolsheviks", ["group:Reds", "organisation:Bolshevik Party", "organisation:Communist Party"]],
   ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],

@@ -5,6 +5,7 @@
  */
 import type { Question } from "../types";
 import { BLANK } from "./candidate";
+import { ALSO_ACCEPTED } from "./choice-builders";
 
 const MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b/;
@@ -14,6 +15,15 @@ const REPORTING =
   /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained)\b/u;
 /** Words a stem uses to name a place's kind ("the capital", "the revolutionary city"). */
 const PLACE_KIND = /\bthe (?:[\p{L}-]+ )?(?:capital|city|port|town|island|fortress)\b/iu;
+
+/** The guide's other names for the same side as a key ("Bolsheviks" for "Reds"), first words only. */
+function otherNames(key: string): string[] {
+  const out: string[] = [];
+  for (const [id, others] of ALSO_ACCEPTED)
+    if (id.slice(id.indexOf(":") + 1) === key)
+      for (const o of others) out.push(o.slice(o.indexOf(":") + 1).split(" ")[0]!);
+  return out.filter((n) => n.length >= 5 && !key.startsWith(n.slice(0, 5)));
+}
 
 /** Names the module's publisher and author go by: "Melbourne Anarchist Communist Group (MACG)" → both forms. */
 export function publisherNames(organisation: string, author: string | null): string[] {
@@ -119,6 +129,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       )
     )
       return "pair-completion";
+    // "… a global Bolshevik upheaval … after its deviation by the _____" → Reds: another name the
+    // guide uses for the key's side gives it away.
+    if (
+      otherNames(q.answer).some((n) =>
+        new RegExp(`\\b${n.slice(0, 5)}`, "i").test(q.prompt.replace(BLANK, " ")),
+      )
+    )
+      return "side-named";
     // Typed, the body fits too; offered, the other people are no fair alternative to it.
     if (q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
   }

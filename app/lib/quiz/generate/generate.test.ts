@@ -459,15 +459,7 @@ describe("generator 2.x: questions a teacher would hand out", () => {
     const skills = new Set(all().map((q) => q.skill));
     // (A claim needs three clearly wrong options — its denial, what another claim rejects — and
     // this guide's claims have too few; they are not asked rather than padded.)
-    for (const s of [
-      "cause",
-      "position",
-      "attribution",
-      "definition",
-      "main_idea",
-      "sequence",
-      "pairing",
-    ])
+    for (const s of ["cause", "position", "attribution", "definition", "main_idea", "sequence", "pairing"])
       expect(skills, s).toContain(s);
     let capped = 0;
     let without = 0;
@@ -734,6 +726,12 @@ describe("generator 2.16: no trivia blanks, no name-swap statements, understandi
         ).toBe(false);
       }
     }
+  });
+
+  it("no blank on a side whose other name stands in the prompt, typed or offered ('Bolshevik upheaval … the _____')", () => {
+    const reds = recallBlanks().filter((q) => q.answer === "Reds" || q.answer === "Makhnovists");
+    expect(reds.length).toBeGreaterThan(0);
+    for (const q of reds) expect(q.prompt, q.id).not.toMatch(/\b(?:Bolshevik|Insurrectionary)/);
   });
 
   it("the Bolshevik Party accepts its members' names when typed", () => {
