@@ -500,6 +500,62 @@ export function buildTrueFalse(
   return sidesReversed(info, keys);
 }
 
+/** Past-tense verbs of stance and their opposites ("supported" ↔ "opposed"). */
+const OPPOSITE_VERBS: Record<string, string> = {
+  supported: "opposed",
+  opposed: "supported",
+  accepted: "rejected",
+  rejected: "accepted",
+  welcomed: "condemned",
+  condemned: "welcomed",
+  favored: "opposed",
+  favoured: "opposed",
+  gained: "lost",
+  won: "lost",
+  lost: "won",
+  allowed: "banned",
+  banned: "allowed",
+  defended: "attacked",
+  strengthened: "weakened",
+  weakened: "strengthened",
+  increased: "decreased",
+  decreased: "increased",
+  abolished: "introduced",
+  succeeded: "failed",
+  failed: "succeeded",
+};
+
+/**
+ * "Anarchists opposed the overthrow of the Provisional Government": a statement whose one verb of
+ * stance is turned into its opposite, which the lesson plainly contradicts. Only one such verb, no
+ * negation in the sentence (a double negative is not clearly false).
+ */
+export function verbReversed(info: SentenceInfo): Candidate | null {
+  if (!info.standalone || info.words > 35 || info.quoteFraction > 0.2) return null;
+  if (/\b(?:not|never|no|nor|neither|n't|without|we|our|us)\b/i.test(info.prompt)) return null;
+  const hits = [...info.prompt.matchAll(/\b([a-z]+)\b/g)].filter((m) => OPPOSITE_VERBS[m[1]!] !== undefined);
+  if (hits.length !== 1) return null;
+  const m = hits[0]!;
+  // The verb must follow its subject: not a participle leading the sentence.
+  if ((m.index ?? 0) < 8) return null;
+  const statement =
+    info.prompt.slice(0, m.index) + OPPOSITE_VERBS[m[1]!]! + info.prompt.slice((m.index ?? 0) + m[1]!.length);
+  return {
+    question: {
+      ...common(info, info.keys[0]?.kind ?? "term"),
+      id: questionId(info.lessonSlug, "true_false", info.evidence, `opposite:${m[1]}`),
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer: "False",
+      difficulty: difficulty(0.35, info, null),
+    },
+    score: info.keys.some(factBearing) ? 0.6 : MIN_TF_VAGUE,
+    sentences: [info.index],
+    fact: `${info.index}:tf`,
+  };
+}
+
 /**
  * "The Makhnovists conspired to crush the Reds": a sentence in which one side acts on another,
  * with the two sides exchanged. Who did what to whom is the claim, and the lesson states the

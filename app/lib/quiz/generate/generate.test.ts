@@ -867,6 +867,30 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
   });
 });
 
+describe("generator 2.16: a stance turned into its opposite", () => {
+  it("changes exactly one verb of a sentence without negation into its opposite", () => {
+    const candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
+    const opposite = candidates
+      .filter((q) => q.type === "true_false" && q.id && q.answer === "False")
+      .filter((q) => {
+        const a = statementOf(q).split(/\s+/);
+        const b = cleanForPrompt(q.evidence).split(/\s+/);
+        return a.length === b.length && a.filter((w, i) => w !== b[i]).length === 1;
+      });
+    expect(opposite.length).toBeGreaterThan(0);
+    for (const q of opposite) {
+      const a = statementOf(q).split(/\s+/);
+      const b = cleanForPrompt(q.evidence).split(/\s+/);
+      const i = a.findIndex((w, k) => w !== b[k]);
+      expect(q.evidence, q.id).not.toMatch(/\b(?:not|never|no)\b/i);
+      expect(
+        /^[a-z]+ed$|^(?:won|lost)$/.test(a[i]!) && /^[a-z]+ed$|^(?:won|lost)$/.test(b[i]!),
+        `${a[i]} / ${b[i]}`,
+      ).toBe(true);
+    }
+  });
+});
+
 function statementOf(q: Question): string {
   return q.prompt.replace(/^True or false\? According to the lesson: /, "");
 }

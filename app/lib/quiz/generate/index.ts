@@ -20,7 +20,13 @@ import {
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version";
 import { analyseLesson, type SentenceInfo } from "./analyse";
 import { BLANK, type Candidate } from "./candidate";
-import { buildFillBlank, buildMultipleChoice, buildTrueFalse, sidesReversed } from "./choice-builders";
+import {
+  buildFillBlank,
+  buildMultipleChoice,
+  buildTrueFalse,
+  sidesReversed,
+  verbReversed,
+} from "./choice-builders";
 import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
@@ -180,6 +186,7 @@ function candidatesFor(
     // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
     const tf =
       sidesReversed(info, info.keys) ??
+      (wantFalse ? verbReversed(info) : null) ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
     // Where a side stood or what it did to another is a position, whichever way the statement goes.
