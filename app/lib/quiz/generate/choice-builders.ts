@@ -523,6 +523,14 @@ const OPPOSITE_VERBS: Record<string, string> = {
   abolished: "introduced",
   succeeded: "failed",
   failed: "succeeded",
+  approved: "rejected",
+  praised: "criticized",
+  criticized: "praised",
+  criticised: "praised",
+  encouraged: "discouraged",
+  discouraged: "encouraged",
+  helped: "hindered",
+  trusted: "distrusted",
 };
 
 /**
