@@ -121,6 +121,13 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b(?:Admiral|General|Generals|Tsar|Czar|Marshal)\s+_____/.test(q.prompt)
     )
       return "rank";
+    // "The Menshevik _____" among people of other parties: the label picks the one it fits.
+    if (
+      q.type === "multiple_choice" &&
+      q.keyKind === "person" &&
+      /\b(?:Menshevik|Bolshevik|Left-SR|SR|anarchist|White|Red)\s+_____/.test(q.prompt)
+    )
+      return "party-label";
     // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
     // is completed from the stock pair, not from the lesson.
     if (

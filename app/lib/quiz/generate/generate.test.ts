@@ -827,7 +827,8 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
     expect(text).toMatch(/!\s/);
     for (const q of blanks()) {
       expect(q.prompt, q.id).not.toMatch(/_____'s (?:partner|wife|husband)\b/);
-      if (q.type === "multiple_choice") expect(q.prompt, q.id).not.toMatch(/\b(?:Admiral|General) _____/);
+      if (q.type === "multiple_choice")
+        expect(q.prompt, q.id).not.toMatch(/\b(?:Admiral|General|Menshevik) _____/);
       expect(q.prompt, q.id).not.toMatch(/"?_____"? \([^)]*\d{4}\)/);
       expect(q.prompt.replace(/"$/, ""), q.id).not.toMatch(/!$/);
     }
