@@ -155,6 +155,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
   if (ORDINAL.test(key)) return "ordinal";
   // "_____ emphasizes that …": the idea is handed over, only its source is asked.
   if (q.keyKind === "person" && REPORTING.test(after)) return "reporter";
+  // "… such was the conclusion reached by _____": the same, with the source after the idea.
+  if (
+    q.keyKind === "person" &&
+    /\b(?:conclusion|verdict|view|argument|observation|assessment) (?:reached|drawn|held|made|offered) by\s*$/.test(
+      q.prompt.slice(0, q.prompt.indexOf(BLANK)),
+    )
+  )
+    return "reporter";
   // "… in the capital, … the revolutionary city _____": the stem names the slot's kind.
   if (q.keyKind === "place" && PLACE_KIND.test(q.prompt.replace(BLANK, " "))) return "place-kind";
   return null;

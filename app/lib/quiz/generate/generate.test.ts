@@ -825,12 +825,14 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
     expect(text).toMatch(/\bAdmiral \p{Lu}/u);
     expect(text).toMatch(/" \([A-Z][a-z]+ \d{4}\)/);
     expect(text).toMatch(/!\s/);
+    expect(text).toMatch(/conclusion reached by \p{Lu}/u);
     for (const q of blanks()) {
       expect(q.prompt, q.id).not.toMatch(/_____'s (?:partner|wife|husband)\b/);
       if (q.type === "multiple_choice")
         expect(q.prompt, q.id).not.toMatch(/\b(?:Admiral|General|Menshevik) _____/);
       expect(q.prompt, q.id).not.toMatch(/"?_____"? \([^)]*\d{4}\)/);
       expect(q.prompt.replace(/"$/, ""), q.id).not.toMatch(/!$/);
+      if (q.keyKind === "person") expect(q.prompt, q.id).not.toMatch(/\bconclusion reached by _____/);
     }
   });
 
