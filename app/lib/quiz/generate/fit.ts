@@ -104,11 +104,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       return "record";
     if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
-    // "Soviet rule in _____ met with greater challenges than that over …": many a name compares so.
+    // "Soviet rule in _____ met with greater challenges than that over …" (or "… than that over
+    // the _____ region"): many a name compares so, on either side of the comparison.
+    const COMPARATIVE = /\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b/;
+    // (a word between the two: "more than 10 days" compares nothing the blank could fill)
+    const comparison = new RegExp(`${COMPARATIVE.source} [a-z][^.;]{0,60}\\bthan\\b`);
     if (
-      /_____[^.;]{0,80}\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b[^.;]{0,60}\bthan\b/.test(
-        q.prompt,
-      )
+      new RegExp(`_____[^.;]{0,80}${comparison.source}`).test(q.prompt) ||
+      new RegExp(`${comparison.source}[^.;]{0,40}_____`).test(q.prompt)
     )
       return "comparison";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.

@@ -841,6 +841,7 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
     expect(text).toMatch(/greater challenges than/);
     for (const q of blanks()) {
       expect(q.prompt, q.id).not.toMatch(/_____[^.;]{0,80}\b(?:greater|more|less)\b[^.;]{0,60}\bthan\b/);
+      expect(q.prompt, q.id).not.toMatch(/\b(?:greater|more|less) [a-z][^.;]{0,60}\bthan\b[^.;]{0,40}_____/);
       if (q.type === "multiple_choice" && q.keyKind === "place")
         expect(q.choices, q.id).not.toContain("Russia");
     }
@@ -890,6 +891,55 @@ describe("generator 2.16: a stance turned into its opposite", () => {
         /^[a-z]+ed$|^(?:won|lost)$/.test(a[i]!) && /^[a-z]+ed$|^(?:won|lost)$/.test(b[i]!),
         `${a[i]} / ${b[i]}`,
       ).toBe(true);
+    }
+  });
+});
+
+describe("generator 2.17: false statements that drop a negation or reverse a preference", () => {
+  let candidates: Question[] = [];
+  beforeAll(() => {
+    candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
+  });
+  const tagged = (tag: string) =>
+    candidates
+      .filter((q) => q.type === "true_false" && q.answer === "False" && q.skill === "claim" && q.id)
+      .filter((q) => {
+        const statement = statementOf(q);
+        const source = cleanForPrompt(q.evidence);
+        return tag === "negation"
+          ? / (?:not|no longer) /.test(source) && !/ (?:not|no longer) /.test(statement)
+          : / rather than /.test(source);
+      });
+
+  it("drops the one negation of a sentence that has no other negative, leaving the rest as written", () => {
+    const dropped = tagged("negation");
+    expect(dropped.length).toBeGreaterThanOrEqual(2);
+    for (const q of dropped) {
+      const source = cleanForPrompt(q.evidence);
+      expect(source.match(/\b(?:not|never|no|nor|neither|none|without|n't)\b/gi)?.length, q.id).toBe(1);
+      expect(source, q.id).not.toMatch(/\b(?:we|our|but|only|until)\b/i);
+      const kept = statementOf(q).toLowerCase().split(/\s+/);
+      const dropped = source
+        .toLowerCase()
+        .replace(/ not\b/, "")
+        .replace(/ no longer\b/, " still")
+        .split(/\s+/);
+      // (the statement may drop a leading connective the prompt cleaner removes)
+      expect(dropped.slice(-kept.length), q.id).toEqual(kept);
+    }
+  });
+
+  it("exchanges the two noun phrases of a closing 'X rather than Y'", () => {
+    const reversed = tagged("contrast");
+    expect(reversed.length).toBeGreaterThanOrEqual(1);
+    for (const q of reversed) {
+      // The same words, and what followed "rather than" in the text now comes before it.
+      const source = cleanForPrompt(q.evidence);
+      const statement = statementOf(q);
+      const words = (t: string) => t.replace(/[.,]/g, "").split(/\s+/).sort().join(" ");
+      expect(words(statement), q.id).toBe(words(source));
+      const rejected = source.split(" rather than ")[1]!.replace(/\.$/, "");
+      expect(statement.split(" rather than ")[0], q.id).toMatch(new RegExp(`${rejected}$`));
     }
   });
 });

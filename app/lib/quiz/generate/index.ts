@@ -24,6 +24,8 @@ import {
   buildFillBlank,
   buildMultipleChoice,
   buildTrueFalse,
+  contrastReversed,
+  negationDropped,
   sidesReversed,
   verbReversed,
 } from "./choice-builders";
@@ -184,8 +186,11 @@ function candidatesFor(
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
     // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
+    // A negation dropped or a preference reversed is as clearly false: false statements are scarce.
     const tf =
       sidesReversed(info, info.keys) ??
+      contrastReversed(info) ??
+      negationDropped(info) ??
       (wantFalse ? verbReversed(info) : null) ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
