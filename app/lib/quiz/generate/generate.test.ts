@@ -944,6 +944,43 @@ describe("generator 2.17: false statements that drop a negation or reverse a pre
   });
 });
 
+describe("generator 2.17: statements of an argument or a judgment", () => {
+  let candidates: Question[] = [];
+  beforeAll(() => {
+    candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
+  });
+
+  it("a statement of what a named writer argues is an attribution, and is the sentence as written", () => {
+    const attributed = candidates.filter((q) => q.type === "true_false" && q.skill === "attribution");
+    expect(attributed.length).toBeGreaterThanOrEqual(3);
+    for (const q of attributed) {
+      expect(statementOf(q), q.id).toMatch(
+        /^(?:As \p{Lu}|According to \p{Lu}|(?:\p{Lu}\p{L}+ ){1,3}\p{Ll}+ that\b)/u,
+      );
+      expect(q.answer, q.id).toBe("True");
+      expect(q.evidence.toLowerCase(), q.id).toContain(statementOf(q).toLowerCase().slice(0, 40));
+    }
+  });
+
+  it("a claim statement states the lesson's judgment, or is false only by a negation, preference or stance reversed", () => {
+    const claims = candidates.filter((q) => q.type === "true_false" && q.skill === "claim");
+    expect(claims.filter((q) => q.answer === "True").length).toBeGreaterThanOrEqual(3);
+    for (const q of claims) {
+      if (q.answer === "True") {
+        expect(statementOf(q), q.id).toMatch(
+          /\b(?:only|required|cannot|could not|role|critical|decisive|crucial|essential|vital|revealed|itself|beginning|untrue|oxymoron|betrayal|perversion)\b/,
+        );
+        continue;
+      }
+      // False: the evidence's words with one negation dropped, one stance verb turned, or two phrases exchanged.
+      const a = statementOf(q).toLowerCase().replace(/[.,]/g, "").split(/\s+/);
+      const b = cleanForPrompt(q.evidence).toLowerCase().replace(/[.,]/g, "").split(/\s+/);
+      const changed = a.filter((w) => !b.includes(w)).length + b.filter((w) => !a.includes(w)).length;
+      expect(changed, q.id).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
 function statementOf(q: Question): string {
   return q.prompt.replace(/^True or false\? According to the lesson: /, "");
 }

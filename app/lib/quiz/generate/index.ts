@@ -48,6 +48,7 @@ import {
   mainClaim,
   mainIdeaQuestions,
   positionQuestions,
+  statementSkill,
   statesPosition,
 } from "./understanding";
 
@@ -187,15 +188,20 @@ function candidatesFor(
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
     // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
     // A negation dropped or a preference reversed is as clearly false: false statements are scarce.
+    const verbFalse = wantFalse ? verbReversed(info) : null;
     const tf =
       sidesReversed(info, info.keys) ??
       contrastReversed(info) ??
       negationDropped(info) ??
-      (wantFalse ? verbReversed(info) : null) ??
+      verbFalse ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
-    // Where a side stood or what it did to another is a position, whichever way the statement goes.
-    push(tf && statesPosition(info) ? { ...tf, question: { ...tf.question, skill: "position" } } : tf);
+    // Where a side stood or what it did to another is a position, whichever way the statement goes;
+    // a writer's argument or the lesson's judgment, stated as written or with its stance reversed,
+    // is an attribution or a claim (a statement false by a swapped name still tests the name).
+    const swapped = tf?.question.answer === "False" && tf.question.skill !== "claim" && tf !== verbFalse;
+    const skill = tf && statesPosition(info) ? "position" : tf && !swapped ? statementSkill(info) : null;
+    push(tf && skill ? { ...tf, question: { ...tf.question, skill } } : tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;

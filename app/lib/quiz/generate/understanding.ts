@@ -1865,3 +1865,26 @@ export function contrastQuestions(moduleSentences: readonly SentenceInfo[], gaz:
   }
   return out;
 }
+
+/** "As Voline observes, …", "According to Maximov, …", "Voline emphasizes that …": a named writer's argument. */
+const ATTRIBUTED =
+  /^(?:As (?:\p{Lu}[\p{L}.]* ){1,3}(?:observes|writes|argues|notes|recounts|explains|emphasizes|stresses|points out|contends|insists|suggests|concludes), |According to (?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}[\p{L}.]*, |(?:\p{Lu}[\p{L}.]* ){1,3}(?:emphasizes|argues|writes|stresses|contends|insists|believes|believed|maintains|suggests|concludes|observes|points out) that[ ,])/u;
+/**
+ * The lesson's judgment rather than a reported event: necessity ("the only solution", "required",
+ * "could not be solved without"), a role or weight assessed ("played an important role", "were
+ * critical to", "decisive in"), a character revealed or a verdict ("revealed its autocratic
+ * character", "suppressed the Revolution itself", "the beginning of its corruption").
+ */
+const JUDGED =
+  /\b(?:the only (?:solution|way|answer)|required|cannot|could not be \p{Ll}+ed without|(?:played|had) (?:an? |the )?(?:important|vital|key|decisive|crucial|central|leading) role|(?:was|were|proved) (?:moreover |also )?(?:critical|decisive|crucial|essential|instrumental|vital) (?:to|in|for)|revealed its|\p{Ll}+ed the Revolution itself|the beginning of its|is untrue|was an oxymoron|betrayal|perversion)\b/u;
+
+/**
+ * What a true/false statement of a whole sentence tests, when it is more than a fact: a named
+ * writer's argument (attribution) or the lesson's own judgment (claim). Null for a report.
+ */
+export function statementSkill(info: SentenceInfo): "attribution" | "claim" | null {
+  if (info.quoteFraction > 0.5) return null;
+  if (ATTRIBUTED.test(info.prompt)) return "attribution";
+  if (JUDGED.test(info.prompt)) return "claim";
+  return null;
+}
