@@ -143,6 +143,12 @@ function difficulty(base: number, info: SentenceInfo, key: Key | null): number {
   return Math.round(Math.max(0, Math.min(1, d)) * 100) / 100;
 }
 
+/** The year a sentence is set in: its own (one year named) or the paragraph's. */
+function stemYear(info: SentenceInfo): number | null {
+  const years = [...new Set(info.times.map((t) => t.year).filter((y): y is number => !!y))];
+  return years.length === 1 ? years[0]! : years.length === 0 ? info.contextYear : null;
+}
+
 function common(info: SentenceInfo, keyKind: FactKind) {
   return {
     lessonSlug: info.lessonSlug,
@@ -165,7 +171,13 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
   if (key.kind === "term" && key.subkind === "ideology") return null;
   const prompt = blankedPrompt(info, key);
   const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${key.start}`;
-  const ds = distractorsFor(key, prompt, info.prompt.slice(0, key.start), ctx, seed);
+  const ds = distractorsFor(
+    key,
+    prompt,
+    info.prompt.slice(0, key.start),
+    { ...ctx, stemYear: stemYear(info) ?? ctx.lessonYears?.get(info.index) ?? null },
+    seed,
+  );
   if (!ds) return null;
   const id = questionId(info.lessonSlug, "multiple_choice", info.evidence, `${key.text}@${key.start}`);
   const choices = seededShuffle([key.text, ...ds], id);

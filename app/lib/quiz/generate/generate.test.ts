@@ -17,6 +17,7 @@ import { analyseLesson } from "./analyse";
 import { moduleEvents, type DatedEvent } from "./ordering";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
 import { findDeeds, fitsPeriod, reasonShaped } from "./understanding";
+import { PERSON_ROLE_GROUPS } from "./typing-data";
 
 let guide: Guide;
 let bank: QuestionBank;
@@ -978,6 +979,50 @@ describe("generator 2.17: statements of an argument or a judgment", () => {
       const changed = a.filter((w) => !b.includes(w)).length + b.filter((w) => !a.includes(w)).length;
       expect(changed, q.id).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe("generator 2.17: person choices of the key's role and era", () => {
+  it("offers a person only among people of the key's role group (no philosophers for a novelist)", () => {
+    const { gaz } = buildContext(guide);
+    const subkind = (name: string) => gaz.find(name).find((m) => m.entity.kind === "person")?.entity.subkind;
+    const people = all().filter(
+      (q) => q.type === "multiple_choice" && q.keyKind === "person" && q.skill === "fact",
+    );
+    expect(people.length).toBeGreaterThan(5);
+    for (const q of people) {
+      if (q.type !== "multiple_choice") continue;
+      // ("_____'s battalions": whoever led forces of their own, a rule of its own.)
+      if (
+        /_____'s (?:\p{Ll}+ )?(?:forces|army|armies|troops|men|battalions|regiments|units)\b/u.test(q.prompt)
+      )
+        continue;
+      const key = subkind(q.answer);
+      const group = PERSON_ROLE_GROUPS.find((g) => g.includes(key ?? "")) ?? [key];
+      for (const c of q.choices) {
+        const sub = subkind(c);
+        if (sub && sub !== "cue")
+          expect(group, `${q.id}: ${c} (${sub}) for ${q.answer} (${key})`).toContain(sub);
+      }
+    }
+    // The role table keeps a novelist and philosophers, an assassin and theorists, apart.
+    const groupOf = (sub: string) => PERSON_ROLE_GROUPS.find((g) => g.includes(sub));
+    expect(groupOf("novelist")).not.toContain("philosopher");
+    expect(groupOf("assassin")).toEqual(["assassin"]);
+  });
+
+  it("offers an actor of the events only among people named within a year of the question's year", () => {
+    const { gaz } = buildContext(guide);
+    const trotsky = all().find(
+      (q) => q.type === "multiple_choice" && q.answer === "Trotsky" && /artillery bombardment/.test(q.prompt),
+    );
+    // The 1921 assault: no general of 1917 among the choices.
+    expect(trotsky).toBeDefined();
+    if (trotsky?.type === "multiple_choice") {
+      expect(trotsky.choices).not.toContain("Kornilov");
+      for (const c of trotsky.choices) expect(gaz.find(c)[0]?.entity.kind, c).toBe("person");
+    }
+    expect(lessons.get("what-happened-at-kronstadt-in-1921")).toBeDefined();
   });
 });
 

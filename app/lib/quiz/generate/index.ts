@@ -83,6 +83,34 @@ export interface GenerationContext {
   guideYears: Set<number>;
   /** Each module's publisher and author names (never a question's option). */
   publishers: Map<string, string[]>;
+  /** Years each person is named with (their sentence's years, else the paragraph's): their era. */
+  personYears?: Map<string, Set<number>>;
+}
+
+/** The last year named in the lesson up to each sentence (the lesson's running year). */
+function lessonYearsOf(sentences: readonly SentenceInfo[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let last: number | null = null;
+  for (const s of [...sentences].sort((a, b) => a.index - b.index)) {
+    for (const t of s.times) if (t.year) last = t.year;
+    if (last) out.set(s.index, last);
+  }
+  return out;
+}
+
+function personYearsOf(sentences: readonly SentenceInfo[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const s of sentences) {
+    const own = s.times.map((t) => t.year).filter((y): y is number => !!y);
+    const years = own.length > 0 ? own : s.contextYear ? [s.contextYear] : [];
+    for (const k of s.keys) {
+      if (k.entity?.kind !== "person") continue;
+      const set = out.get(k.entity.canonical) ?? new Set<number>();
+      for (const y of years) set.add(y);
+      out.set(k.entity.canonical, set);
+    }
+  }
+  return out;
 }
 
 function allSentences(guide: Guide): { lessonSlug: string; text: string }[] {
@@ -385,6 +413,8 @@ function generateLesson(
     lessonPlaces,
     equatedPlaces,
     translations: ctx.translations,
+    personYears: ctx.personYears,
+    lessonYears: lessonYearsOf(sentences),
   };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections
@@ -444,6 +474,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
     m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)),
   );
   const guideSentences = analysedByModule.flat(2);
+  ctx.personYears = personYearsOf(guideSentences);
   for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
     const analysed = analysedByModule[mi]!;

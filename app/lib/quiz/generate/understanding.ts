@@ -25,7 +25,7 @@ import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
 import { rolePairs } from "./matching";
-import { PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
+import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
 export type ClauseForm = "np" | "clause" | "purpose";
 
@@ -1167,6 +1167,7 @@ export function definitionQuestions(
   // against a Nazi jurist); one gloss offered in many questions becomes a tell: at most twice.
   const roleGroup = (id: string) => {
     const sub = gaz.byId.get(id)?.subkind ?? "";
+    if (PERIOD_ACTORS.includes(sub)) return PERIOD_ACTORS.join(",");
     return PERSON_ROLE_GROUPS.find((grp) => grp.includes(sub))?.join(",") ?? sub;
   };
   for (const g of glosses) {
