@@ -242,6 +242,11 @@ export function acceptedVariants(key: Key): string[] {
       )
         out.add(`${words[1]} ${words[0]} ${words[2]}`);
     }
+    // "Romanov dynasty" → "Romanovs", "Romanov": a house or family is named by its name alone.
+    for (const sp of key.entity.spellings) {
+      const house = /^(\p{Lu}\p{Ll}+) (?:dynasty|family|house)$/u.exec(sp);
+      if (house) for (const v of [house[1]!, `${house[1]}s`, `the ${house[1]}s`]) out.add(v);
+    }
     // "Tsar Nicholas II", "General Denikin": the title the guide gives the role.
     const title = key.entity.subkind === "ruler" ? "Tsar" : key.entity.subkind === "white" ? "General" : null;
     if (title) for (const s of key.entity.spellings) out.add(`${title} ${s}`);

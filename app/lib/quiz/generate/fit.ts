@@ -6,6 +6,7 @@
 import type { Question } from "../types";
 import { BLANK } from "./candidate";
 import { ALSO_ACCEPTED } from "./choice-builders";
+import { TYPING } from "./typing-data";
 
 const MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b/;
@@ -48,6 +49,21 @@ const KINSHIP = /(?:_____'s|'s) (?:partner|wife|husband|son|daughter|brother|sis
 /** "Fighting continued for a week …": a bare subject carrying on what the sentence before told. */
 const CONTINUES =
   /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b|^The (?:essential|important|key|main) (?:thing|point) is\b|\bthe new (?:government|regime|state|authorities)\b/u;
+/**
+ * A subject whose referent is in the sentence before: "The entire event was bloodless", "The army
+ * never made it …", "The Government suppressed …", "The Eighth
+ * Congress, though, …" (a contrast with what came before).
+ */
+const POINTS_BACK =
+  /^The (?:entire|whole) \p{Ll}+\b|^The (?:[Aa]rmy|[Gg]overnment|[Rr]egime|[Pp]arty|[Ss]tate|[Ee]vent|[Ii]nsurrection|[Uu]prising|[Rr]evolt)\b(?! of\b)|^[^,]{3,50}, (?:though|however|in turn|too|meanwhile),/u;
+/** The agent or beneficiary of a passive ("were prevented from being located by _____", "was restored for the _____"). */
+const PASSIVE_AGENT = /\b(?:was|were|been|being|be) (?:\p{Ll}+ )?\p{Ll}+(?:ed|en) (?:by|for) (?:the )?_____/u;
+/** A building is where an event happened, not what the sentence says about it ("the storming of the _____"). */
+const LANDMARK = /\b(?:Palace|Station|refinery|Cathedral|Fortress|Kremlin)$/;
+/** Nineteenth-century thinkers: history ties more than one of them to any view the lesson gives one. */
+const THINKERS = new Set(
+  TYPING.filter((r) => r[0] === "person" && r[1] === "theorist").flatMap((r) => r.slice(2)),
+);
 /** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
 const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
 
@@ -87,7 +103,11 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement)
     )
       return "record";
-    if (LEANS_BACK.test(statement) || CONTINUES.test(statement)) return "leans-back";
+    if (LEANS_BACK.test(statement) || CONTINUES.test(statement) || POINTS_BACK.test(statement))
+      return "leans-back";
+    // "the 1920 Eighth Congress" for the Seventh: which numbered meeting is detail.
+    const ordinal = new RegExp(ORDINAL.source.replace(/^\^/, "\\b"), "u");
+    if (q.answer === "False" && ordinal.test(statement)) return "ordinal-swap";
     return null;
   }
   if (!blanked) return null;
@@ -96,7 +116,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // when things happened in relation to each other.
     if (q.keyKind === "time") return "date";
     if (q.keyKind === "number") return "count";
-    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
+    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt) || POINTS_BACK.test(q.prompt))
+      return "leans-back";
+    if (PASSIVE_AGENT.test(q.prompt)) return "passive-agent";
+    // "some 280 _____ hostage": the noun a figure counts is a detail of the figure.
+    if (/\b\d[\d,]*\s+_____/.test(q.prompt)) return "counted";
+    if (q.keyKind === "place" && LANDMARK.test(q.answer)) return "landmark";
+    // (Typed, the lesson's one name is the answer; offered among the others, history objects.)
+    if (q.type === "multiple_choice" && q.keyKind === "person" && THINKERS.has(q.answer)) return "thinker";
     // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what
     // else its sentence names (where it was printed) is detail too.
     // (A span, "From 1920-1921", is one period.)

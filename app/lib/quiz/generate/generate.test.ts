@@ -1026,6 +1026,56 @@ describe("generator 2.17: person choices of the key's role and era", () => {
   });
 });
 
+describe("generator 2.17: blanks on the sentence's point, prompts whose subject stands alone", () => {
+  const text = () => [...lessons.values()].map(lessonText).join("\n");
+  const recallBlanks = () =>
+    all().filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
+
+  it("no blank on the agent of a passive, the noun a figure counts, or a building", () => {
+    expect(text()).toMatch(/prevented from being located by Kerensky/);
+    expect(text()).toMatch(/some 280 Reds hostage/);
+    for (const q of recallBlanks()) {
+      expect(q.prompt, q.id).not.toMatch(
+        /\b(?:was|were|been|being|be) (?:\p{Ll}+ )?\p{Ll}+(?:ed|en) (?:by|for) (?:the )?_____/u,
+      );
+      expect(q.prompt, q.id).not.toMatch(/\b\d[\d,]*\s+_____/);
+      if (q.keyKind === "place") expect(q.answer, q.id).not.toMatch(/\b(?:Palace|Station|refinery)$/);
+    }
+  });
+
+  it("no prompt or statement whose subject points back ('The entire event', 'The army', 'X, though,')", () => {
+    expect(text()).toMatch(/The entire event was bloodless/);
+    const shown = all().filter(
+      (q) => q.type !== "ordering" && q.type !== "matching" && (q.skill === "fact" || q.skill === "position"),
+    );
+    for (const q of shown) {
+      const s = statementOf(q).replace(/^The authors write: "/, "");
+      expect(s, q.id).not.toMatch(/^The (?:entire|whole) \p{Ll}+\b/u);
+      expect(s, q.id).not.toMatch(/^The (?:[Aa]rmy|[Gg]overnment|[Rr]egime|[Ee]vent)\b(?! of\b)/);
+      expect(s, q.id).not.toMatch(/^[^,]{3,50}, (?:though|however|in turn|too|meanwhile),/);
+    }
+  });
+
+  it("no false statement that swaps a numbered meeting, and no thinker offered among thinkers", () => {
+    for (const q of all()) {
+      if (q.type === "true_false" && q.answer === "False")
+        expect(statementOf(q), q.id).not.toMatch(
+          /\b(?:Seventh|Eighth|Ninth|Tenth) (?:[\p{L}-]+ )?Congress\b/u,
+        );
+      if (q.type === "multiple_choice" && q.keyKind === "person")
+        expect(q.answer, q.id).not.toMatch(/^(?:Mikhail )?(?:Bakunin|Proudhon|Kropotkin|Marx)$/);
+    }
+  });
+
+  it("a typed house name accepts the name alone ('Romanov dynasty' → 'Romanovs')", () => {
+    const romanov = generateCandidates(guide)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.type === "fill_blank" && q.answer === "Romanov dynasty");
+    expect(romanov.length).toBeGreaterThan(0);
+    for (const q of romanov) if (q.type === "fill_blank") expect(q.accepted).toContain("Romanovs");
+  });
+});
+
 function statementOf(q: Question): string {
   return q.prompt.replace(/^True or false\? According to the lesson: /, "");
 }
