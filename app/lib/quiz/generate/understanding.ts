@@ -1293,13 +1293,14 @@ export function mainIdeaQuestions(claims: readonly MainClaim[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of claims) {
     if (!/\?\s*$/.test(c.lesson.title)) continue;
-    // The title's words must not single out the key: every distractor names the title's topic as
-    // often as the key does ("Kronstadt" in only one choice gives it away).
+    // The title's words must not single out the key ("Kronstadt" in only one choice gives it
+    // away), and another lesson's answer about the title's topic ("the Bolsheviks suppressed the
+    // Revolution itself" for "What was the role of the Bolshevik Party?") is often an answer this
+    // lesson supports too: no choice names the title's topic at all.
     const titleStems = new Set(contentWords(c.lesson.title).map((w) => w.slice(0, 5)));
     const hits = (t: string) => new Set(contentWords(t).filter((w) => titleStems.has(w.slice(0, 5)))).size;
-    const others = claims.filter(
-      (o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) >= hits(c.text),
-    );
+    if (hits(c.text) > 0) continue;
+    const others = claims.filter((o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) === 0);
     const seed = hash64(c.text);
     const ds = seededShuffle(
       [...others].sort((a, b) => cmp(a.text, b.text)),
