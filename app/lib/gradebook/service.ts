@@ -20,9 +20,16 @@ import { buildGradebook, type Gradebook, type GradebookAttempt } from "./grid";
 import { csvStream, type CsvValue } from "./csv";
 import { analyseItems, type ItemQuestion, type ItemStats } from "./item-analysis";
 
-function attemptFacts(rows: db.GradebookAttemptRow[], slugOf: Map<string, string>): GradebookAttempt[] {
+/** The assignment's columns: each lesson's quiz, or the module test. */
+function columnsOf(assignment: AssignmentRecord) {
+  return assignment.parts.map((p) => ({ slug: p.key, title: p.title, kind: p.kind }));
+}
+
+/** Attempts with the column they belong to (attempts on anything else are dropped). */
+function attemptFacts(rows: db.GradebookAttemptRow[], assignment: AssignmentRecord): GradebookAttempt[] {
+  const keyOf = new Map(assignment.parts.map((p) => [p.id, p.key]));
   return rows.flatMap((r) => {
-    const lessonSlug = slugOf.get(r.lessonId);
+    const lessonSlug = keyOf.get(r.partId);
     return lessonSlug ? [{ ...r, lessonSlug }] : [];
   });
 }
@@ -39,12 +46,11 @@ export async function getGradebook(
     db.gradebookLearners(scope, classId),
     db.gradebookAttempts(scope, classId, assignmentId),
   ]);
-  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
   const gradebook = buildGradebook({
     rules: rulesOf(assignment),
-    lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+    lessons: columnsOf(assignment),
     learners,
-    attempts: attemptFacts(attempts, slugOf),
+    attempts: attemptFacts(attempts, assignment),
     now,
   });
   return { assignment, gradebook };
@@ -66,8 +72,7 @@ export async function gradebookCsv(
 ): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   const scope = scopeOf(actor);
   const assignment = await getManagedAssignment(actor, classId, assignmentId);
-  const lessons = assignment.lessons.map((l) => ({ slug: l.slug, title: l.title }));
-  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+  const lessons = columnsOf(assignment);
   const header: CsvValue[] = [
     "Name",
     "Email",
@@ -91,7 +96,7 @@ export async function gradebookCsv(
         rules: rulesOf(assignment),
         lessons,
         learners,
-        attempts: attemptFacts(attempts, slugOf),
+        attempts: attemptFacts(attempts, assignment),
         now,
       });
       for (const row of page.rows) {
@@ -133,7 +138,7 @@ export async function getLearnerWork(
     attempts: found.attempts.map((a) => ({
       ...toResultView(
         {
-          attempt: { ...a, lesson: a.lesson },
+          attempt: a,
           questions: a.questionIds.map((id) => byId.get(id)).filter((q) => q !== undefined),
           responses: a.responses,
         },
@@ -215,14 +220,13 @@ export async function getClassGradebook(
   const books = await Promise.all(
     assignments.map(async (assignment) => {
       const attempts = await db.gradebookAttempts(scope, classId, assignment.id);
-      const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
       return {
         assignment,
         gradebook: buildGradebook({
           rules: rulesOf(assignment),
-          lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+          lessons: columnsOf(assignment),
           learners,
-          attempts: attemptFacts(attempts, slugOf),
+          attempts: attemptFacts(attempts, assignment),
           now,
         }),
       };

@@ -160,8 +160,10 @@ export default async function ClassPage({ params }: Props) {
                   {a.title || a.module.title}
                 </Link>
                 <p className={`text-sm ${muted}`}>
-                  {a.lessons.length} {a.lessons.length === 1 ? "lesson" : "lessons"} · due{" "}
-                  {formatAbsolute(a.dueAt, user.timezone)}
+                  {a.kind === "test"
+                    ? "module test"
+                    : `${a.lessons.length} ${a.lessons.length === 1 ? "lesson" : "lessons"}`}{" "}
+                  · due {formatAbsolute(a.dueAt, user.timezone)}
                   {a.closedAt ? " · closed" : ""}
                 </p>
               </li>

@@ -195,6 +195,16 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         <h2 id="items-heading" className="text-lg font-semibold">
           Questions and item analysis
         </h2>
+        {assignment.kind === "test" && (
+          <p className={`mt-1 text-sm ${muted}`}>
+            The module test draws from every lesson of “{assignment.module.title}”; each lesson&apos;s
+            questions are in its review queue under{" "}
+            <Link href="/teach/review" className={link}>
+              Review
+            </Link>
+            .
+          </p>
+        )}
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
           {assignment.lessons.map((l) => (
             <li key={l.slug}>
