@@ -199,7 +199,8 @@ export function drawModuleTestIds(
     let choices = open.filter((c) => tierOf(c, history) === best);
     if (picked.filter(isUnderstanding).length < reserved) {
       const understanding = open.filter(isUnderstanding);
-      if (understanding.length > 0) choices = understanding;
+      const top = Math.min(...understanding.map((c) => tierOf(c, history)));
+      if (understanding.length > 0) choices = understanding.filter((c) => tierOf(c, history) === top);
     }
     const least = Math.min(...choices.map((c) => typeUse.get(c.type) ?? 0));
     return choices.find((c) => (typeUse.get(c.type) ?? 0) === least);
