@@ -258,5 +258,11 @@ export async function startQuizFromPage(
   return startQuiz(actor, target, assignment);
 }
 
+/** An assignment's name: the teacher's title, else "Module test: …" for a module test, else the module's. */
+export function assignmentTitle(a: Pick<db.AssignmentRecord, "title" | "kind" | "parts" | "module">): string {
+  if (a.title) return a.title;
+  return (a.kind === "test" ? a.parts[0]?.title : undefined) ?? a.module.title;
+}
+
 /** The modules (with lessons) a teacher can assign. */
 export const listAssignableModules = db.listModulesWithLessons;

@@ -7,7 +7,7 @@ import type { Actor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/gradebook";
 import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
-import { getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
+import { assignmentTitle, getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
 import { getClassOverview, scopeOf } from "@/app/lib/classes/service";
 import { canSeeGlobalItemAnalysis } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
@@ -113,7 +113,9 @@ export async function gradebookCsv(
       after = learners[learners.length - 1]?.userId;
     }
   }
-  const safeName = (assignment.title || assignment.module.title).replace(/[^A-Za-z0-9]+/g, "-").slice(0, 60);
+  const safeName = assignmentTitle(assignment)
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .slice(0, 60);
   return { filename: `gradebook-${safeName || "assignment"}.csv`, stream: csvStream(header, rows()) };
 }
 
@@ -250,7 +252,7 @@ export async function classGradebookCsv(
     "Email",
     "Membership",
     ...assignments.flatMap(({ assignment: a }) => {
-      const title = a.title || a.module.title;
+      const title = assignmentTitle(a);
       return [`${title} (%)`, `${title} lessons passed`];
     }),
   ];

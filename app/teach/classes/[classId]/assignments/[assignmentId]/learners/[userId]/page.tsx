@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
-import { getManagedAssignment } from "@/app/lib/assignments/service";
+import { assignmentTitle, getManagedAssignment } from "@/app/lib/assignments/service";
 import { getLearnerWork } from "@/app/lib/gradebook/service";
 import { formatAbsolute } from "@/app/lib/assignments/due";
 import { FeedbackList } from "@/app/ui/quiz/result-view";
@@ -28,7 +28,7 @@ export default async function LearnerWorkPage({ params }: Props) {
     orNotFound(getManagedAssignment(user, classId, assignmentId)),
     orNotFound(getLearnerWork(user, classId, assignmentId, userId)),
   ]);
-  const title = assignment.title || assignment.module.title;
+  const title = assignmentTitle(assignment);
   const lessonTitles = Object.fromEntries(getAllLessons().map((l) => [l.slug, l.title]));
 
   return (
