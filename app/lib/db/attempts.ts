@@ -63,18 +63,43 @@ export const attemptSelect = {
   startedAt: true,
   submittedAt: true,
   lesson: { select: { id: true, slug: true, title: true } },
-  module: {
-    select: {
-      slug: true,
-      title: true,
-      lessons: { select: { id: true, slug: true, title: true }, orderBy: { position: "asc" } },
-    },
-  },
+  // The module (and its lessons) is read apart, only for module tests: selecting the relation
+  // here would cost every lesson quiz's start and submit two more statements.
+  moduleId: true,
 } as const satisfies Prisma.AttemptSelect;
 
 type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
 
-export function toAttemptRecord(row: AttemptRow): AttemptRecord {
+type ModuleReader = Pick<DbClient | DbTransaction, "module">;
+type TestModule = { slug: string; title: string; lessons: { id: string; slug: string; title: string }[] };
+
+/** The attempts as records; the modules of any module tests among them in one query. */
+export async function toAttemptRecords(
+  db: ModuleReader,
+  rows: readonly AttemptRow[],
+): Promise<AttemptRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.moduleId ? [r.moduleId] : [])))];
+  const modules = ids.length
+    ? await db.module.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          lessons: { select: { id: true, slug: true, title: true }, orderBy: { position: "asc" } },
+        },
+      })
+    : [];
+  const byId = new Map<string, TestModule>(modules.map((m) => [m.id, m]));
+  return rows.map((row) => toAttemptRecord(row, row.moduleId ? (byId.get(row.moduleId) ?? null) : null));
+}
+
+async function recordOf(db: ModuleReader, row: AttemptRow): Promise<AttemptRecord> {
+  const [record] = await toAttemptRecords(db, [row]);
+  return record!;
+}
+
+function toAttemptRecord(row: AttemptRow, testModule: TestModule | null): AttemptRecord {
   const ids = Array.isArray(row.questionIds)
     ? row.questionIds.filter((v): v is string => typeof v === "string")
     : [];
@@ -87,10 +112,10 @@ export function toAttemptRecord(row: AttemptRow): AttemptRecord {
     total: row.total,
     startedAt: row.startedAt,
     submittedAt: row.submittedAt,
-    target: row.module
-      ? { kind: "module", slug: row.module.slug, title: row.module.title }
+    target: testModule
+      ? { kind: "module", slug: testModule.slug, title: testModule.title }
       : { kind: "lesson", slug: row.lesson?.slug ?? "", title: row.lesson?.title ?? "" },
-    lessons: row.module?.lessons ?? (row.lesson ? [row.lesson] : []),
+    lessons: testModule?.lessons ?? (row.lesson ? [row.lesson] : []),
   };
 }
 
@@ -183,7 +208,7 @@ export async function findInProgressAttempt(
     select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
   });
   if (!row) return null;
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
@@ -284,7 +309,7 @@ export async function startOrResumeAttempt(
       select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
     });
     if (existing) {
-      const attempt = toAttemptRecord(existing);
+      const attempt = await recordOf(tx, existing);
       const questions = await questionsById(tx, attempt.questionIds);
       return {
         kind: "resumed",
@@ -315,7 +340,7 @@ export async function startOrResumeAttempt(
     return {
       kind: "started",
       bundle: {
-        attempt: toAttemptRecord(created),
+        attempt: await recordOf(tx, created),
         questions: inDrawOrder(drawn.questionIds, loaded.input.questions),
         responses: [],
       },
@@ -333,7 +358,7 @@ export async function getAttemptBundle(
     select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
   });
   if (!row) return null;
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
@@ -425,7 +450,7 @@ export async function submitAttempt(
     select: attemptSelect,
   });
   if (!row) return { kind: "not_found" };
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   if (attempt.status === "submitted") return alreadySubmitted(owner, attemptId);
   const questions = inDrawOrder(attempt.questionIds, await questionsById(prisma, attempt.questionIds));
 

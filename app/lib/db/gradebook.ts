@@ -11,7 +11,7 @@ import { managedClassWhere } from "@/app/lib/db/classes";
 import { questionSelect } from "@/app/lib/db/question-select";
 import {
   attemptSelect,
-  toAttemptRecord,
+  toAttemptRecords,
   type AttemptRecord,
   type QuestionRecord,
 } from "@/app/lib/db/attempts";
@@ -130,7 +130,8 @@ export async function learnerAssignmentAttempts(
     orderBy: { startedAt: "asc" },
     select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
   });
-  const attempts = rows.map((r): AttemptDetailRow => ({ ...toAttemptRecord(r), responses: r.responses }));
+  const records = await toAttemptRecords(prisma, rows);
+  const attempts = records.map((r, i): AttemptDetailRow => ({ ...r, responses: rows[i]?.responses ?? [] }));
   const ids = [...new Set(attempts.flatMap((a) => a.questionIds))];
   const questions = ids.length
     ? await prisma.question.findMany({ where: { id: { in: ids } }, select: questionSelect })
