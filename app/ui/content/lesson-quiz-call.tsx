@@ -16,8 +16,8 @@ export function ModuleTestCall({ moduleSlug, moduleTitle }: { moduleSlug: string
         End of the module: take the module test
       </h2>
       <p className="mt-1 text-stone-800 dark:text-stone-200">
-        Twenty questions across every lesson of “{moduleTitle}”, including questions that link the lessons
-        together.
+        Up to twenty questions across every lesson of “{moduleTitle}”, with every answer shown beside the
+        sentence it comes from.
       </p>
       <Link
         href={`/modules/${moduleSlug}/test`}

@@ -48,9 +48,9 @@ export function QuizIntro({
       <h2 className="text-lg font-semibold">Ready?</h2>
       <p className="mt-2 text-stone-700 dark:text-stone-300">
         {length} question{length === 1 ? "" : "s"} drawn from{" "}
-        {isTest ? "every lesson of this module, with questions that link lessons together" : "this lesson"}.
-        Each answer is saved as soon as you give it, so you can leave and come back. Each answer is marked
-        when you submit, with the sentence of the lesson it comes from.
+        {isTest ? "every lesson of this module" : "this lesson"}. Each answer is saved as soon as you give it,
+        so you can leave and come back. Each answer is marked when you submit, with the sentence of the lesson
+        it comes from.
       </p>
       {!isTest && <LastScoreClient lessonSlug={target.slug} />}
       <button
