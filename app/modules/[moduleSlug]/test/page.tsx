@@ -61,7 +61,7 @@ export default async function ModuleTestPage({ params }: Props) {
       <p className="mt-2 text-stone-700 dark:text-stone-300" data-testid="module-test-about">
         Questions from all {guideModule.lessons.length} lessons of the module, spread evenly
         {availability && availability.moduleScopeCount > 0
-          ? `, and ${availability.moduleScopeCount === 1 ? "a question" : `up to ${availability.moduleScopeCount} questions`} that link lessons together`
+          ? `, and ${availability.moduleScopeCount === 1 ? "a question that links" : `up to ${availability.moduleScopeCount} questions that link`} lessons together`
           : ""}
         .
         {length > 0 && length < MODULE_TEST_LENGTH && (
