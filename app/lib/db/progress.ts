@@ -15,10 +15,10 @@ export interface ScoredAttemptRecord {
   submittedAt: Date;
 }
 
-function countedAttempts(userId: string) {
+function countedAttempts(userId: string, kind: "quiz" | "test" = "quiz") {
   return {
     userId,
-    kind: "quiz" as "quiz" | "test",
+    kind,
     status: "submitted",
     score: { not: null },
     total: { gt: 0 },
@@ -87,8 +87,7 @@ export async function getModuleTestAttempts(
 ): Promise<ModuleTestAttemptRecord[]> {
   const rows = await prisma.attempt.findMany({
     where: {
-      ...countedAttempts(userId),
-      kind: "test",
+      ...countedAttempts(userId, "test"),
       ...(moduleSlug ? { module: { slug: moduleSlug } } : {}),
     },
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
