@@ -108,6 +108,17 @@ test("[MODULE TEST]: a learner takes a module test and sees it on the dashboard"
   await expect(learner.getByTestId("module-test-last-score")).toContainText(`${percent}%`);
   await checkPage(learner, testUrl);
   await checkPage(learner, resultUrl);
+
+  // The JSON API starts a module test too, without the answer key; naming a lesson as well is refused.
+  const api = await learner.request.post("/api/attempts", { data: { moduleSlug: second!.slug } });
+  expect(api.status()).toBe(201);
+  const body = (await api.json()) as {
+    data: { quiz: { target: { kind: string }; questions: Record<string, unknown>[] } };
+  };
+  expect(body.data.quiz.target.kind).toBe("module");
+  expect(body.data.quiz.questions.filter((q) => "answer" in q || "accepted" in q)).toEqual([]);
+  const both = { moduleSlug: second!.slug, lessonSlug: second!.lessons[0]!.slug };
+  expect((await learner.request.post("/api/attempts", { data: both })).status()).toBe(400);
 });
 
 test("[MODULE TEST]: a teacher assigns the module test, the learner takes it from Assigned to you, the gradebook shows the score", async ({
