@@ -958,7 +958,7 @@ describe("generator 2.17: statements of an argument or a judgment", () => {
     expect(attributed.length).toBeGreaterThanOrEqual(3);
     for (const q of attributed) {
       expect(statementOf(q), q.id).toMatch(
-        /^(?:As \p{Lu}|According to \p{Lu}|(?:\p{Lu}\p{L}+ ){1,3}\p{Ll}+ that\b)/u,
+        /^(?:As \p{Lu}|According to \p{Lu}|(?:\p{Lu}\p{L}+ ){1,3}\p{Ll}+ that\b)|^(?:The \p{Lu}[\p{L}-]+ )?(?:\p{Lu}[\p{L}.]* ){1,3}\p{Ll}+ .+ as\b|such was the \p{Ll}+ \p{Ll}+ by \p{Lu}/u,
       );
       expect(q.answer, q.id).toBe("True");
       expect(q.evidence.toLowerCase(), q.id).toContain(statementOf(q).toLowerCase().slice(0, 40));

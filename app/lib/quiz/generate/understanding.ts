@@ -1884,9 +1884,13 @@ const JUDGED =
  * What a true/false statement of a whole sentence tests, when it is more than a fact: a named
  * writer's argument (attribution) or the lesson's own judgment (claim). Null for a report.
  */
+/** "The Menshevik Martov considered X as Y", "Voline describes X as …", "… such was the conclusion reached by Karl Kautsky". */
+const JUDGED_BY =
+  /^(?:The \p{Lu}[\p{L}-]+ )?(?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}[\p{L}.]* (?:considered|considers|describes|described|calls|called|judged|judges|characterized|characterizes|denounced|denounces) [^.;]{3,120}? as\b|\bsuch was the (?:conclusion|verdict|view) (?:reached|drawn|held) by (?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}/u;
+
 export function statementSkill(info: SentenceInfo): "attribution" | "claim" | null {
   if (info.quoteFraction > 0.5) return null;
-  if (ATTRIBUTED.test(info.prompt)) return "attribution";
+  if (ATTRIBUTED.test(info.prompt) || JUDGED_BY.test(info.prompt)) return "attribution";
   if (JUDGED.test(info.prompt)) return "claim";
   return null;
 }
