@@ -122,6 +122,10 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // "some 280 _____ hostage": the noun a figure counts is a detail of the figure.
     if (/\b\d[\d,]*\s+_____/.test(q.prompt)) return "counted";
     if (q.keyKind === "place" && LANDMARK.test(q.answer)) return "landmark";
+    // "Kirghiz-Kazakh": a compound of two peoples' names is typed many ways ("Kazakhs", "Kyrgyz");
+    // it is offered, not typed.
+    if (q.type === "fill_blank" && /^\p{Lu}\p{Ll}{3,}-\p{Lu}\p{Ll}{3,}$/u.test(q.answer))
+      return "compound-name";
     // (Typed, the lesson's one name is the answer; offered among the others, history objects.)
     if (q.type === "multiple_choice" && q.keyKind === "person" && THINKERS.has(q.answer)) return "thinker";
     // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what

@@ -1069,6 +1069,12 @@ describe("generator 2.17: blanks on the sentence's point, prompts whose subject 
     }
   });
 
+  it("a compound of two names ('Kirghiz-Kazakh') is offered, never typed", () => {
+    expect(text()).toMatch(/Kirghiz-Kazakh/);
+    for (const q of all())
+      if (q.type === "fill_blank") expect(q.answer, q.id).not.toMatch(/^\p{Lu}\p{Ll}{3,}-\p{Lu}\p{Ll}{3,}$/u);
+  });
+
   it("a typed house name accepts the name alone ('Romanov dynasty' → 'Romanovs')", () => {
     const romanov = generateCandidates(guide)
       .lessons.flatMap((l) => l.questions)
