@@ -229,7 +229,8 @@ function candidatesFor(
     // is an attribution or a claim (a statement false by a swapped name still tests the name).
     const swapped = tf?.question.answer === "False" && tf.question.skill !== "claim" && tf !== verbFalse;
     const skill = tf && statesPosition(info) ? "position" : tf && !swapped ? statementSkill(info) : null;
-    push(tf && skill ? { ...tf, question: { ...tf.question, skill } } : tf);
+    // (Its worth is the stance it states, not the names it happens to carry.)
+    push(tf && skill ? { ...tf, score: Math.max(tf.score, 0.5), question: { ...tf.question, skill } } : tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
