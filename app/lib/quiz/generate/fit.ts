@@ -13,7 +13,7 @@ const MONTH =
 const ORDINAL =
   /^(?:the )?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|\d+(?:st|nd|rd|th)) (?:[\p{L}-]+ )?(?:Congress|Conference|Plenum|Session|Assembly)\b/u;
 const REPORTING =
-  /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained)\b/u;
+  /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained|describes|described|considered|considers|calls|called)\b/u;
 /** Words a stem uses to name a place's kind ("the capital", "the revolutionary city"). */
 const PLACE_KIND = /\bthe (?:[\p{L}-]+ )?(?:capital|city|port|town|island|fortress)\b/iu;
 
@@ -162,10 +162,10 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b(?:Menshevik|Bolshevik|Left-SR|SR|anarchist|White|Red)\s+_____/.test(q.prompt)
     )
       return "party-label";
-    // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
-    // is completed from the stock pair, not from the lesson.
+    // "Through the Red Terror and during the _____", "from _____ to Bakunin": a blank coordinated
+    // with a name of its kind is completed from the stock pair, not from the lesson.
     if (
-      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}/u.test(
+      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}|\bfrom (?:the )?_____ to (?:the )?\p{Lu}|\bfrom (?:the )?\p{Lu}[\p{L}-]* to (?:the )?_____/u.test(
         q.prompt,
       )
     )

@@ -1070,6 +1070,15 @@ describe("generator 2.17: blanks on the sentence's point, prompts whose subject 
     }
   });
 
+  it("no blank completing 'from X to Y', and no source blanked before 'describes … as'", () => {
+    expect(text()).toMatch(/from Marx to Bakunin/);
+    for (const q of recallBlanks()) {
+      expect(q.prompt, q.id).not.toMatch(/\bfrom (?:the )?_____ to \p{Lu}|\bfrom \p{Lu}[\p{L}-]* to _____/u);
+      if (q.keyKind === "person")
+        expect(q.prompt, q.id).not.toMatch(/^_____ (?:describes|considered|calls)\b/);
+    }
+  });
+
   it("a compound of two names ('Kirghiz-Kazakh') is offered, never typed", () => {
     expect(text()).toMatch(/Kirghiz-Kazakh/);
     for (const q of all())

@@ -78,7 +78,8 @@ export const TYPING: Row[] = [
   ["place", "city", "Moscow"],
   ["place", "city", "Kronstadt"],
   ["place", "city", "Tiflis", "Tbilisi"],
-  ["place", "city", "Tambov"],
+  // (The guide names it only as "the Tambov region".)
+  ["place", "region", "Tambov"],
   ["place", "city", "Samara"],
   ["place", "city", "Kazan"],
   ["place", "city", "Saratov"],
