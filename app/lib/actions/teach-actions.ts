@@ -24,6 +24,7 @@ import {
   createAssignmentInput,
   startAssignedInput,
 } from "@/app/lib/assignments/schemas";
+import { requestAddress } from "@/app/lib/auth/request-address";
 import { requireUser } from "./safe-action";
 
 const classPath = (classId: string) => `/teach/classes/${classId}`;
@@ -70,7 +71,7 @@ export const addCoTeacherAction = requireUser(coTeacherInput, async (input, { ac
 });
 
 export const joinClassAction = requireUser(joinCodeInput, async (input, { actor }) => {
-  await classes.joinClass(actor, input);
+  await classes.joinClass(actor, input, await requestAddress());
   redirect("/dashboard?joined=1#assigned");
 });
 

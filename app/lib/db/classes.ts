@@ -196,9 +196,14 @@ export interface JoinTarget {
   teacherName: string;
   joinEnabled: boolean;
   archived: boolean;
+  /** The viewer's current place in the class, when a user id was given. */
+  viewer: "learner" | "teacher" | null;
 }
 
-export async function findClassByJoinCode(joinCode: string): Promise<JoinTarget | null> {
+export async function findClassByJoinCode(
+  joinCode: string,
+  userId: string | null = null,
+): Promise<JoinTarget | null> {
   const row = await prisma.class.findUnique({
     where: { joinCode },
     select: {
@@ -206,18 +211,24 @@ export async function findClassByJoinCode(joinCode: string): Promise<JoinTarget 
       name: true,
       joinEnabled: true,
       archivedAt: true,
+      teacherId: true,
       teacher: { select: { name: true } },
+      members: {
+        where: { userId: userId ?? "\u0000none", exitedAt: null },
+        select: { role: true },
+      },
     },
   });
-  return row
-    ? {
-        id: row.id,
-        name: row.name,
-        teacherName: row.teacher.name,
-        joinEnabled: row.joinEnabled,
-        archived: row.archivedAt !== null,
-      }
-    : null;
+  if (!row) return null;
+  const member = row.members[0]?.role ?? null;
+  return {
+    id: row.id,
+    name: row.name,
+    teacherName: row.teacher.name,
+    joinEnabled: row.joinEnabled,
+    archived: row.archivedAt !== null,
+    viewer: userId !== null && row.teacherId === userId ? "teacher" : member,
+  };
 }
 
 export type JoinOutcome = "joined" | "rejoined" | "already_member" | "teaches" | "closed";
