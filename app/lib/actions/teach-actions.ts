@@ -25,6 +25,7 @@ import {
   startAssignedInput,
 } from "@/app/lib/assignments/schemas";
 import { requestAddress } from "@/app/lib/auth/request-address";
+import { giveTemporaryPassword, temporaryPasswordInput } from "@/app/lib/auth/account-security";
 import { requireUser } from "./safe-action";
 
 const classPath = (classId: string) => `/teach/classes/${classId}`;
@@ -102,3 +103,7 @@ export const reviewQuestionAction = requireUser(reviewDecisionInput, async (inpu
   revalidatePath(`/teach/review/${input.lessonSlug}`);
   return { saved: true as const };
 });
+
+export const giveTemporaryPasswordAction = requireUser(temporaryPasswordInput, (input, { actor }) =>
+  giveTemporaryPassword(actor, input),
+);

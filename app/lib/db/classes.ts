@@ -7,6 +7,7 @@ import "server-only";
 import type { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import type { ClassScope } from "@/app/lib/classes/permissions";
+import type { Role } from "@/app/lib/auth/roles";
 
 /** The where-clause for classes the scope may manage (never matches for "nothing"). */
 export function managedClassWhere(scope: ClassScope, classId?: string): Prisma.ClassWhereInput {
@@ -108,6 +109,8 @@ export interface RosterEntry {
   name: string;
   email: string;
   role: "learner" | "teacher";
+  /** The account's own role (a teacher may reset only learner accounts' passwords). */
+  accountRole: Role;
   joinedAt: Date;
   exitedAt: Date | null;
   exit: "left" | "removed" | null;
@@ -126,7 +129,7 @@ export async function getRoster(scope: ClassScope, classId: string): Promise<Ros
           joinedAt: true,
           exitedAt: true,
           exit: true,
-          user: { select: { id: true, name: true, email: true } },
+          user: { select: { id: true, name: true, email: true, role: true } },
         },
         orderBy: [{ joinedAt: "asc" }],
       },
@@ -144,6 +147,7 @@ export async function getRoster(scope: ClassScope, classId: string): Promise<Ros
     name: m.user.name,
     email: m.user.email,
     role: m.role,
+    accountRole: m.user.role,
     joinedAt: m.joinedAt,
     exitedAt: m.exitedAt,
     exit: m.exit,
