@@ -251,6 +251,50 @@ describe("assignments, quizzes and the gradebook", () => {
   });
 });
 
+describe("a learner who deletes their account", () => {
+  it("leaves a nameless 'deleted learner' row in the gradebook and the CSVs; their work goes", async () => {
+    const { hashPassword } = await import("@/app/lib/auth/password");
+    const { deleteMyAccount } = await import("@/app/lib/account/data");
+    const row = await prisma.user.create({
+      data: { email: "dee@e.org", name: "Dee Parting", passwordHash: await hashPassword("my own password") },
+    });
+    const dee: Actor = { kind: "user", userId: row.id, role: "learner", timezone: "UTC", name: "Dee" };
+    await classes.joinClass(dee, { code: joinCode }, ADDRESS);
+    await assignments.startAssignedLesson(dee, { assignmentId, lessonSlug: LESSONS[1]! });
+    const before = await gradebook.getGradebook(people.teacher!, classId, assignmentId);
+    expect(before.gradebook.rows.some((r) => r.learner.name === "Dee Parting")).toBe(true);
+
+    await deleteMyAccount({ ...dee, kind: "user" }, "my own password");
+
+    const { gradebook: book } = await gradebook.getGradebook(people.teacher!, classId, assignmentId);
+    const gone = book.rows.filter((r) => r.learner.exit === "deleted");
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatchObject({ learner: { name: "Deleted learner", email: "" }, cells: [] });
+    expect(JSON.stringify(book)).not.toMatch(/Dee|dee@e\.org/);
+    expect(await prisma.attempt.count({ where: { userId: row.id } })).toBe(0);
+    // Averages count current learners only, as before.
+    expect(book.averages).toEqual(before.gradebook.averages);
+
+    const csv = await new Response(
+      (await gradebook.gradebookCsv(people.teacher!, classId, assignmentId)).stream,
+    ).text();
+    expect(csv).toContain("Deleted learner,,deleted,,,,,,");
+    const classCsv = await new Response(
+      (await gradebook.classGradebookCsv(people.teacher!, classId)).stream,
+    ).text();
+    expect(classCsv).toContain("Deleted learner,,deleted,,");
+    expect(
+      (await gradebook.getClassGradebook(people.teacher!, classId)).assignments[0]?.gradebook.rows,
+    ).toContainEqual(
+      expect.objectContaining({ learner: expect.objectContaining({ exit: "deleted" }) as unknown }),
+    );
+    // Another teacher sees nothing of it.
+    await expect(gradebook.getGradebook(people.otherTeacher!, classId, assignmentId)).rejects.toMatchObject({
+      code: "not_found",
+    });
+  });
+});
+
 describe("review queue and item analysis", () => {
   it("an edit keeps the id, must keep the key among the choices, and is what the next quiz shows", async () => {
     const questionId = `${LESSONS[1]}-q0`;

@@ -218,7 +218,8 @@ export async function findClassByJoinCode(
       teacherId: true,
       teacher: { select: { name: true } },
       members: {
-        where: { userId: userId ?? "\u0000none", exitedAt: null },
+        // No user: an id no row has ("" rather than a NUL, which PostgreSQL text refuses).
+        where: { userId: userId ?? "", exitedAt: null },
         select: { role: true },
       },
     },
