@@ -4,7 +4,7 @@ import "server-only";
  * decides with the permission rules, and lets the data layer enforce the scope in its query.
  * Expected failures are AppErrors (404 for anything not the actor's to see).
  */
-import type { Actor } from "@/app/lib/auth/actor";
+import type { Actor, UserActor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/classes";
 import { listClassAssignments, type AssignmentRecord } from "@/app/lib/db/assignments";
@@ -154,6 +154,21 @@ export async function joinClass(
     throw new AppError("conflict", "This class is not accepting new learners.");
   if (result.outcome === "teaches") throw new AppError("conflict", "You teach this class.");
   return { classId: result.classId, outcome: result.outcome };
+}
+
+/**
+ * The join that rides along with a sign-up or sign-in from a join link: the same checks and
+ * throttling as `joinClass`, but an expected refusal (unknown code, closed class, throttled)
+ * does not stop the sign-in; the join page the user lands on says why. True when they are in.
+ */
+export async function joinOnArrival(actor: UserActor, code: string, address: string): Promise<boolean> {
+  try {
+    await joinClass(actor, { code }, address);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "internal") return false;
+    throw error;
+  }
 }
 
 export async function myClasses(actor: Actor | null): Promise<db.MembershipSummary[]> {
