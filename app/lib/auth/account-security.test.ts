@@ -231,6 +231,24 @@ describe("temporary password set by a learner's teacher or an admin", () => {
   });
 });
 
+describe("the Teach link in the session", () => {
+  it("shows for a learner once they create a class, and for a co-teacher; not before", async () => {
+    const classes = await import("@/app/lib/classes/service");
+    const id = await account("creator@example.org", "creator password");
+    const token = await issueToken("creator@example.org", "creator password");
+    expect((await nextRequest(token)).user).toMatchObject({ role: "learner", teaches: false });
+    const creator: Actor = { kind: "user", userId: id, role: "learner", timezone: "UTC", name: "P" };
+    const created = await classes.createClass(creator, { name: "My own class" });
+    expect((await nextRequest(token)).user).toMatchObject({ teaches: true });
+
+    await account("helper@example.org", "helper password");
+    const helper = await issueToken("helper@example.org", "helper password");
+    expect((await nextRequest(helper)).user).toMatchObject({ teaches: false });
+    await classes.addCoTeacher(creator, { classId: created.id, email: "helper@example.org" });
+    expect((await nextRequest(helper)).user).toMatchObject({ teaches: true });
+  });
+});
+
 describe("guessing through a signed-in session", () => {
   it("wrong current passwords count like sign-in attempts: after five, even the right one waits", async () => {
     const id = await account("stolen@example.org", "the real password");

@@ -14,6 +14,7 @@ import {
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { arrivalJoinCodeSchema, emailSchema, nameSchema, signInSchema } from "./schemas";
 import { joinOnArrival } from "@/app/lib/classes/service";
+import { showsTeachArea } from "@/app/lib/classes/permissions";
 import { claimGuestFromCookie } from "./claim";
 import { clientAddress } from "./client-address";
 import { admitSignIn, signInSucceeded } from "./throttle";
@@ -126,6 +127,7 @@ export const authOptions: NextAuthOptions = {
         role: state.role,
         tz: state.timezone,
         mcp: state.mustChangePassword,
+        teach: showsTeachArea(state.role, state.classesTaught),
       };
     },
 
@@ -141,6 +143,7 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         timezone: token.tz ?? "UTC",
         mustChangePassword: token.mcp === true,
+        teaches: token.teach === true,
       };
       return session;
     },

@@ -47,6 +47,11 @@ export function manageScope(viewer: Viewer): ClassScope {
   return viewer.role === "admin" ? { kind: "any" } : { kind: "teaching", userId: viewer.userId };
 }
 
+/** The "Teach" link: teachers and admins, and anyone who teaches (or co-teaches) a class. */
+export function showsTeachArea(role: Role, classesTaught: number): boolean {
+  return role === "teacher" || role === "admin" || classesTaught > 0;
+}
+
 export function canReviewQuestions(viewer: Viewer, teachesAClass: boolean): boolean {
   if (viewer.kind !== "user") return false;
   return viewer.role === "teacher" || viewer.role === "admin" || teachesAClass;

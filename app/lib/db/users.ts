@@ -91,14 +91,29 @@ export async function findUserForSignIn(email: string): Promise<UserForSignIn | 
   };
 }
 
-export type SessionState = UserProfile & { sessionVersion: number; mustChangePassword: boolean };
+export type SessionState = UserProfile & {
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  /** Classes the user owns or co-teaches (archived ones included). */
+  classesTaught: number;
+};
 
 /** What every authenticated request checks its session token against (null: no such user). */
 export async function getSessionState(userId: string): Promise<SessionState | null> {
-  return prisma.user.findUnique({
+  const row = await prisma.user.findUnique({
     where: { id: userId },
-    select: { ...profileSelect, sessionVersion: true, mustChangePassword: true },
+    select: {
+      ...profileSelect,
+      sessionVersion: true,
+      mustChangePassword: true,
+      _count: {
+        select: { classesTaught: true, memberships: { where: { role: "teacher", exitedAt: null } } },
+      },
+    },
   });
+  if (!row) return null;
+  const { _count, ...state } = row;
+  return { ...state, classesTaught: _count.classesTaught + _count.memberships };
 }
 
 /** The acting user's password hash, to check their current password (null: none or no user). */
