@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { checkPage, createClass, newPerson, PASSWORD } from "./helpers/people";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { e2eDatabaseUrl } from "./playwright.config";
+import { checkPage, createClass, newPerson, PASSWORD, uniqueEmail } from "./helpers/people";
 
 /**
  * Accounts around classes, as people see them: guessing join codes is throttled, a guest
@@ -108,6 +111,10 @@ test("[SECURITY]: a teacher sets a learner's temporary password; the learner mus
   await expect(learner.getByText("You signed in with a temporary password.")).toBeVisible();
   await learner.goto("/review");
   await expect(learner).toHaveURL(/\/account\?change-password=1$/);
+  // The page offers nothing but choosing a password (and signing out).
+  await expect(learner.getByRole("form", { name: "Delete my account" })).toHaveCount(0);
+  await expect(learner.getByRole("heading", { name: "Profile" })).toHaveCount(0);
+  await checkPage(learner, "/account?change-password=1");
 
   const form = learner.getByRole("form", { name: "Change password" });
   await form.getByLabel("Current password", { exact: true }).fill(temporary);
@@ -157,4 +164,52 @@ test("[TEACH]: a learner who deletes their account shows in the gradebook as a d
   await expect(teacher.getByRole("main")).not.toContainText(email);
   await checkPage(teacher, gradebookUrl);
   await Promise.all([teacher.context().close(), learner.context().close()]);
+});
+
+test("[SECURITY]: an administrator sets a temporary password from the user list", async ({ browser }) => {
+  const adminEmail = uniqueEmail("admin");
+  execFileSync(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/user-create.ts",
+      "--email",
+      adminEmail,
+      "--name",
+      "Ada Admin",
+      "--role",
+      "admin",
+      "--password",
+      PASSWORD,
+    ],
+    {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl },
+      stdio: "pipe",
+    },
+  );
+  const { page: learner, email } = await newPerson(browser, "Forgetful Fern");
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await admin.goto("/sign-in?callbackUrl=%2Fadmin%2Fusers");
+  await admin.getByLabel("Email").fill(adminEmail);
+  await admin.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await admin.getByRole("button", { name: "Sign in" }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+  const listUrl = `/admin/users?q=${encodeURIComponent(email)}`;
+  await admin.goto(listUrl);
+  const row = admin.getByRole("listitem").filter({ hasText: email });
+  await row.locator("summary").click();
+  await row.getByRole("button", { name: "Set a temporary password for Forgetful Fern" }).click();
+  await expect(row.getByTestId("temporary-password")).toHaveText(/^[A-Za-z0-9]{20}$/);
+  await checkPage(admin, listUrl, (page) => page.getByRole("listitem").locator("summary").first().click());
+
+  await learner.goto("/dashboard");
+  await expect(learner).toHaveURL(/\/sign-in/);
+  // A learner gets a 404 on the user list.
+  const { page: other } = await newPerson(browser, "Nosy Ned");
+  expect((await other.goto("/admin/users"))?.status()).toBe(404);
+  await Promise.all([context.close(), learner.context().close(), other.context().close()]);
 });
