@@ -19,7 +19,9 @@ test("[SECURITY]: after five wrong class codes a learner is told to wait (429 wi
   const tryCode = async (guess: string) => {
     await page.getByLabel("Class code").fill(guess);
     await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]),
+      page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/dashboard",
+      ),
       page.getByRole("button", { name: "Join class" }).click(),
     ]);
   };
