@@ -15,10 +15,12 @@ export async function exportMyData(actor: UserActor, now = new Date()) {
   return {
     exportedAt: now.toISOString(),
     account: data.user,
-    attempts: data.attempts.map(({ lesson, responses, ...attempt }) => ({
+    attempts: data.attempts.map(({ lesson, module, responses, ...attempt }) => ({
       ...attempt,
       lesson: lesson?.slug ?? null,
       lessonTitle: lesson?.title ?? null,
+      /** Set for a module test. */
+      module: module?.slug ?? null,
       responses: responses.map(({ question, ...response }) => ({ ...response, prompt: question.prompt })),
     })),
     reviewCards: data.reviewCards,

@@ -28,9 +28,11 @@ export function deletedLearner(id: string): GradebookLearner {
   return { userId: `deleted-${id}`, name: DELETED_LEARNER, email: "", exit: "deleted" };
 }
 
+/** A column: a lesson's quiz, or the module test (slug "test:<module>"). */
 export interface GradebookLesson {
   slug: string;
   title: string;
+  kind?: "lesson" | "test";
 }
 
 export type GradebookAttempt = AttemptFact & { userId: string; lessonSlug: string };
