@@ -24,7 +24,8 @@ export function managedClassWhere(scope: ClassScope, classId?: string): Prisma.C
         ],
       };
     case "nothing":
-      return { id: "\u0000never" };
+      // An empty `in` matches no row on every database (PostgreSQL text refuses a NUL sentinel).
+      return { id: { in: [] } };
   }
 }
 
