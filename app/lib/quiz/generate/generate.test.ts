@@ -425,6 +425,31 @@ describe("generator 2.x: questions a teacher would hand out", () => {
     expect(checked).toBeGreaterThan(50);
   });
 
+  it("no recall key is singled out by its module's title", () => {
+    const titleOf = new Map(guide.modules.map((m) => [m.slug, m.title] as const));
+    const lower = (t: string) => new Set(contentWords(t).map((w) => w.toLowerCase()));
+    let checked = 0;
+    for (const l of bank.lessons) {
+      const title = lower(titleOf.get(l.module)!);
+      for (const q of l.questions) {
+        if (q.skill !== "fact" || (q.type !== "multiple_choice" && q.type !== "fill_blank")) continue;
+        const keyWords = [...lower(q.answer)];
+        const others = q.type === "multiple_choice" ? q.choices.filter((c) => c !== q.answer).map(lower) : [];
+        const telling = (q.type === "fill_blank" ? keyWords.slice(0, -1) : keyWords).filter(
+          (w) => title.has(w) && !others.some((o) => o.has(w)),
+        );
+        expect(telling, `${q.id}: ${q.answer} / ${q.prompt}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Nor among the candidates: the module's own title names that revolution.
+    const october = generateCandidates(guide, true)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.type === "multiple_choice" && q.answer === "October Revolution");
+    expect(october).toEqual([]);
+  });
+
   it("no choice of a question of understanding is printed in its prompt", () => {
     const understanding = all().filter((q) => q.skill !== "fact" && q.type === "multiple_choice");
     expect(understanding.length).toBeGreaterThanOrEqual(8);
