@@ -196,12 +196,14 @@ export function moduleTitleGiveaway(q: Question, moduleTitle: string): boolean {
   // Whole words: "Revolutionary Military Committee" is not told by "Revolution".
   const words = (t: string) => new Set(contentWords(t).map((w) => w.toLowerCase()));
   const titleWords = words(moduleTitle);
-  const keyWords = contentWords(q.answer).map((w) => w.toLowerCase());
   if (q.type === "multiple_choice") {
     const others = q.choices.filter((c) => c !== q.answer).map(words);
-    return keyWords.some((w) => titleWords.has(w) && !others.some((o) => o.has(w)));
+    return [...words(q.answer)].some((w) => titleWords.has(w) && !others.some((o) => o.has(w)));
   }
-  if (q.type === "fill_blank") return keyWords.slice(0, -1).some((w) => titleWords.has(w));
+  if (q.type === "fill_blank")
+    return contentWords(q.answer)
+      .slice(0, -1)
+      .some((w) => titleWords.has(w));
   return false;
 }
 
