@@ -450,6 +450,27 @@ describe("generator 2.x: questions a teacher would hand out", () => {
     expect(october).toEqual([]);
   });
 
+  it("a recall blank carries its sentence's point: not before a ', yet' turn or in a 'while' aside", () => {
+    const blanks = [...all(), ...generateCandidates(guide).lessons.flatMap((l) => l.questions)].filter(
+      (q) => q.skill === "fact" && (q.type === "multiple_choice" || q.type === "fill_blank"),
+    );
+    expect(blanks.length).toBeGreaterThan(100);
+    for (const q of blanks) {
+      const after = q.prompt.slice(q.prompt.indexOf(BLANK));
+      expect(/,\s+yet\s/.test(after), q.prompt).toBe(false);
+      expect(/\bwhilst?\s+(?:the\s+)?_____/.test(q.prompt), q.prompt).toBe(false);
+    }
+  });
+
+  it("no chronology item is a forecast or a belief", () => {
+    const items = all().flatMap((q) => (q.type === "ordering" ? q.answer : []));
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items)
+      expect(item).not.toMatch(
+        /^(?:\S+ ){1,6}(?:had )?(?:anticipated|predicted|expected|foreseen|foresaw|feared|hoped|believed|warned)\b/,
+      );
+  });
+
   it("no choice of a question of understanding is printed in its prompt", () => {
     const understanding = all().filter((q) => q.skill !== "fact" && q.type === "multiple_choice");
     expect(understanding.length).toBeGreaterThanOrEqual(8);

@@ -172,6 +172,7 @@ function giveaway(q: Question, title: string, moduleTitle: string): boolean {
   const titleStems = stems(title);
   if (keyStems.some((w) => titleStems.has(w))) return true;
   if (moduleTitleGiveaway(q, moduleTitle)) return true;
+  if (pointElsewhere(q)) return true;
   const rest = stems(q.prompt.replace(BLANK, " "));
   if (keyStems.some((w) => rest.has(w))) return true;
   // Another name the typed answer accepts ("the Bolsheviks" for "the Reds") must not stand there either.
@@ -185,6 +186,18 @@ function giveaway(q: Question, title: string, moduleTitle: string): boolean {
   }
   if (q.type === "multiple_choice" && /\b(?:a|an|A|An)\s+_____/.test(q.prompt)) return true;
   return false;
+}
+
+/**
+ * A blank that misses the sentence's point: the clause after ", yet" turns what the blanked clause
+ * says ("the CheKa abolished it, yet in May it was re-established": the learner is handed the point
+ * and asked for a name); a blank in a "while …" side clause dates a claim by someone's life.
+ */
+export function pointElsewhere(q: Question): boolean {
+  const at = q.prompt.indexOf(BLANK);
+  if (at < 0) return false;
+  if (/,\s+yet\s/.test(q.prompt.slice(at))) return true;
+  return /\bwhilst?\s+(?:the\s+)?_____/.test(q.prompt);
 }
 
 /**
