@@ -20,7 +20,11 @@ export interface FeedbackItem {
   /** The learner's answer, null when left blank. */
   answer: LearnerAnswer | null;
   correct: boolean;
+  /** Share of the mark earned, 0–1: part of it for a partly right chronology or matching answer. */
+  credit: number;
   expected: Expected;
+  /** A chronology question's right order: the date the text gives each event (null if none found). */
+  expectedDates?: (string | null)[];
   /** The sentence(s) of the lesson the question was made from ("\n" between sentences). */
   evidence: string;
   /** Link to the paragraph holding the (first) evidence sentence: /lessons/<slug>#<anchor>. */
@@ -32,6 +36,7 @@ export interface FeedbackItem {
 export interface ResultView {
   attemptId: string;
   lesson: { slug: string; title: string };
+  /** Marks earned, partial credit included (7.5 of 10). */
   score: number;
   total: number;
   submittedAt: string;

@@ -105,7 +105,7 @@ export interface AttemptDetailRow {
   total: number;
   startedAt: Date;
   submittedAt: Date | null;
-  responses: { questionId: string; answer: unknown; correct: boolean | null }[];
+  responses: { questionId: string; answer: unknown; correct: boolean | null; credit: number | null }[];
 }
 
 /**
@@ -141,7 +141,7 @@ export async function learnerAssignmentAttempts(
       total: true,
       startedAt: true,
       submittedAt: true,
-      responses: { select: { questionId: true, answer: true, correct: true } },
+      responses: { select: { questionId: true, answer: true, correct: true, credit: true } },
     },
   });
   const attempts = rows.flatMap((r): AttemptDetailRow[] =>

@@ -10,6 +10,7 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
+import { formatScore } from "@/app/lib/progress/scoring";
 import type { ResultContext } from "@/app/lib/content/result-context";
 import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
@@ -165,7 +166,9 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
       clearDrafts(id);
       setResult(res.data.result);
       void fetchResultContext(lesson.slug).then(setResultContext);
-      announce(`Quiz submitted. You scored ${res.data.result.score} out of ${res.data.result.total}.`);
+      announce(
+        `Quiz submitted. You scored ${formatScore(res.data.result.score)} out of ${res.data.result.total}.`,
+      );
     });
   }
 
