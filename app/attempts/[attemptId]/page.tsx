@@ -4,11 +4,13 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
+import { getShareStatus } from "@/app/lib/attempts/share";
 import { getAllLessons, getLesson, getLessonNeighbours } from "@/app/lib/content";
 import { buildResultContext } from "@/app/lib/content/result-context";
 import { ResultOverview } from "@/app/ui/quiz/result-overview";
 import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
+import { ShareResultClient } from "@/app/ui/quiz/share-result-client";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
@@ -42,6 +44,13 @@ export default async function AttemptPage({ params }: Props) {
   if (!found) notFound();
   if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
   const { result } = found;
+  const share = await getShareStatus(actor, result.attemptId);
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: timeZone(actor),
+    }).format(new Date(iso));
   const { next } = getLessonNeighbours(result.lesson.slug);
   const lesson = getLesson(result.lesson.slug);
   const context = lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles: {} };
@@ -51,14 +60,7 @@ export default async function AttemptPage({ params }: Props) {
       <Breadcrumb trail={[...lessonCrumbs(result.lesson.slug), { label: "Quiz result" }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Submitted{" "}
-        <time dateTime={result.submittedAt}>
-          {new Intl.DateTimeFormat("en-GB", {
-            dateStyle: "medium",
-            timeStyle: "short",
-            timeZone: timeZone(actor),
-          }).format(new Date(result.submittedAt))}
-        </time>
+        Submitted <time dateTime={result.submittedAt}>{when(result.submittedAt)}</time>
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} />
@@ -71,6 +73,11 @@ export default async function AttemptPage({ params }: Props) {
           reportAttemptId={result.attemptId}
         />
       </section>
+      <ShareResultClient
+        attemptId={result.attemptId}
+        shownAs={actor.kind === "user" ? actor.name : "a guest"}
+        sharedSince={share.since ? `on ${when(share.since)}` : null}
+      />
       <p className="mt-6 flex flex-wrap gap-3">
         <Link
           href={`/lessons/${result.lesson.slug}/quiz`}

@@ -14,7 +14,7 @@ import { resolveDatabaseUrl } from "@/app/lib/db/database-url";
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 
 /** Where-clause that limits attempts to the owner's own. */
-function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
+export function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
   return owner.kind === "user" ? { userId: owner.userId } : { userId: null, guestToken: owner.guestToken };
 }
 
@@ -434,4 +434,36 @@ export async function submitAttempt(
 async function alreadySubmitted(owner: AttemptOwner, attemptId: string): Promise<SubmitResult> {
   const stored = await getAttemptBundle(owner, attemptId);
   return stored ? { kind: "already_submitted", bundle: stored } : { kind: "not_found" };
+}
+
+/**
+ * A submitted attempt by its share's token hash, with the owner's display name (null for a
+ * guest's); null when no share has that hash (never made, or stopped).
+ */
+export async function getSharedAttemptBundle(
+  tokenHash: string,
+): Promise<{ bundle: AttemptBundle; ownerName: string | null } | null> {
+  const share = await prisma.resultShare.findUnique({
+    where: { tokenHash },
+    select: {
+      attempt: {
+        select: {
+          ...attemptSelect,
+          user: { select: { name: true } },
+          responses: { select: responseSelect },
+        },
+      },
+    },
+  });
+  if (!share || share.attempt.status !== "submitted") return null;
+  const attempt = toAttemptRecord(share.attempt);
+  const questions = await questionsById(prisma, attempt.questionIds);
+  return {
+    bundle: {
+      attempt,
+      questions: inDrawOrder(attempt.questionIds, questions),
+      responses: share.attempt.responses,
+    },
+    ownerName: share.attempt.user?.name ?? null,
+  };
 }

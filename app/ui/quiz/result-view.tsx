@@ -16,9 +16,13 @@ import { formatScore, PARTIAL_CREDIT_RULE, scorePercent } from "@/app/lib/progre
 export function ResultSummary({
   result,
   headingRef,
+  who = "You",
 }: {
-  result: ResultView;
+  /** A shared result has no attempt id and no guest offer. */
+  result: Omit<ResultView, "attemptId" | "guest"> & Partial<Pick<ResultView, "attemptId" | "guest">>;
   headingRef?: React.Ref<HTMLHeadingElement>;
+  /** Who scored: "You" on the owner's pages, the display name on a shared one. */
+  who?: string;
 }) {
   const percent = scorePercent(result.score, result.total);
   const partly = result.items.filter((i) => !i.correct && i.credit > 0).length;
@@ -30,7 +34,7 @@ export function ResultSummary({
         className="scroll-mt-32 text-xl font-bold outline-none"
         data-testid="quiz-score"
       >
-        You scored {formatScore(result.score)} out of {result.total}
+        {who} scored {formatScore(result.score)} out of {result.total}
       </h2>
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
         {percent}% on “{result.lesson.title}”.{" "}
@@ -44,7 +48,7 @@ export function ResultSummary({
           {partly === 1 ? "counts" : "count"} for part of a mark. {PARTIAL_CREDIT_RULE}
         </p>
       )}
-      {result.guest && (
+      {result.guest && result.attemptId && (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
           You are not signed in, so this result is kept only in this browser.{" "}
           <Link
