@@ -4,8 +4,8 @@ import { created, withActor } from "@/app/lib/http/route";
 
 /**
  * The owner's link to a submitted result (the same domain functions as the result page's
- * server actions); someone else's attempt is a 404.
- * - GET → { shared, since }
+ * server actions); making or stopping someone else's attempt's link is a 404.
+ * - GET → { shared, since } (never shared, for an attempt that is not the caller's)
  * - POST (body {} or none) → 201 { shared, since, path }: a new link, replacing any earlier one
  * - DELETE → { shared: false, since: null }: the link stops opening
  */
