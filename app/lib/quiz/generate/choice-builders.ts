@@ -10,7 +10,7 @@ import { hash64, seededShuffle } from "./hash";
 import { contentWords } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
 import { MONTHS } from "./time";
-import { TYPING } from "./typing-data";
+import { SIDE, TYPING } from "./typing-data";
 
 /** Months that name a revolution in the gazetteer ("February Revolution", "Red October"). */
 const REVOLUTION_MONTHS = new Set(
@@ -191,13 +191,15 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
  * Insurrectionary Army. One way only where the reverse is wrong ("the Bolsheviks" the party
  * cannot be typed as "the Red Army").
  */
-const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
+export const ALSO_ACCEPTED: ReadonlyMap<string, readonly string[]> = new Map([
   ["group:Reds", ["group:Bolsheviks"]],
-  ["group:Bolsheviks", ["group:Reds"]],
+  ["group:Bolsheviks", ["group:Reds", "organisation:Bolshevik Party", "organisation:Communist Party"]],
   ["organisation:Red Army", ["group:Reds", "group:Bolsheviks"]],
   ["group:Makhnovists", ["organisation:Insurrectionary Army"]],
   ["organisation:White Army", ["group:Whites"]],
   ["organisation:Insurrectionary Army", ["group:Makhnovists"]],
+  // The party is named for its members as often as by its name ("the ruling Bolsheviks").
+  ["organisation:Bolshevik Party", ["group:Bolsheviks", "group:Reds", "group:Communists"]],
 ]);
 
 /** Other spellings a typed answer may take. */
@@ -495,5 +497,107 @@ export function buildTrueFalse(
       fact: `${info.index}:tf`,
     };
   }
-  return null;
+  return sidesReversed(info, keys);
+}
+
+/** Past-tense verbs of stance and their opposites ("supported" ↔ "opposed"). */
+const OPPOSITE_VERBS: Record<string, string> = {
+  supported: "opposed",
+  opposed: "supported",
+  accepted: "rejected",
+  rejected: "accepted",
+  welcomed: "condemned",
+  condemned: "welcomed",
+  favored: "opposed",
+  favoured: "opposed",
+  gained: "lost",
+  won: "lost",
+  lost: "won",
+  allowed: "banned",
+  banned: "allowed",
+  defended: "attacked",
+  strengthened: "weakened",
+  weakened: "strengthened",
+  increased: "decreased",
+  decreased: "increased",
+  abolished: "introduced",
+  succeeded: "failed",
+  failed: "succeeded",
+  approved: "rejected",
+  praised: "criticized",
+  criticized: "praised",
+  criticised: "praised",
+  encouraged: "discouraged",
+  discouraged: "encouraged",
+  helped: "hindered",
+  trusted: "distrusted",
+};
+
+/**
+ * "Anarchists opposed the overthrow of the Provisional Government": a statement whose one verb of
+ * stance is turned into its opposite, which the lesson plainly contradicts. Only one such verb, no
+ * negation in the sentence (a double negative is not clearly false).
+ */
+export function verbReversed(info: SentenceInfo): Candidate | null {
+  if (!info.standalone || info.words > 35 || info.quoteFraction > 0.2) return null;
+  if (/\b(?:not|never|no|nor|neither|n't|without|we|our|us)\b/i.test(info.prompt)) return null;
+  const hits = [...info.prompt.matchAll(/\b([a-z]+)\b/g)].filter((m) => OPPOSITE_VERBS[m[1]!] !== undefined);
+  if (hits.length !== 1) return null;
+  const m = hits[0]!;
+  // The verb must follow its subject: not a participle leading the sentence.
+  if ((m.index ?? 0) < 8) return null;
+  const statement =
+    info.prompt.slice(0, m.index) + OPPOSITE_VERBS[m[1]!]! + info.prompt.slice((m.index ?? 0) + m[1]!.length);
+  return {
+    question: {
+      ...common(info, info.keys[0]?.kind ?? "term"),
+      id: questionId(info.lessonSlug, "true_false", info.evidence, `opposite:${m[1]}`),
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer: "False",
+      difficulty: difficulty(0.35, info, null),
+    },
+    score: info.keys.some(factBearing) ? 0.6 : MIN_TF_VAGUE,
+    sentences: [info.index],
+    fact: `${info.index}:tf`,
+  };
+}
+
+/**
+ * "The Makhnovists conspired to crush the Reds": a sentence in which one side acts on another,
+ * with the two sides exchanged. Who did what to whom is the claim, and the lesson states the
+ * opposite. Only two plural sides of different camps, written alike, with a verb between them.
+ */
+export function sidesReversed(info: SentenceInfo, keys: readonly Key[]): Candidate | null {
+  if (!info.standalone) return null;
+  const sides = keys
+    .filter((k) => k.entity && SIDE[k.entity.canonical] !== undefined)
+    .sort((x, y) => x.start - y.start);
+  if (sides.length < 2) return null;
+  // The first two sides named, in one clause (no comma between them).
+  const [a, b] = sides as [Key, Key];
+  if (SIDE[a.entity!.canonical] === SIDE[b.entity!.canonical]) return null;
+  const plural = (k: Key) => /^\p{Lu}[\p{L}-]*s$/u.test(k.text);
+  if (!plural(a) || !plural(b)) return null;
+  const between = info.prompt.slice(a.end, b.start);
+  // "the Reds and the Makhnovists": coordinated sides do nothing to each other.
+  if (/^\s*(?:and|or|,|\/|-)/.test(between) || /[,;:]/.test(between) || contentWords(between).length < 2)
+    return null;
+  if (/\b(?:and|with|alongside|together)\s+(?:the\s+)?$/.test(between)) return null;
+  const statement = info.prompt.slice(0, a.start) + b.text + between + a.text + info.prompt.slice(b.end);
+  return {
+    question: {
+      ...common(info, a.kind),
+      id: questionId(info.lessonSlug, "true_false", info.evidence, `reversed:${a.text}<>${b.text}`),
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer: "False",
+      difficulty: difficulty(0.35, info, a),
+    },
+    score: keyScore(info, a),
+    sentences: [info.index],
+    fact: `${info.index}:tf`,
+  };
 }

@@ -158,6 +158,8 @@ function entityDistractors(
     )
     // A person the module never names is no choice at all for a learner of this module.
     .filter((c) => e.kind !== "person" || [...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l)))
+    // Nor is the country every lesson is about ("Russia") an option for a place in it.
+    .filter((c) => e.kind !== "place" || c.lessons.size < 10)
     .map((c) => {
       let score = 0;
       if (c.subkind === e.subkind) score += 4;

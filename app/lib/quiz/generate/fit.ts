@@ -5,6 +5,7 @@
  */
 import type { Question } from "../types";
 import { BLANK } from "./candidate";
+import { ALSO_ACCEPTED } from "./choice-builders";
 
 const MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b/;
@@ -14,6 +15,15 @@ const REPORTING =
   /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained)\b/u;
 /** Words a stem uses to name a place's kind ("the capital", "the revolutionary city"). */
 const PLACE_KIND = /\bthe (?:[\p{L}-]+ )?(?:capital|city|port|town|island|fortress)\b/iu;
+
+/** The guide's other names for the same side as a key ("Bolsheviks" for "Reds"), first words only. */
+function otherNames(key: string): string[] {
+  const out: string[] = [];
+  for (const [id, others] of ALSO_ACCEPTED)
+    if (id.slice(id.indexOf(":") + 1) === key)
+      for (const o of others) out.push(o.slice(o.indexOf(":") + 1).split(" ")[0]!);
+  return out.filter((n) => n.length >= 5 && !key.startsWith(n.slice(0, 5)));
+}
 
 /** Names the module's publisher and author go by: "Melbourne Anarchist Communist Group (MACG)" → both forms. */
 export function publisherNames(organisation: string, author: string | null): string[] {
@@ -26,14 +36,117 @@ export function publisherNames(organisation: string, author: string | null): str
 const mentions = (text: string, name: string) =>
   new RegExp(`(?:^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\p{L}])`, "u").test(text);
 
+/** A sentence that continues an argument made before it ("The appeal …, therefore, was …"). */
+const LEANS_BACK =
+  /(?:^|, )(?:therefore|thus|hence|then|in turn|as well|too)(?:,|$)|^(?:Thus|Hence|Therefore|So|Then|Yet|But|And)\b/;
+/** An exclamation or a rhetorical turn is the author's voice, not a statement to judge. */
+const RHETORICAL = /[!?]["”']?$|^(?:How|What an?|If only|Little wonder|No wonder)\b/;
+const YEARS = /\b1[89]\d\d\b/g;
+const NUMERALS = /\b\d[\d,.]*\b/g;
+/** Kinship is not what a history lesson teaches ("_____'s partner, N. K. Krupskaya"). */
+const KINSHIP = /(?:_____'s|'s) (?:partner|wife|husband|son|daughter|brother|sister|father|mother|widow)\b/;
+/** "Fighting continued for a week …": a bare subject carrying on what the sentence before told. */
+const CONTINUES =
+  /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b|^The (?:essential|important|key|main) (?:thing|point) is\b|\bthe new (?:government|regime|state|authorities)\b/u;
+/** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
+const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
+
+export interface FitContext {
+  publishers: readonly string[];
+}
+
+/**
+ * "We are angered by …": the authors' own voice reads as the learner's unless it is framed as
+ * theirs. Recall prompts in the first person are quoted as the authors' words.
+ */
+export function framedVoice(q: Question): Question {
+  if ((q.type !== "multiple_choice" && q.type !== "fill_blank") || (q.skill && q.skill !== "fact")) return q;
+  if (!/\b(?:we|us|our|ourselves)\b/i.test(q.prompt)) return q;
+  return { ...q, prompt: `The authors write: "${q.prompt}"` };
+}
+
 /** Why a question is unfit to hand out, or null. */
-export function unfitReason(q: Question, publishers: readonly string[]): string | null {
+export function unfitReason(q: Question, fit: FitContext): string | null {
+  const { publishers } = fit;
   const blanked = q.type === "multiple_choice" || q.type === "fill_blank";
   const options = q.type === "multiple_choice" ? q.choices : q.type === "fill_blank" ? [q.answer] : [];
   // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
   // sentence about it is not what a question is about, and it is never an option.
   if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
+  const recall = !q.skill || q.skill === "fact";
+  if (q.type === "true_false" && (recall || q.skill === "position")) {
+    const statement = q.prompt.replace(/^True or false\? According to the lesson: /, "");
+    if (RHETORICAL.test(statement)) return "rhetorical";
+    // A false statement made by putting another person in the sentence tests a name, not the
+    // event: the lesson usually ties the swapped-in person to the same events.
+    if (q.answer === "False" && q.keyKind === "person") return "name-swap";
+    // Two or more dates, or a run of years: a record (a paper's run, a list of figures).
+    if (
+      (statement.match(YEARS) ?? []).length >= 2 ||
+      (statement.match(NUMERALS) ?? []).length >= 2 ||
+      /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement)
+    )
+      return "record";
+    if (LEANS_BACK.test(statement) || CONTINUES.test(statement)) return "leans-back";
+    return null;
+  }
   if (!blanked) return null;
+  if (recall) {
+    // Dates and counts in a copied sentence are recall of detail; the chronology questions ask
+    // when things happened in relation to each other.
+    if (q.keyKind === "time") return "date";
+    if (q.keyKind === "number") return "count";
+    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
+    // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what
+    // else its sentence names (where it was printed) is detail too.
+    // (A span, "From 1920-1921", is one period.)
+    if ((q.prompt.replace(/\b(1[89]\d\d)\s*[-–]\s*\d{2,4}\b/g, "$1").match(YEARS) ?? []).length >= 2)
+      return "record";
+    if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
+    if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
+    // "Soviet rule in _____ met with greater challenges than that over …": many a name compares so.
+    if (
+      /_____[^.;]{0,80}\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b[^.;]{0,60}\bthan\b/.test(
+        q.prompt,
+      )
+    )
+      return "comparison";
+    // "(completed under _____)": an aside in brackets is not what the sentence claims.
+    if (/\([^)]*_____[^)]*\)/.test(q.prompt)) return "aside";
+    // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.
+    if (/"?_____"? \([^)]*\d{4}\)/.test(q.prompt)) return "citation";
+    // "Admiral _____" with generals as options: the rank names the one choice it fits.
+    if (
+      q.type === "multiple_choice" &&
+      /\b(?:Admiral|General|Generals|Tsar|Czar|Marshal)\s+_____/.test(q.prompt)
+    )
+      return "rank";
+    // "The Menshevik _____" among people of other parties: the label picks the one it fits.
+    if (
+      q.type === "multiple_choice" &&
+      q.keyKind === "person" &&
+      /\b(?:Menshevik|Bolshevik|Left-SR|SR|anarchist|White|Red)\s+_____/.test(q.prompt)
+    )
+      return "party-label";
+    // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
+    // is completed from the stock pair, not from the lesson.
+    if (
+      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}/u.test(
+        q.prompt,
+      )
+    )
+      return "pair-completion";
+    // "… a global Bolshevik upheaval … after its deviation by the _____" → Reds: another name the
+    // guide uses for the key's side gives it away.
+    if (
+      otherNames(q.answer).some((n) =>
+        new RegExp(`\\b${n.slice(0, 5)}`, "i").test(q.prompt.replace(BLANK, " ")),
+      )
+    )
+      return "side-named";
+    // Typed, the body fits too; offered, the other people are no fair alternative to it.
+    if (q.keyKind === "person" && LED_BODY_SLOT.test(q.prompt)) return "led-body";
+  }
   const key = q.answer;
   const after = q.prompt.slice(q.prompt.indexOf(BLANK) + BLANK.length);
   // A month or a day is detail, not the claim ("In _____, the Red Army invaded …" → February 1921).
@@ -42,6 +155,14 @@ export function unfitReason(q: Question, publishers: readonly string[]): string 
   if (ORDINAL.test(key)) return "ordinal";
   // "_____ emphasizes that …": the idea is handed over, only its source is asked.
   if (q.keyKind === "person" && REPORTING.test(after)) return "reporter";
+  // "… such was the conclusion reached by _____": the same, with the source after the idea.
+  if (
+    q.keyKind === "person" &&
+    /\b(?:conclusion|verdict|view|argument|observation|assessment) (?:reached|drawn|held|made|offered) by\s*$/.test(
+      q.prompt.slice(0, q.prompt.indexOf(BLANK)),
+    )
+  )
+    return "reporter";
   // "… in the capital, … the revolutionary city _____": the stem names the slot's kind.
   if (q.keyKind === "place" && PLACE_KIND.test(q.prompt.replace(BLANK, " "))) return "place-kind";
   return null;

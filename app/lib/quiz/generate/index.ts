@@ -20,7 +20,13 @@ import {
 import { GENERATOR_NAME, GENERATOR_VERSION } from "../version";
 import { analyseLesson, type SentenceInfo } from "./analyse";
 import { BLANK, type Candidate } from "./candidate";
-import { buildFillBlank, buildMultipleChoice, buildTrueFalse } from "./choice-builders";
+import {
+  buildFillBlank,
+  buildMultipleChoice,
+  buildTrueFalse,
+  sidesReversed,
+  verbReversed,
+} from "./choice-builders";
 import type { DistractorContext } from "./distractors";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
@@ -28,7 +34,7 @@ import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
 import { findTimes } from "./time";
-import { publisherNames, unfitReason } from "./fit";
+import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
 import {
   attributionQuestions,
@@ -40,6 +46,7 @@ import {
   mainClaim,
   mainIdeaQuestions,
   positionQuestions,
+  statesPosition,
 } from "./understanding";
 
 /** Lessons at least this long must yield LONG_MIN questions; every lesson at least SHORT_MIN. */
@@ -135,6 +142,15 @@ function giveaway(q: Question, title: string): boolean {
   if (keyStems.some((w) => titleStems.has(w))) return true;
   const rest = stems(q.prompt.replace(BLANK, " "));
   if (keyStems.some((w) => rest.has(w))) return true;
+  // Another name the typed answer accepts ("the Bolsheviks" for "the Reds") must not stand there either.
+  if (q.type === "fill_blank") {
+    const other = q.accepted
+      .filter(
+        (a) => !/^(?:the )?(?:Tsar|General)\b/i.test(a) && ![...stems(a)].some((w) => keyStems.includes(w)),
+      )
+      .flatMap((a) => [...stems(a)]);
+    if (other.some((w) => rest.has(w))) return true;
+  }
   if (q.type === "multiple_choice" && /\b(?:a|an|A|An)\s+_____/.test(q.prompt)) return true;
   return false;
 }
@@ -149,7 +165,9 @@ function candidatesFor(
 ): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | null) => {
-    if (c && !giveaway(c.question, title)) out.push(c);
+    if (!c) return;
+    const question = framedVoice(c.question);
+    if (!giveaway(question, title)) out.push({ ...c, question });
   };
   for (const info of sentences) {
     for (const key of info.keys) {
@@ -165,10 +183,14 @@ function candidatesFor(
     }
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
+    // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
     const tf =
+      sidesReversed(info, info.keys) ??
+      (wantFalse ? verbReversed(info) : null) ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
-    push(tf);
+    // Where a side stood or what it did to another is a position, whichever way the statement goes.
+    push(tf && statesPosition(info) ? { ...tf, question: { ...tf.question, skill: "position" } } : tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
@@ -266,6 +288,16 @@ function select(
       if (chosen.length >= Math.min(minimum, cap)) break;
       if (chosen.includes(c) || facts.has(`${c.fact}|${c.question.type}`)) continue;
       if (isDate(c) && !dateCap(1)) continue;
+      // A sentence already asked about is not also copied out as a true statement: true/false
+      // would lean further to "true", and the statement shows what the other question blanks.
+      // (A lesson with few usable sentences still takes them last.)
+      if (
+        relax === 1 &&
+        c.question.type === "true_false" &&
+        c.question.answer === "True" &&
+        sentenceLoad(c) >= 1
+      )
+        continue;
       if (
         relax === 1 &&
         (facts.has(c.fact) || sentenceLoad(c) >= 2 || (wordsOf.get(c.sentences[0] ?? -1) ?? 0) < 30)
@@ -331,7 +363,7 @@ function generateLesson(
   events: readonly DatedEvent[],
   ctx: GenerationContext,
   moduleCandidates: readonly Candidate[],
-  keepAll = false,
+  keepAll: "no" | "fit" | "built" = "no",
 ): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
   const dctx: DistractorContext = {
@@ -348,11 +380,14 @@ function generateLesson(
     .flatMap((s) => s.blocks.filter((b) => b.kind !== "caption").map((b) => b.text))
     .join("\n");
   const publishers = ctx.publishers.get(lesson.moduleSlug) ?? [];
-  const cands = [
+  const fit = { publishers };
+  const built = [
     ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
-  ].filter((c) => unfitReason(c.question, publishers) === null);
-  if (keepAll) return cands.map((c) => withSkillAndScope(c.question));
+  ];
+  if (keepAll === "built") return built.map((c) => withSkillAndScope(c.question));
+  const cands = built.filter((c) => unfitReason(c.question, fit) === null);
+  if (keepAll === "fit") return cands.map((c) => withSkillAndScope(c.question));
   const wordsOf = new Map(sentences.map((s) => [s.index, s.words] as const));
   const chosen = select(cands, minimumFor(lesson), lesson.wordCount < 400, wordsOf, lesson.wordCount);
   return chosen
@@ -378,18 +413,20 @@ function withSkillAndScope(q: Question): Question {
 
 /** The whole guide's question bank. Same guide + generator version → byte-identical JSON. */
 export function generateQuestionBank(guide: Guide): QuestionBank {
-  return generate(guide, false);
+  return generate(guide, "no");
 }
 
 /**
  * Every candidate the rules build, before ranking and selection: the hard filters (giveaways,
  * distractor rules, standalone prompts) apply to all of them, so tests check those rules here.
+ * `beforeLastChecks` also keeps what the last checks (`fit.ts`) drop, for tests of the distractor
+ * rules on questions those checks remove for other reasons.
  */
-export function generateCandidates(guide: Guide): QuestionBank {
-  return generate(guide, true);
+export function generateCandidates(guide: Guide, beforeLastChecks = false): QuestionBank {
+  return generate(guide, beforeLastChecks ? "built" : "fit");
 }
 
-function generate(guide: Guide, keepAll: boolean): QuestionBank {
+function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
   const ctx = buildContext(guide);
   const lessons: LessonBank[] = [];
   const analysedByModule = guide.modules.map((m) =>

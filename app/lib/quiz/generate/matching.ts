@@ -376,7 +376,9 @@ export function buildMatching(
   reading: readonly ReadingItem[] = [],
   lessonText = "",
 ): Candidate[] {
-  const roles = rolePairs(sentences);
+  // A role worth matching places the person in the events ("leader of the Provisional
+  // Government"); a bare epithet ("Nazi jurist") or a quoted title is not what the lesson teaches.
+  const roles = rolePairs(sentences).filter((r) => wordCount(r.right) >= 3 && !r.right.includes('"'));
   const actions = actionPairs(sentences).filter(
     (a) => !roles.some((r) => r.index === a.index && r.id === a.id),
   );

@@ -18,7 +18,7 @@ import type { FactKind, QuestionSkill } from "../types";
 import { GENERATOR_VERSION } from "../version";
 import type { Key, SentenceInfo } from "./analyse";
 import type { Candidate } from "./candidate";
-import { questionId } from "./choice-builders";
+import { TF_PREFIX, questionId } from "./choice-builders";
 import { distractorsFor, tooSimilar, visibleIn, type DistractorContext } from "./distractors";
 import type { Entity, Gazetteer } from "./gazetteer";
 import { cmp, hash64, seededShuffle } from "./hash";
@@ -600,6 +600,115 @@ function pickClauses(
   return out.length >= need ? out.slice(0, 3) : null;
 }
 
+/** "Industry was grinding to a halt because of shortages of raw materials." from a cause and its effect. */
+function causeStatement(effect: string, cause: Clause): string | null {
+  // "were the Greens so named": an inverted question, not a claim.
+  if (/^(?:were|was|had|did|do|does|is|are)\b/.test(effect)) return null;
+  if (/^explains /.test(effect)) {
+    // "Drought and a resulting poor harvest explain …": a compound subject takes the plural verb.
+    const verb =
+      cause.form === "np" && / and /.test(cause.text) ? effect.replace(/^explains/, "explain") : effect;
+    return `${cause.form === "clause" ? `That ${cause.text}` : capFirst(cause.text)} ${verb}.`;
+  }
+  if (/ was a reaction$/.test(effect)) return `${capFirst(effect)} to ${cause.text}.`;
+  return `${capFirst(effect)} ${cause.form === "np" ? "because of" : "because"} ${cause.text}.`;
+}
+
+function resultStatement(cause: string, effect: Clause, verb: string): string | null {
+  if (verb === "result" && effect.form === "clause")
+    return `One result of ${cause} was that ${lcFirst(effect.text)}.`;
+  if (verb === "lead to") return `${capFirst(cause)} led to ${effect.text}.`;
+  return null;
+}
+
+/**
+ * The lesson's causal claim as a statement to judge: true as the lesson gives it, or false with
+ * the reason the sentence itself rejects ("While 1921 did see drought …") or with the key's side
+ * swapped ("the Whites' grain-requisition regime"); never with a reason from another story, which
+ * the lesson does not clearly contradict.
+ */
+function causalStatement(
+  f: CausalFinding,
+  gaz: Gazetteer | null,
+  moduleLessons: ReadonlySet<string>,
+): Candidate | null {
+  let truth: string | null = null;
+  let falsehood: string | null = null;
+  if (f.why) {
+    // "because of heroic past": give a bare noun phrase back the determiner the text gave it ("its").
+    const at = f.info.evidence.indexOf(f.why.cause.text);
+    const det =
+      at > 0 ? /\b(its|their|his|her|the|a|an)\s+$/i.exec(f.info.evidence.slice(0, at))?.[1] : undefined;
+    const cause =
+      f.why.cause.form === "np" && det
+        ? { ...f.why.cause, text: `${det.toLowerCase()} ${f.why.cause.text}` }
+        : f.why.cause;
+    truth = causeStatement(f.why.effect, cause);
+    const wrong =
+      f.rejected[0]?.text ?? (gaz ? sideSwap(cause.text, gaz, moduleLessons, f.why.effect) : null);
+    if (truth && wrong)
+      falsehood = causeStatement(f.why.effect, {
+        ...cause,
+        text: wrong,
+        form: f.rejected[0]?.form ?? f.why.cause.form,
+      });
+  } else if (f.result) {
+    truth = resultStatement(f.result.cause, f.result.effect, f.result.verb);
+    const wrong = f.rejected[0]?.text ?? null;
+    if (truth && wrong)
+      falsehood = resultStatement(f.result.cause, { ...f.result.effect, text: wrong }, f.result.verb);
+  }
+  if (!truth) return null;
+  // The false form whenever the text supplies one (most causal claims have none).
+  const statement = falsehood ?? truth;
+  if (wordCount(statement) > MAX_PROMPT_WORDS) return null;
+  const answer = statement === truth ? "True" : "False";
+  const id = questionId(f.info.lessonSlug, "true_false", f.info.evidence, `cause:${answer}`);
+  return {
+    question: {
+      id,
+      lessonSlug: f.info.lessonSlug,
+      moduleSlug: f.info.moduleSlug,
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer,
+      evidence: f.info.evidence,
+      evidenceAnchor: f.info.blockId,
+      evidenceAnchors: [f.info.blockId],
+      difficulty: answer === "True" ? 0.35 : 0.45,
+      keyKind: "event",
+      skill: "cause",
+      scope: "lesson",
+      generatorVersion: GENERATOR_VERSION,
+    },
+    score: 1.15,
+    sentences: [f.info.index],
+    fact: `cause:${f.info.index}:tf`,
+  };
+}
+
+/**
+ * Whether at least two wrong reasons come from the sentence's own story: what it rejects, the key
+ * with its side swapped, or a cause or result told in the same lesson. Reasons pooled from other
+ * lessons belong to other events and are ruled out at a glance.
+ */
+function closeDistractors(
+  ds: readonly string[],
+  f: CausalFinding,
+  swapped: string | null,
+  pool: readonly Clause[],
+): boolean {
+  const rejected = new Set(f.rejected.map((r) => r.text));
+  // A bare noun phrase pooled from another sentence ("heroic past") rarely reads as a reason for
+  // this event; only the sentence's own alternatives make it a fair question.
+  const key = f.why?.cause ?? f.result?.effect;
+  const sameLesson = new Set(
+    pool.filter((c) => c.info.lessonSlug === f.info.lessonSlug && key?.form !== "np").map((c) => c.text),
+  );
+  return ds.filter((d) => rejected.has(d) || d === swapped || sameLesson.has(d)).length >= 2;
+}
+
 /**
  * Cause, result and purpose questions for the lessons of one module; the other modules' causes
  * and results widen the distractor pool (the module's own come first).
@@ -628,6 +737,8 @@ export function causalQuestions(
   const out: Candidate[] = [];
   for (const f of findings) {
     const seed = hash64(f.info.evidence);
+    const tf = causalStatement(f, gaz, moduleLessons);
+    if (tf) out.push(tf);
     if (f.why) {
       const prompt = /^explains /.test(f.why.effect)
         ? `According to the lesson, what ${f.why.effect}?`
@@ -644,6 +755,7 @@ export function causalQuestions(
         swapped && !picked.some((d) => tooSimilar(d, swapped))
           ? [...picked.slice(0, Math.max(f.rejected.length, 2)), swapped].slice(0, 3)
           : picked;
+      if (!closeDistractors(ds, f, swapped, causes)) continue;
       const c = toCandidate({
         prompt,
         answer: f.why.cause.text,
@@ -665,7 +777,7 @@ export function causalQuestions(
             : `According to the lesson, what did ${f.result.cause} lead to?`;
       const pool = f.result.verb === "result" ? effects.filter((e) => e.form === "clause") : effects;
       const ds = pickClauses(f.result.effect, f.rejected, pool.length >= 4 ? pool : effects, prompt, seed);
-      if (!ds) continue;
+      if (!ds || !closeDistractors(ds, f, null, effects)) continue;
       const c = toCandidate({
         prompt,
         answer: f.result.effect.text,
@@ -774,7 +886,7 @@ function usableQuote(raw: string, cited: boolean): string | null {
     if (!cut || wordCount(cut[1]!) > 30) return null;
     q = `${cut[1]!} …`;
   }
-  if (/^(?:he|she|it|they|this|these|those|such|that|here|there)\b/i.test(q)) return null;
+  if (/^(?:he|she|it|its|they|their|this|these|those|such|that|here|there)\b/i.test(q)) return null;
   if (/\b(?:this|these|those|such|here|the latter|the former)\b/i.test(q)) return null;
   if (q.includes('"')) return null;
   return q;
@@ -822,7 +934,9 @@ function findQuotes(lessonSentences: readonly SentenceInfo[], lesson: Lesson, ga
     if (!text) continue;
     out.push({ info: firstInfo, text, speaker });
   }
-  return out;
+  // Words about named people ("Trotsky and Zinoviev denounce …") are a remark on them, not an
+  // argument worth attributing: the writers' claims worth knowing are general.
+  return out.filter((q) => !gaz.find(q.text).some((m) => m.entity.kind === "person"));
 }
 
 /** Who is quoted: speakers from this module's lessons serve as each other's distractors. */
@@ -884,6 +998,23 @@ function displayName(e: Entity): string {
 
 const STANCE =
   /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised)$/;
+
+/**
+ * Whether a sentence states a side's stance or deed: a group or body as its subject ("The Reds
+ * conspired …", "In 1919, the Makhnovists proclaimed …") and a verb of stance. A true/false
+ * statement on such a sentence asks where a side stood, not a detail.
+ */
+export function statesPosition(info: SentenceInfo): boolean {
+  const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
+  if (!key?.entity || SIDE[key.entity.canonical] === undefined) return false;
+  const before = info.prompt.slice(0, key.start);
+  if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return false;
+  const m =
+    /^ (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|actually) )?(?:were |was |had |would )?(\p{Ll}+)\b/u.exec(
+      info.prompt.slice(key.end),
+    );
+  return !!m && (STANCE.test(m[1]!) || /ed$/.test(m[1]!));
+}
 
 /** "The Left SRs assassinated …" → "According to the lesson, which group assassinated …?" */
 export function positionQuestions(sentences: readonly SentenceInfo[], ctx: DistractorContext): Candidate[] {
@@ -1230,7 +1361,7 @@ function collective(word: string): Entity {
   };
 }
 
-function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
+export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
     if (info.blockKind !== "paragraph" || !info.standalone) continue;
@@ -1419,8 +1550,10 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
         Number(b.info.lessonSlug === d.info.lessonSlug) - Number(a.info.lessonSlug === d.info.lessonSlug),
     );
     const ds: string[] = [];
+    // Only deeds of the same lesson: a deed from another story reads as about someone else
+    // ("what did the Imperial Guards do?" → "did not favor Ukrainian self-determination").
     for (const o of ranked) {
-      if (ds.length >= 3) break;
+      if (ds.length >= 3 || o.info.lessonSlug !== d.info.lessonSlug) break;
       if (ds.some((x) => tooSimilar(x, o.deed) || overlap(x, o.deed) >= 2)) continue;
       ds.push(o.deed);
     }
@@ -1569,6 +1702,9 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     ...found.flatMap((f) => [f.key, ...f.rejected.map((r) => ({ ...r, role: "cause" as const }))]),
     ...causal.filter((c) => c.form === "clause" && /^\p{Ll}/u.test(c.text)),
   ];
+  const rejectedTexts = new Set(found.flatMap((f) => f.rejected.map((r) => r.text)));
+  // A cause denied ("the Petrograd Soviet was not in control …") is no rival to a claim.
+  const causalTexts = new Set(causal.map((c) => c.other));
   const out: Candidate[] = [];
   for (const f of found) {
     const aux = /^(?:need|needs) to be$/.test(f.verb)
@@ -1577,6 +1713,8 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
         ? `${f.verb.split(" ")[0]!} ${f.subject} be`
         : `${f.verb} ${f.subject}`;
     const prompt = `According to the lesson, what ${aux}?`;
+    // "what is the third lesson?": which number a point has is not the point.
+    if (/\b(?:first|second|third|fourth|fifth|sixth|next|last|final)\b/i.test(f.subject)) continue;
     // Other claims' keys of the same form; never one about the same subject.
     const others = pool.filter((c) => c.info !== f.info && overlap(c.other, f.subject) < 2);
     // The key denied is what the lesson rejects when it states no alternative of its own.
@@ -1589,7 +1727,12 @@ export function claimQuestions(moduleSentences: readonly SentenceInfo[]): Candid
     const picked = pickClauses(
       f.key,
       f.rejected,
-      [...others, ...deniedOthers],
+      // Another claim the lesson affirms is true as well: only its denial, or what another claim
+      // rejects ("… rather than Y"), is clearly wrong.
+      [
+        ...others.filter((c) => rejectedTexts.has(c.text)),
+        ...deniedOthers.filter((c) => !causalTexts.has(c.other)),
+      ],
       prompt,
       hash64(f.info.evidence + "claim"),
       denied ? 2 : 3,
