@@ -18,6 +18,7 @@ const suites = [
   "app/lib/account/data.test.ts",
   "app/lib/attempts/service.test.ts",
   "app/lib/attempts/share.test.ts",
+  "app/lib/attempts/module-test.test.ts",
   "app/lib/progress/review.test.ts",
   "app/lib/classes/teach.test.ts",
   "scripts/content-sync.test.ts",

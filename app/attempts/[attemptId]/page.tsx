@@ -5,13 +5,15 @@ import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
 import { getShareStatus } from "@/app/lib/attempts/share";
-import { getAllLessons, getLesson, getLessonNeighbours } from "@/app/lib/content";
-import { buildResultContext } from "@/app/lib/content/result-context";
+import { getAllLessons, getLesson, getLessonNeighbours, getModule } from "@/app/lib/content";
+import { buildResultContext, type ResultContext } from "@/app/lib/content/result-context";
+import { quizHref, targetHref, targetNoun } from "@/app/lib/attempts/target";
+import type { ResultView } from "@/app/lib/attempts/views";
 import { ResultOverview } from "@/app/ui/quiz/result-overview";
 import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
 import { ShareResultClient } from "@/app/ui/quiz/share-result-client";
-import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, lessonCrumbs, moduleCrumbs, type Crumb } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
@@ -35,6 +37,31 @@ function timeZone(actor: { kind: string; timezone?: string }): string {
   }
 }
 
+/** Section headings (a lesson quiz) and lesson titles, to group and label the feedback. */
+function contextOf(result: ResultView): ResultContext {
+  const lessonTitles = Object.fromEntries(getAllLessons().map((l) => [l.slug, l.title]));
+  if (result.target.kind === "module") return { sectionOf: {}, lessonTitles };
+  const lesson = getLesson(result.target.slug);
+  return lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles };
+}
+
+function crumbsOf(result: ResultView): Crumb[] {
+  return result.target.kind === "module"
+    ? [...moduleCrumbs(result.target.slug), { label: "Module test", href: quizHref(result.target) }]
+    : lessonCrumbs(result.target.slug);
+}
+
+/** The next lesson after a lesson quiz; after a module test, the first lesson of the next module. */
+function nextLessonOf(result: ResultView): { slug: string; title: string } | null {
+  if (result.target.kind === "lesson") {
+    const { next } = getLessonNeighbours(result.target.slug);
+    return next ? { slug: next.slug, title: next.title } : null;
+  }
+  const last = getModule(result.target.slug)?.lessons.at(-1);
+  const { next } = last ? getLessonNeighbours(last.slug) : { next: undefined };
+  return next ? { slug: next.slug, title: next.title } : null;
+}
+
 export default async function AttemptPage({ params }: Props) {
   const parsed = attemptIdSchema.safeParse((await params).attemptId);
   if (!parsed.success) notFound();
@@ -42,7 +69,7 @@ export default async function AttemptPage({ params }: Props) {
   if (!actor) notFound();
   const found = await findAttemptForOwner(actor, parsed.data);
   if (!found) notFound();
-  if (found.status === "in_progress") redirect(`/lessons/${found.quiz.lesson.slug}/quiz`);
+  if (found.status === "in_progress") redirect(quizHref(found.quiz.target));
   const { result } = found;
   const share = await getShareStatus(actor, result.attemptId);
   const when = (iso: string) =>
@@ -51,24 +78,25 @@ export default async function AttemptPage({ params }: Props) {
       timeStyle: "short",
       timeZone: timeZone(actor),
     }).format(new Date(iso));
-  const { next } = getLessonNeighbours(result.lesson.slug);
-  const lesson = getLesson(result.lesson.slug);
-  const context = lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles: {} };
+  const isTest = result.target.kind === "module";
+  const context = contextOf(result);
+  const title = isTest ? "Module test result" : "Quiz result";
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb trail={[...lessonCrumbs(result.lesson.slug), { label: "Quiz result" }]} />
-      <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">Quiz result</h1>
+      <Breadcrumb trail={[...crumbsOf(result), { label: title }]} />
+      <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{title}</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
         Submitted <time dateTime={result.submittedAt}>{when(result.submittedAt)}</time>
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} />
         <ResultOverview result={result} context={context} />
-        <ResultNextSteps result={result} nextLesson={next ? { slug: next.slug, title: next.title } : null} />
+        <ResultNextSteps result={result} nextLesson={nextLessonOf(result)} />
         <FeedbackList
           items={result.items}
-          lessonSlug={result.lesson.slug}
+          lessonSlug={isTest ? undefined : result.target.slug}
+          nameEveryLesson={isTest}
           context={context}
           reportAttemptId={result.attemptId}
         />
@@ -80,16 +108,16 @@ export default async function AttemptPage({ params }: Props) {
       />
       <p className="mt-6 flex flex-wrap gap-3">
         <Link
-          href={`/lessons/${result.lesson.slug}/quiz`}
+          href={quizHref(result.target)}
           className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700"
         >
-          Take another quiz on this lesson
+          {isTest ? "Take the module test again" : "Take another quiz on this lesson"}
         </Link>
         <Link
-          href={`/lessons/${result.lesson.slug}`}
+          href={targetHref(result.target)}
           className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
         >
-          Back to the lesson
+          Back to the {targetNoun(result.target)}
         </Link>
       </p>
     </main>

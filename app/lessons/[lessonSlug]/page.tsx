@@ -6,7 +6,7 @@ import { findCrossReferences } from "@/app/lib/content/cross-references";
 import { LessonBody } from "@/app/ui/content/lesson-body";
 import { FurtherReading } from "@/app/ui/content/further-reading";
 import { LessonPager } from "@/app/ui/content/lesson-pager";
-import { LessonQuizCall } from "@/app/ui/content/lesson-quiz-call";
+import { LessonQuizCall, ModuleTestCall } from "@/app/ui/content/lesson-quiz-call";
 import { MarkReadClient } from "@/app/ui/progress/mark-read-client";
 import { Breadcrumb, moduleShortTitle } from "@/app/ui/site/breadcrumb";
 
@@ -83,6 +83,9 @@ export default async function LessonPage({ params }: Props) {
         <MarkReadClient lessonSlug={lesson.slug} readingMinutes={lesson.readingMinutes} />
       </article>
       <LessonQuizCall lessonSlug={lesson.slug} />
+      {guideModule.lessons.at(-1)?.slug === lesson.slug && (
+        <ModuleTestCall moduleSlug={guideModule.slug} moduleTitle={moduleShortTitle(guideModule.title)} />
+      )}
       <LessonPager previous={previous} next={next} />
     </main>
   );

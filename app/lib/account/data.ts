@@ -15,12 +15,14 @@ export async function exportMyData(actor: UserActor, now = new Date()) {
   return {
     exportedAt: now.toISOString(),
     account: data.user,
-    attempts: data.attempts.map(({ lesson, responses, share, ...attempt }) => ({
+    attempts: data.attempts.map(({ lesson, module, responses, share, ...attempt }) => ({
       ...attempt,
       /** When the result was shared by link (the link itself is not stored); null if it is not. */
       sharedSince: share?.createdAt ?? null,
       lesson: lesson?.slug ?? null,
       lessonTitle: lesson?.title ?? null,
+      /** Set for a module test. */
+      module: module?.slug ?? null,
       responses: responses.map(({ question, ...response }) => ({ ...response, prompt: question.prompt })),
     })),
     reviewCards: data.reviewCards,

@@ -93,7 +93,7 @@ export const closeAssignmentAction = requireUser(closeAssignmentInput, async (in
 
 export const startAssignedLessonAction = requireUser(startAssignedInput, async (input, { actor }) => {
   await assignments.startAssignedLesson(actor, input);
-  redirect(`/lessons/${input.lessonSlug}/quiz`);
+  redirect("moduleSlug" in input ? `/modules/${input.moduleSlug}/test` : `/lessons/${input.lessonSlug}/quiz`);
 });
 
 export const reviewQuestionAction = requireUser(reviewDecisionInput, async (input, { actor }) => {

@@ -13,7 +13,9 @@ const checkbox = z.union([z.boolean(), z.literal("on").transform(() => true)]).d
 const assignmentFields = z.strictObject({
   classId: idSchema,
   title: z.string().trim().max(120, "At most 120 characters.").default(""),
-  kind: z.enum(["module", "lessons"], { error: "Choose the whole module or some lessons." }),
+  kind: z.enum(["module", "lessons", "test"], {
+    error: "Choose the whole module, some lessons or the module test.",
+  }),
   moduleSlug: slug,
   lessonSlugs: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(slug).max(50)).optional(),
   opensAt: z.preprocess((v) => (v === "" ? undefined : v), localDateTime.optional()),
@@ -42,4 +44,8 @@ export const closeAssignmentInput = z.strictObject({
   assignmentId: idSchema,
   closed: z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]),
 });
-export const startAssignedInput = z.strictObject({ assignmentId: idSchema, lessonSlug: slug });
+/** Start a lesson's quiz ({ lessonSlug }) or the module test ({ moduleSlug }) of an assignment. */
+export const startAssignedInput = z.union([
+  z.strictObject({ assignmentId: idSchema, lessonSlug: slug }),
+  z.strictObject({ assignmentId: idSchema, moduleSlug: slug }),
+]);

@@ -7,7 +7,7 @@ import type { Actor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/assignments";
 import { scopeOf, CLASS_NOT_FOUND } from "@/app/lib/classes/service";
-import { startQuiz } from "@/app/lib/attempts/service";
+import { startQuiz, type QuizAssignment, type TargetRef } from "@/app/lib/attempts/service";
 import type { QuizView } from "@/app/lib/attempts/views";
 import { formatAbsolute, formatRelative, localToUtc } from "./due";
 import type { CreateAssignmentInput } from "./schemas";
@@ -96,9 +96,14 @@ export async function getManagedAssignment(
   return found;
 }
 
+/** One row under an assignment: a lesson's quiz, or the module test. */
 export interface AssignedLessonView {
+  kind: "lesson" | "test";
+  /** The lesson's slug, or the module's for the test. */
   slug: string;
   title: string;
+  /** The page of the lesson or module. */
+  href: string;
   outcome: LessonOutcome;
   label: string;
   canStart: boolean;
@@ -136,13 +141,15 @@ function toAssignedView(
   now: Date,
 ): AssignedView {
   const rules = rulesOf(a);
-  const lessons = a.lessons.map((l): AssignedLessonView => {
-    const mine = attempts.filter((t) => t.assignmentId === a.id && t.lessonId === l.id);
+  const lessons = a.parts.map((l): AssignedLessonView => {
+    const mine = attempts.filter((t) => t.assignmentId === a.id && t.partId === l.id);
     const outcome = lessonOutcome(rules, mine, now);
     const start = canStartAttempt(rules, mine, now);
     return {
+      kind: l.kind,
       slug: l.slug,
       title: l.title,
+      href: l.kind === "test" ? `/modules/${l.slug}` : `/lessons/${l.slug}`,
       outcome,
       label: statusLabel(outcome),
       canStart: start.ok,
@@ -151,7 +158,7 @@ function toAssignedView(
   });
   return {
     id: a.id,
-    title: a.title || (a.lessons.length === 1 ? (a.lessons[0]?.title ?? a.module.title) : a.module.title),
+    title: a.title || (a.parts.length === 1 ? (a.parts[0]?.title ?? a.module.title) : a.module.title),
     className: a.className,
     module: a.module,
     dueAt: a.dueAt.toISOString(),
@@ -167,31 +174,94 @@ function toAssignedView(
   };
 }
 
+/** The part of an assignment a lesson quiz or module test is, if any. */
+function partFor(assignment: db.AssignmentRecord, target: TargetRef): db.AssignmentPart | undefined {
+  const kind = target.kind === "module" ? "test" : "lesson";
+  return assignment.parts.find((p) => p.kind === kind && p.slug === target.slug);
+}
+
+function linkOf(assignment: db.AssignmentRecord): QuizAssignment {
+  return {
+    assignmentId: assignment.id,
+    reviewedOnly: assignment.reviewedOnly,
+    questionsPerQuiz: assignment.questionsPerQuiz,
+  };
+}
+
 /**
- * Starts (or resumes) the learner's quiz for one lesson of an assignment of theirs: the
- * attempt is linked to the assignment and drawn with its settings. Refused before it opens,
- * once closed, and when the attempts allowed are used up.
+ * Starts (or resumes) the learner's quiz for one part of an assignment of theirs (a lesson's
+ * quiz or the module test): the attempt is linked to the assignment and drawn with its
+ * settings. Refused before it opens, once closed, and when the attempts allowed are used up.
  */
 export async function startAssignedLesson(
   actor: Actor | null,
-  input: { assignmentId: string; lessonSlug: string },
+  input: { assignmentId: string } & ({ lessonSlug: string } | { moduleSlug: string }),
   now: Date = new Date(),
 ): Promise<{ resumed: boolean; quiz: QuizView }> {
   if (actor?.kind !== "user") throw new AppError("unauthorized", "Please sign in to continue.");
   const found = await db.getLearnerAssignment(actor.userId, input.assignmentId);
   if (!found) throw new AppError("not_found", "There is no such assignment for you.");
-  const lesson = found.assignment.lessons.find((l) => l.slug === input.lessonSlug);
-  if (!lesson) throw new AppError("not_found", "That lesson is not part of this assignment.");
-  const mine = found.attempts.filter((t) => t.lessonId === lesson.id);
+  const target: TargetRef =
+    "moduleSlug" in input
+      ? { kind: "module", slug: input.moduleSlug }
+      : { kind: "lesson", slug: input.lessonSlug };
+  const part = partFor(found.assignment, target);
+  if (!part) throw new AppError("not_found", "That is not part of this assignment.");
+  const mine = found.attempts.filter((t) => t.partId === part.id);
   const resuming = mine.some((t) => t.status === "in_progress");
   const allowed = canStartAttempt(rulesOf(found.assignment), mine, now);
   if (!allowed.ok && !(resuming && allowed.reason === "no_attempts_left"))
     throw new AppError("conflict", REFUSAL_MESSAGES[allowed.reason]);
-  return startQuiz({ kind: "user", userId: actor.userId }, lesson.slug, {
-    assignmentId: found.assignment.id,
-    reviewedOnly: found.assignment.reviewedOnly,
-    questionsPerQuiz: found.assignment.questionsPerQuiz,
+  return startQuiz({ kind: "user", userId: actor.userId }, target, linkOf(found.assignment));
+}
+
+/**
+ * The learner's open assignment a quiz on this target would count for, if any: one of their
+ * current classes' assignments covering the lesson (or the module test) that still takes an
+ * attempt. One already in progress wins (it is resumed), then the soonest due that is not past
+ * due, then the most recently due.
+ */
+export async function countingAssignmentFor(
+  userId: string,
+  target: TargetRef,
+  now: Date = new Date(),
+): Promise<QuizAssignment | null> {
+  const { assignments, attempts } = await db.listLearnerAssignments(userId);
+  const open = assignments.flatMap((a) => {
+    const part = partFor(a, target);
+    if (!part) return [];
+    const mine = attempts.filter((t) => t.assignmentId === a.id && t.partId === part.id);
+    const inProgress = mine.some((t) => t.status === "in_progress");
+    return canStartAttempt(rulesOf(a), mine, now).ok || inProgress ? [{ a, inProgress }] : [];
   });
+  const rank = ({ a, inProgress }: (typeof open)[number]) => (inProgress ? 0 : a.dueAt >= now ? 1 : 2);
+  open.sort(
+    (x, y) =>
+      rank(x) - rank(y) ||
+      (rank(x) === 2 ? y.a.dueAt.getTime() - x.a.dueAt.getTime() : x.a.dueAt.getTime() - y.a.dueAt.getTime()),
+  );
+  const pick = open[0];
+  return pick ? linkOf(pick.a) : null;
+}
+
+/**
+ * Start (or resume) a lesson quiz or module test from its own page. For a signed-in learner with
+ * an open assignment covering it, the attempt counts for that assignment (the server decides,
+ * whatever page the start came from); otherwise it is self-study. Guests are never linked.
+ */
+export async function startQuizFromPage(
+  actor: Actor,
+  target: TargetRef,
+  now: Date = new Date(),
+): Promise<{ resumed: boolean; quiz: QuizView }> {
+  const assignment = actor.kind === "user" ? await countingAssignmentFor(actor.userId, target, now) : null;
+  return startQuiz(actor, target, assignment);
+}
+
+/** An assignment's name: the teacher's title, else "Module test: …" for a module test, else the module's. */
+export function assignmentTitle(a: Pick<db.AssignmentRecord, "title" | "kind" | "parts" | "module">): string {
+  if (a.title) return a.title;
+  return (a.kind === "test" ? a.parts[0]?.title : undefined) ?? a.module.title;
 }
 
 /** The modules (with lessons) a teacher can assign. */

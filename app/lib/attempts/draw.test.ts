@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawQuestionIds } from "./draw";
+import { drawModuleTestIds, drawQuestionIds, type ModuleTestCandidate } from "./draw";
 
 const types = ["multiple_choice", "fill_blank", "true_false", "ordering", "matching"];
 const bank = Array.from({ length: 25 }, (_, i) => ({
@@ -90,5 +90,85 @@ describe("questions of understanding", () => {
   it("a bank without them still gives a full quiz", () => {
     const facts = mixed.map((q) => ({ ...q, skill: "fact" }));
     expect(drawQuestionIds(facts, none, 1)).toHaveLength(10);
+  });
+});
+
+describe("drawModuleTestIds", () => {
+  const kinds = ["multiple_choice", "fill_blank", "true_false"];
+  /** Five lessons of ten questions (three of understanding each) and three module-scope chronologies. */
+  const lessons: ModuleTestCandidate[] = Array.from({ length: 50 }, (_, i) => ({
+    id: `l${Math.floor(i / 10)}-q${i % 10}`,
+    type: kinds[i % 3] as string,
+    evidence: `lesson ${Math.floor(i / 10)} sentence ${i % 10}`,
+    skill: i % 10 < 3 ? "cause" : "fact",
+    scope: "lesson",
+    lessonPosition: Math.floor(i / 10) + 1,
+  }));
+  const crossLesson: ModuleTestCandidate[] = [0, 1, 2].map((n) => ({
+    id: `m-q${n}`,
+    type: "ordering",
+    // Each chronology cites a sentence that a lesson question is also made from.
+    evidence: `lesson ${n} sentence 5\nlesson ${n + 1} sentence 6`,
+    skill: "sequence",
+    scope: "module",
+    lessonPosition: 5,
+  }));
+  const bank = [...lessons, ...crossLesson];
+  const byId = new Map(bank.map((c) => [c.id, c]));
+  const of = (ids: string[]) => ids.map((id) => byId.get(id)!);
+
+  it("draws 20: every module-scope question, then lesson questions spread evenly", () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const drawn = of(drawModuleTestIds(bank, none, seed));
+      expect(drawn).toHaveLength(20);
+      expect(new Set(drawn.map((c) => c.id)).size).toBe(20);
+      expect(
+        drawn
+          .filter((c) => c.scope === "module")
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(["m-q0", "m-q1", "m-q2"]);
+      const perLesson = [1, 2, 3, 4, 5].map(
+        (p) => drawn.filter((c) => c.scope === "lesson" && c.lessonPosition === p).length,
+      );
+      expect(Math.max(...perLesson) - Math.min(...perLesson)).toBeLessThanOrEqual(1);
+      expect(perLesson.reduce((a, b) => a + b, 0)).toBe(17);
+    }
+  });
+
+  it("keeps the lesson quiz's rules: one question per evidence sentence, 30 % understanding, mixed types", () => {
+    for (const seed of [7, 8, 9, 10]) {
+      const drawn = of(drawModuleTestIds(bank, none, seed));
+      const lines = drawn.flatMap((c) => c.evidence!.split("\n"));
+      expect(new Set(lines).size).toBe(lines.length);
+      expect(drawn.filter((c) => c.skill === "cause").length).toBeGreaterThanOrEqual(6);
+      expect(new Set(drawn.map((c) => c.type)).size).toBe(4);
+      const lessonTypes = drawn.filter((c) => c.scope === "lesson").map((c) => c.type);
+      for (const t of kinds) expect(lessonTypes.filter((x) => x === t).length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it("orders the test lesson by lesson, module-scope questions last", () => {
+    const drawn = of(drawModuleTestIds(bank, none, 11));
+    const positions = drawn.map((c) => (c.scope === "module" ? 99 : c.lessonPosition));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("is a pure function of the seed and the candidate set (not its order)", () => {
+    const a = drawModuleTestIds(bank, none, 21);
+    expect(drawModuleTestIds([...bank].reverse(), none, 21)).toEqual(a);
+    expect(drawModuleTestIds(bank, none, 22)).not.toEqual(a);
+  });
+
+  it("meets unseen lesson questions on a retake, and draws fewer from a small bank", () => {
+    // All facts, so the share reserved for understanding cannot bring a seen question back.
+    const facts = bank.map((c) => ({ ...c, skill: "fact" }));
+    const first = drawModuleTestIds(facts, none, 31);
+    const seen = new Set(first);
+    const second = of(drawModuleTestIds(facts, { seen, missed: new Set() }, 32));
+    expect(second.filter((c) => c.scope === "lesson" && seen.has(c.id))).toEqual([]);
+    const small = lessons.filter((c) => c.lessonPosition <= 2 && Number(c.id.slice(-1)) < 3);
+    expect(drawModuleTestIds(small, none, 5)).toHaveLength(6);
+    expect(drawModuleTestIds([], none, 5)).toEqual([]);
   });
 });

@@ -70,6 +70,48 @@ function roundRobinByType<T extends DrawCandidate>(items: readonly T[], typeOrde
   return out;
 }
 
+type Tier = 0 | 1 | 2;
+
+/** 0: never met, 1: met and last answered wrong, 2: the rest. */
+function tierOf(c: DrawCandidate, history: DrawHistory): Tier {
+  return !history.seen.has(c.id) ? 0 : history.missed.has(c.id) ? 1 : 2;
+}
+
+/** Unseen first, then missed, then the rest; shuffled within each tier, types taking turns. */
+function preferenceOrder<T extends DrawCandidate>(
+  pool: readonly T[],
+  history: DrawHistory,
+  typeOrder: readonly string[],
+  rand: () => number,
+): T[] {
+  const ordered: T[] = [];
+  for (const t of [0, 1, 2] as const) {
+    const inTier = shuffle(
+      pool.filter((c) => tierOf(c, history) === t),
+      rand,
+    );
+    ordered.push(...roundRobinByType(inTier, typeOrder));
+  }
+  return ordered;
+}
+
+const byId = (a: DrawCandidate, b: DrawCandidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const isUnderstanding = (c: DrawCandidate) => c.skill !== undefined && UNDERSTANDING.has(c.skill);
+
+/** The picks of one draw, enforcing one question per evidence sentence. */
+function picker<T extends DrawCandidate>() {
+  const picked: T[] = [];
+  const usedEvidence = new Set<string>();
+  return {
+    picked,
+    fits: (c: T) => !picked.includes(c) && !linesOf(c).some((l) => usedEvidence.has(l)),
+    pick: (c: T) => {
+      picked.push(c);
+      for (const l of linesOf(c)) usedEvidence.add(l);
+    },
+  };
+}
+
 /** The ordered question ids for a new attempt: at most min(count, candidates) of them. */
 export function drawQuestionIds(
   candidates: readonly DrawCandidate[],
@@ -79,35 +121,108 @@ export function drawQuestionIds(
 ): string[] {
   const rand = mulberry32(seed);
   // Sort first so the draw depends only on the set of candidates, not the order the DB returned.
-  const pool = [...candidates].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const pool = [...candidates].sort(byId);
   const typeOrder = shuffle([...new Set(pool.map((c) => c.type))].sort(), rand);
-  const tier = (c: DrawCandidate) => (!history.seen.has(c.id) ? 0 : history.missed.has(c.id) ? 1 : 2);
-  // Unseen first, then missed, then the rest; shuffled within each tier, types taking turns.
-  const ordered: DrawCandidate[] = [];
-  for (const t of [0, 1, 2]) {
-    const inTier = shuffle(
-      pool.filter((c) => tier(c) === t),
-      rand,
-    );
-    ordered.push(...roundRobinByType(inTier, typeOrder));
-  }
+  const ordered = preferenceOrder(pool, history, typeOrder, rand);
 
-  const picked: DrawCandidate[] = [];
-  const usedEvidence = new Set<string>();
-  const fits = (c: DrawCandidate) => !picked.includes(c) && !linesOf(c).some((l) => usedEvidence.has(l));
-  const pick = (c: DrawCandidate) => {
-    picked.push(c);
-    for (const l of linesOf(c)) usedEvidence.add(l);
-  };
-  const understanding = (c: DrawCandidate) => c.skill !== undefined && UNDERSTANDING.has(c.skill);
+  const { picked, fits, pick } = picker<DrawCandidate>();
   const reserved = Math.ceil(UNDERSTANDING_SHARE * Math.min(count, pool.length));
   for (const c of ordered) {
     if (picked.length >= reserved) break;
-    if (understanding(c) && fits(c)) pick(c);
+    if (isUnderstanding(c) && fits(c)) pick(c);
   }
   for (const c of ordered) {
     if (picked.length >= count) break;
     if (fits(c)) pick(c);
   }
   return roundRobinByType(shuffle(picked, rand), shuffle(typeOrder, rand)).map((c) => c.id);
+}
+
+export const MODULE_TEST_LENGTH = 20;
+
+export interface ModuleTestCandidate extends DrawCandidate {
+  /** "module": its evidence spans the module's lessons (module tests only); "lesson": one lesson's. */
+  scope: "lesson" | "module";
+  /** Position of the question's lesson in the module (orders the test; spreads the draw). */
+  lessonPosition: number;
+}
+
+/**
+ * The ordered question ids of a module test: every module-scope question that fits first (the
+ * cross-lesson chronology and comparisons only a module test asks), then lesson questions
+ * spread evenly over the lessons, one lesson after another in a seeded order each round. The
+ * lesson quiz's rules hold across the whole test: one question per evidence sentence, unseen
+ * before missed before the rest, at least 30 % understanding when the bank has it (a lesson takes
+ * a question of understanding while the test is short of them), and types mixed (a lesson takes
+ * its least used type so far). Lesson questions come in lesson order, module-scope ones last.
+ */
+export function drawModuleTestIds(
+  candidates: readonly ModuleTestCandidate[],
+  history: DrawHistory,
+  seed: number,
+  count: number = MODULE_TEST_LENGTH,
+): string[] {
+  const rand = mulberry32(seed);
+  const pool = [...candidates].sort(byId);
+  const typeOrder = shuffle([...new Set(pool.map((c) => c.type))].sort(), rand);
+  const { picked, fits, pick } = picker<ModuleTestCandidate>();
+
+  for (const c of preferenceOrder(
+    pool.filter((c) => c.scope === "module"),
+    history,
+    typeOrder,
+    rand,
+  )) {
+    if (picked.length >= count) break;
+    if (fits(c)) pick(c);
+  }
+
+  const lessons = new Map<number, ModuleTestCandidate[]>();
+  for (const c of pool.filter((q) => q.scope === "lesson")) {
+    const list = lessons.get(c.lessonPosition) ?? [];
+    list.push(c);
+    lessons.set(c.lessonPosition, list);
+  }
+  const queues = new Map(
+    [...lessons].map(([position, list]) => [position, preferenceOrder(list, history, typeOrder, rand)]),
+  );
+  const positions = [...queues.keys()].sort((a, b) => a - b);
+  const reserved = Math.ceil(UNDERSTANDING_SHARE * Math.min(count, pool.length));
+  const typeUse = new Map<string, number>();
+  for (const c of picked) typeUse.set(c.type, (typeUse.get(c.type) ?? 0) + 1);
+
+  /** The lesson's next question: its best tier that fits, understanding if short, else the least used type. */
+  function next(queue: readonly ModuleTestCandidate[]): ModuleTestCandidate | undefined {
+    const open = queue.filter(fits);
+    if (open.length === 0) return undefined;
+    const best = Math.min(...open.map((c) => tierOf(c, history)));
+    let choices = open.filter((c) => tierOf(c, history) === best);
+    if (picked.filter(isUnderstanding).length < reserved) {
+      const understanding = open.filter(isUnderstanding);
+      const top = Math.min(...understanding.map((c) => tierOf(c, history)));
+      if (understanding.length > 0) choices = understanding.filter((c) => tierOf(c, history) === top);
+    }
+    const least = Math.min(...choices.map((c) => typeUse.get(c.type) ?? 0));
+    return choices.find((c) => (typeUse.get(c.type) ?? 0) === least);
+  }
+
+  let progress = true;
+  while (picked.length < count && progress) {
+    progress = false;
+    for (const position of shuffle([...positions], rand)) {
+      if (picked.length >= count) break;
+      const c = next(queues.get(position) ?? []);
+      if (!c) continue;
+      pick(c);
+      typeUse.set(c.type, (typeUse.get(c.type) ?? 0) + 1);
+      progress = true;
+    }
+  }
+
+  const order = new Map(picked.map((c, i) => [c.id, i] as const));
+  const rank = (c: ModuleTestCandidate) =>
+    c.scope === "module" ? Number.MAX_SAFE_INTEGER : c.lessonPosition;
+  return [...picked]
+    .sort((a, b) => rank(a) - rank(b) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+    .map((c) => c.id);
 }

@@ -20,8 +20,19 @@ export const questionIdSchema = z
   .max(128)
   .regex(/^[A-Za-z0-9_:.-]+$/, "Not a question id.");
 
-export const startQuizInput = z.strictObject({ lessonSlug: lessonSlugSchema });
+/** A lesson quiz ({ lessonSlug }) or a module test ({ moduleSlug }). */
+export const startQuizInput = z.union([
+  z.strictObject({ lessonSlug: lessonSlugSchema }),
+  z.strictObject({ moduleSlug: lessonSlugSchema }),
+]);
 export type StartQuizInput = z.infer<typeof startQuizInput>;
+
+/** The target a start input names. */
+export function targetOfStart(input: StartQuizInput): { kind: "lesson" | "module"; slug: string } {
+  return "moduleSlug" in input
+    ? { kind: "module", slug: input.moduleSlug }
+    : { kind: "lesson", slug: input.lessonSlug };
+}
 
 /** The dynamic segment of /api/attempts/:attemptId routes. */
 export const attemptParams = z.object({ attemptId: attemptIdSchema });

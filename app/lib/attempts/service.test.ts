@@ -152,7 +152,7 @@ beforeAll(async () => {
 afterAll(() => db.cleanup());
 
 async function start(owner: Owner, slug = LESSON) {
-  return service.startQuiz(owner, slug);
+  return service.startQuiz(owner, { kind: "lesson", slug });
 }
 
 describe("starting a quiz", () => {
@@ -173,8 +173,12 @@ describe("starting a quiz", () => {
 
     const small = await start(guest, OTHER_LESSON);
     expect(small.quiz.questions).toHaveLength(3);
-    await expect(service.startQuiz(guest, "empty-lesson")).rejects.toMatchObject({ code: "conflict" });
-    await expect(service.startQuiz(guest, "nope")).rejects.toMatchObject({ code: "not_found" });
+    await expect(service.startQuiz(guest, { kind: "lesson", slug: "empty-lesson" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(service.startQuiz(guest, { kind: "lesson", slug: "nope" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("sends only public shapes: no key, accepted forms or evidence", async () => {

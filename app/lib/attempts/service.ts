@@ -19,26 +19,35 @@ import {
   type Grade,
   type QuestionRecord,
   type ResponseRecord,
+  type TargetRef,
 } from "@/app/lib/db/attempts";
 import { AppError } from "@/app/lib/errors";
 import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
 import { answerCredit, attemptScore, storedCredit } from "@/app/lib/progress/scoring";
 import { orderingDates } from "@/app/lib/quiz/ordering-dates";
-import { drawQuestionIds } from "./draw";
+import { DEFAULT_QUIZ_LENGTH, drawModuleTestIds, drawQuestionIds, MODULE_TEST_LENGTH } from "./draw";
 import { evidenceLinks } from "./evidence";
 import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
 import { newSeed } from "@/app/lib/random";
 import { checkAnswer, parseQuestionRow, parseStoredAnswer, type QuizQuestion } from "./questions";
 import type { FeedbackItem, QuizView, ResultView } from "./views";
 
-export type { AttemptOwner };
+export type { AttemptOwner, TargetRef };
 
 function usable(rows: QuestionRecord[]): QuizQuestion[] {
   return rows.map(parseQuestionRow).filter((q): q is QuizQuestion => q !== null);
 }
 
-/** Draw plan: unseen questions first, then missed ones, types mixed, seeded. */
-export function planDraw(input: DrawInput, seed: number = newSeed(), count?: number): DrawPlan {
+/**
+ * Draw plan: unseen questions first, then missed ones, types mixed, seeded. A lesson quiz draws
+ * from its lesson; a module test from every lesson of the module plus the module-scope questions.
+ */
+export function planDraw(
+  input: DrawInput,
+  seed: number = newSeed(),
+  count?: number,
+  kind: TargetRef["kind"] = "lesson",
+): DrawPlan {
   const candidates = usable(input.questions);
   if (candidates.length === 0) return null;
   const seen = new Set<string>();
@@ -48,8 +57,20 @@ export function planDraw(input: DrawInput, seed: number = newSeed(), count?: num
     for (const r of attempt.responses) latest.set(r.questionId, r.correct === true);
   }
   const missed = new Set([...seen].filter((id) => latest.get(id) !== true));
-  const skills = new Map(input.questions.map((row) => [row.id, row.skill] as const));
-  const drawable = candidates.map((q) => ({ ...q, skill: skills.get(q.id) }));
+  const rows = new Map(input.questions.map((row) => [row.id, row] as const));
+  if (kind === "module") {
+    const drawable = candidates.flatMap((q) => {
+      const row = rows.get(q.id);
+      if (!row) return [];
+      const scope = row.scope === "module" ? ("module" as const) : ("lesson" as const);
+      return [{ ...q, skill: row.skill, scope, lessonPosition: row.lessonPosition }];
+    });
+    return {
+      seed,
+      questionIds: drawModuleTestIds(drawable, { seen, missed }, seed, count ?? MODULE_TEST_LENGTH),
+    };
+  }
+  const drawable = candidates.map((q) => ({ ...q, skill: rows.get(q.id)?.skill }));
   return { seed, questionIds: drawQuestionIds(drawable, { seen, missed }, seed, count) };
 }
 
@@ -62,7 +83,7 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
   }
   return {
     attemptId: attempt.id,
-    lesson: attempt.lesson,
+    target: attempt.target,
     questions: usable(bundle.questions).map((q) => toPublicQuestion(q, attempt.seed)),
     saved,
   };
@@ -72,11 +93,15 @@ export function toQuizView(bundle: AttemptBundle): QuizView {
 export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView {
   const { attempt } = bundle;
   const byQuestion = new Map(bundle.responses.map((r) => [r.questionId, r]));
+  const lessonOf = new Map(attempt.lessons.map((l) => [l.id, l.slug]));
+  const homeOf = new Map(bundle.questions.map((row) => [row.id, lessonOf.get(row.lessonId)]));
   const items: FeedbackItem[] = usable(bundle.questions).map((q) => {
     const response = byQuestion.get(q.id);
     const answer = response ? parseStoredAnswer(response.answer) : null;
     const marked = markAnswer(q, answer);
-    const links = evidenceLinks(attempt.lesson.slug, q.evidence, q.evidenceAnchors, q.evidenceLessons);
+    // A question's own lesson: the quiz's lesson, or for a module test the lesson it was made from.
+    const home = homeOf.get(q.id) ?? attempt.target.slug;
+    const links = evidenceLinks(home, q.evidence, q.evidenceAnchors, q.evidenceLessons);
     // The stored mark is the record; re-marking only fills a gap (e.g. an old row).
     const correct = response?.correct ?? marked.correct;
     return {
@@ -87,13 +112,13 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
       expected: marked.expected,
       ...(q.type === "ordering" ? { expectedDates: orderingDates(q.answer, q.evidence) } : {}),
       evidence: q.evidence,
-      evidenceHref: links[0]?.href ?? `/lessons/${attempt.lesson.slug}#${q.evidenceAnchor}`,
+      evidenceHref: links[0]?.href ?? `/lessons/${home}#${q.evidenceAnchor}`,
       evidenceLinks: links,
     };
   });
   return {
     attemptId: attempt.id,
-    lesson: attempt.lesson,
+    target: attempt.target,
     score: attempt.score ?? attemptScore(items.map((i) => i.credit)),
     total: attempt.total,
     submittedAt: (attempt.submittedAt ?? attempt.startedAt).toISOString(),
@@ -121,28 +146,35 @@ export const scoreGrades = (grades: readonly Grade[]): number => attemptScore(gr
 
 const NOT_YOURS = "That attempt does not exist or is not yours.";
 
+/** An assignment a quiz counts for (already checked by the caller) and how it draws. */
+export type QuizAssignment = AssignmentLink & { questionsPerQuiz: number };
+
 /**
- * Resume the owner's in-progress attempt for the lesson, or start a new one. From an assignment
- * (already checked by the caller), the attempt is linked to it and drawn by its settings.
+ * Resume the owner's in-progress quiz on the target (a lesson quiz or a module test), or start a
+ * new one. From an assignment (already checked by the caller), the attempt is linked to it and
+ * drawn by its settings; a module test keeps its own length (the assignment's questions per
+ * quiz are for lesson quizzes).
  */
 export async function startQuiz(
   owner: AttemptOwner,
-  lessonSlug: string,
-  assignment: (AssignmentLink & { questionsPerQuiz: number }) | null = null,
+  target: TargetRef,
+  assignment: QuizAssignment | null = null,
 ): Promise<{ resumed: boolean; quiz: QuizView }> {
+  const count = target.kind === "module" ? MODULE_TEST_LENGTH : assignment?.questionsPerQuiz;
   const result = await startOrResumeAttempt(
     owner,
-    lessonSlug,
-    (input) => planDraw(input, newSeed(), assignment?.questionsPerQuiz),
+    target,
+    (input) => planDraw(input, newSeed(), count, target.kind),
     assignment,
   );
+  const noun = target.kind === "module" ? "module" : "lesson";
   switch (result.kind) {
     case "no_lesson":
-      throw new AppError("not_found", "There is no such lesson.");
+      throw new AppError("not_found", `There is no such ${noun}.`);
     case "no_questions":
       throw new AppError(
         "conflict",
-        "This lesson has no questions yet. Run `npm run content:sync` to generate them.",
+        `This ${noun} has no questions yet. Run \`npm run content:sync\` to generate them.`,
       );
     default:
       return { resumed: result.kind === "resumed", quiz: toQuizView(result.bundle) };
@@ -219,16 +251,26 @@ export async function getAttemptForOwner(owner: AttemptOwner, attemptId: string)
   return found;
 }
 
-/** The owner's in-progress attempt for a lesson (to resume on page load), if any. */
-export async function getInProgressQuiz(owner: AttemptOwner, lessonSlug: string): Promise<QuizView | null> {
-  const bundle = await findInProgressAttempt(owner, lessonSlug);
+/** The owner's in-progress attempt on a lesson or module (to resume on page load), if any. */
+export async function getInProgressQuiz(owner: AttemptOwner, target: TargetRef): Promise<QuizView | null> {
+  const bundle = await findInProgressAttempt(owner, target);
   return bundle ? toQuizView(bundle) : null;
 }
 
-/** How many questions the lesson's quiz can draw from; null for an unknown lesson. */
-export async function getQuizAvailabilityForLesson(
-  lessonSlug: string,
-): Promise<{ questionCount: number } | null> {
-  const found = await getQuizAvailability(lessonSlug);
-  return found ? { questionCount: found.questionCount } : null;
+export interface QuizAvailability {
+  /** Questions the quiz can draw from. */
+  questionCount: number;
+  /** How many questions one attempt gets (a lesson quiz 10, a module test 20, fewer when the bank is smaller). */
+  length: number;
+  /** Module tests: module-scope questions in the bank, and the module's lessons. */
+  moduleScopeCount: number;
+  lessonCount: number;
+}
+
+/** How many questions the lesson quiz or module test can draw from; null when unknown. */
+export async function getQuizAvailabilityFor(target: TargetRef): Promise<QuizAvailability | null> {
+  const found = await getQuizAvailability(target);
+  if (!found) return null;
+  const full = target.kind === "module" ? MODULE_TEST_LENGTH : DEFAULT_QUIZ_LENGTH;
+  return { ...found, length: Math.min(full, found.questionCount) };
 }

@@ -30,7 +30,7 @@ async function newUser(name = "Ann Learner"): Promise<Owner> {
 
 /** A submitted attempt of the owner's, one of its two questions answered right. */
 async function submitted(owner: Owner): Promise<string> {
-  const { quiz } = await service.startQuiz(owner, SLUG);
+  const { quiz } = await service.startQuiz(owner, { kind: "lesson", slug: SLUG });
   await service.saveAnswer(owner, quiz.attemptId, "q-share-mc", "Makhno");
   await service.submitQuiz(owner, quiz.attemptId);
   return quiz.attemptId;
@@ -178,7 +178,7 @@ describe("sharing a result", () => {
 
   it("an attempt still in progress cannot be shared; unknown and malformed links open nothing", async () => {
     const ann = await newUser();
-    const { quiz } = await service.startQuiz(ann, SLUG);
+    const { quiz } = await service.startQuiz(ann, { kind: "lesson", slug: SLUG });
     await expect(share.shareResult(ann, quiz.attemptId)).rejects.toMatchObject({ code: "conflict" });
     expect(await share.findSharedResult(share.newShareToken())).toBeNull();
     for (const bad of ["", "short", "x".repeat(44), "../../etc/passwd".padEnd(43, "a"), quiz.attemptId])

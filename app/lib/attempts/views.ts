@@ -4,12 +4,14 @@
  * answers, nothing about which answer is right. A ResultView exists only after submission.
  */
 import type { Expected, LearnerAnswer, PublicQuestion } from "@/app/lib/quiz/public-question";
+import type { QuizTarget } from "./target";
 
-export type { Expected, LearnerAnswer, PublicQuestion };
+export type { Expected, LearnerAnswer, PublicQuestion, QuizTarget };
 
 export interface QuizView {
   attemptId: string;
-  lesson: { slug: string; title: string };
+  /** The lesson quizzed, or the module of a module test. */
+  target: QuizTarget;
   questions: PublicQuestion[];
   /** The learner's saved answers by question id (resume after refresh). */
   saved: Record<string, LearnerAnswer>;
@@ -35,7 +37,8 @@ export interface FeedbackItem {
 
 export interface ResultView {
   attemptId: string;
-  lesson: { slug: string; title: string };
+  /** The lesson quizzed, or the module of a module test. */
+  target: QuizTarget;
   /** Marks earned, partial credit included (7.5 of 10). */
   score: number;
   total: number;

@@ -205,7 +205,7 @@ describe("assignments, quizzes and the gradebook", () => {
 
   it("self-study attempts never reach the teacher", async () => {
     const owner = { kind: "user" as const, userId: (people.member2 as { userId: string }).userId };
-    const solo = await attempts.startQuiz(owner, LESSONS[1]!);
+    const solo = await attempts.startQuiz(owner, { kind: "lesson", slug: LESSONS[1]! });
     await attempts.submitQuiz(owner, solo.quiz.attemptId);
     const { gradebook: book } = await gradebook.getGradebook(people.teacher!, classId, assignmentId);
     expect(book.rows.find((r) => r.learner.name === "Max Member")?.completed).toBe(0);

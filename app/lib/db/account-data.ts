@@ -34,6 +34,7 @@ export async function readUserData(userId: string) {
         submittedAt: true,
         questionIds: true,
         lesson: { select: { slug: true, title: true } },
+        module: { select: { slug: true } },
         responses: {
           orderBy: { savedAt: "asc" },
           select: {

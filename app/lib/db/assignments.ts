@@ -11,6 +11,21 @@ import type { ClassScope } from "@/app/lib/classes/permissions";
 
 export type AssignmentKind = "module" | "lessons" | "test";
 
+/**
+ * One thing a learner does for an assignment, and one gradebook column: a lesson's quiz, or the
+ * module test (for kind "test").
+ */
+export interface AssignmentPart {
+  kind: "lesson" | "test";
+  /** The lesson's id, or the module's for the test (attempts carry one or the other). */
+  id: string;
+  /** The lesson's slug, or the module's for the test. */
+  slug: string;
+  /** Unique among an assignment's parts: the lesson slug, or "test:<module slug>". */
+  key: string;
+  title: string;
+}
+
 export interface AssignmentRecord {
   id: string;
   classId: string;
@@ -18,8 +33,10 @@ export interface AssignmentRecord {
   title: string;
   kind: AssignmentKind;
   module: { slug: string; title: string };
-  /** The lessons assigned, in module order. */
+  /** The lessons assigned, in module order (none for a module test). */
   lessons: { id: string; slug: string; title: string; position: number }[];
+  /** What the learner does: each lesson's quiz, or the module test. */
+  parts: AssignmentPart[];
   opensAt: Date | null;
   dueAt: Date;
   timezone: string;
@@ -51,6 +68,7 @@ const assignmentSelect = {
   class: { select: { name: true } },
   module: {
     select: {
+      id: true,
       slug: true,
       title: true,
       lessons: {
@@ -69,7 +87,20 @@ function slugList(value: unknown): string[] | null {
 
 function toRecord(row: AssignmentRow): AssignmentRecord {
   const chosen = slugList(row.lessonSlugs);
-  const { lessons, ...module } = row.module;
+  const { lessons: all, ...module } = row.module;
+  const lessons = row.kind === "test" ? [] : chosen ? all.filter((l) => chosen.includes(l.slug)) : all;
+  const parts: AssignmentPart[] =
+    row.kind === "test"
+      ? [
+          {
+            kind: "test",
+            id: module.id,
+            slug: module.slug,
+            key: `test:${module.slug}`,
+            title: `Module test: ${module.title.split(":")[0]}`,
+          },
+        ]
+      : lessons.map((l) => ({ kind: "lesson", id: l.id, slug: l.slug, key: l.slug, title: l.title }));
   return {
     id: row.id,
     classId: row.classId,
@@ -77,7 +108,8 @@ function toRecord(row: AssignmentRow): AssignmentRecord {
     title: row.title,
     kind: row.kind,
     module: { slug: module.slug, title: module.title },
-    lessons: chosen ? lessons.filter((l) => chosen.includes(l.slug)) : lessons,
+    lessons,
+    parts,
     opensAt: row.opensAt,
     dueAt: row.dueAt,
     timezone: row.timezone,
@@ -199,7 +231,8 @@ export async function setAssignmentClosed(
 export interface LearnerAttemptRow {
   id: string;
   assignmentId: string;
-  lessonId: string;
+  /** The lesson quizzed, or the module tested (an AssignmentPart's id). */
+  partId: string;
   status: "in_progress" | "submitted";
   score: number | null;
   total: number;
@@ -211,11 +244,12 @@ export interface LearnerAttemptRow {
 async function attemptsFor(userId: string, assignmentIds: string[]): Promise<LearnerAttemptRow[]> {
   if (assignmentIds.length === 0) return [];
   const rows = await prisma.attempt.findMany({
-    where: { userId, assignmentId: { in: assignmentIds }, kind: "quiz", lessonId: { not: null } },
+    where: { userId, assignmentId: { in: assignmentIds }, kind: { in: ["quiz", "test"] } },
     select: {
       id: true,
       assignmentId: true,
       lessonId: true,
+      moduleId: true,
       status: true,
       score: true,
       total: true,
@@ -223,9 +257,10 @@ async function attemptsFor(userId: string, assignmentIds: string[]): Promise<Lea
       submittedAt: true,
     },
   });
-  return rows.flatMap((r) =>
-    r.assignmentId && r.lessonId ? [{ ...r, assignmentId: r.assignmentId, lessonId: r.lessonId }] : [],
-  );
+  return rows.flatMap(({ lessonId, moduleId, ...r }) => {
+    const partId = lessonId ?? moduleId;
+    return r.assignmentId && partId ? [{ ...r, assignmentId: r.assignmentId, partId }] : [];
+  });
 }
 
 const learnerOf = (userId: string): Prisma.ClassWhereInput => ({

@@ -10,6 +10,7 @@ import { prisma, type DbClient, type DbTransaction } from "@/app/lib/db/prisma";
 import { applyReviewOutcomes, type Reschedule } from "@/app/lib/db/review-cards";
 import { questionSelect } from "@/app/lib/db/question-select";
 import { resolveDatabaseUrl } from "@/app/lib/db/database-url";
+import type { QuizTarget } from "@/app/lib/attempts/target";
 
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 
@@ -40,7 +41,10 @@ export interface AttemptRecord {
   total: number;
   startedAt: Date;
   submittedAt: Date | null;
-  lesson: { slug: string; title: string };
+  /** The lesson of a lesson quiz, the module of a module test. */
+  target: QuizTarget;
+  /** The lessons its questions come from: the lesson, or every lesson of the module. */
+  lessons: { id: string; slug: string; title: string }[];
 }
 
 /** An attempt with its questions (in draw order) and saved responses. */
@@ -50,7 +54,8 @@ export interface AttemptBundle {
   responses: ResponseRecord[];
 }
 
-const attemptSelect = {
+/** The attempt columns every reader of an attempt needs (shared with the gradebook's drill-down). */
+export const attemptSelect = {
   id: true,
   status: true,
   seed: true,
@@ -59,7 +64,10 @@ const attemptSelect = {
   total: true,
   startedAt: true,
   submittedAt: true,
-  lesson: { select: { slug: true, title: true } },
+  lesson: { select: { id: true, slug: true, title: true } },
+  // The module (and its lessons) is read apart, only for module tests: selecting the relation
+  // here would cost every lesson quiz's start and submit two more statements.
+  moduleId: true,
 } as const satisfies Prisma.AttemptSelect;
 
 const responseSelect = {
@@ -71,7 +79,36 @@ const responseSelect = {
 
 type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
 
-function toAttemptRecord(row: AttemptRow): AttemptRecord {
+type ModuleReader = Pick<DbClient | DbTransaction, "module">;
+type TestModule = { slug: string; title: string; lessons: { id: string; slug: string; title: string }[] };
+
+/** The attempts as records; the modules of any module tests among them in one query. */
+export async function toAttemptRecords(
+  db: ModuleReader,
+  rows: readonly AttemptRow[],
+): Promise<AttemptRecord[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.moduleId ? [r.moduleId] : [])))];
+  const modules = ids.length
+    ? await db.module.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          lessons: { select: { id: true, slug: true, title: true }, orderBy: { position: "asc" } },
+        },
+      })
+    : [];
+  const byId = new Map<string, TestModule>(modules.map((m) => [m.id, m]));
+  return rows.map((row) => toAttemptRecord(row, row.moduleId ? (byId.get(row.moduleId) ?? null) : null));
+}
+
+async function recordOf(db: ModuleReader, row: AttemptRow): Promise<AttemptRecord> {
+  const [record] = await toAttemptRecords(db, [row]);
+  return record!;
+}
+
+function toAttemptRecord(row: AttemptRow, testModule: TestModule | null): AttemptRecord {
   const ids = Array.isArray(row.questionIds)
     ? row.questionIds.filter((v): v is string => typeof v === "string")
     : [];
@@ -84,7 +121,10 @@ function toAttemptRecord(row: AttemptRow): AttemptRecord {
     total: row.total,
     startedAt: row.startedAt,
     submittedAt: row.submittedAt,
-    lesson: row.lesson ?? { slug: "", title: "" },
+    target: testModule
+      ? { kind: "module", slug: testModule.slug, title: testModule.title }
+      : { kind: "lesson", slug: row.lesson?.slug ?? "", title: row.lesson?.title ?? "" },
+    lessons: testModule?.lessons ?? (row.lesson ? [row.lesson] : []),
   };
 }
 
@@ -112,41 +152,82 @@ const drawable = (lessonId: string, reviewedOnly = false): Prisma.QuestionWhereI
   scope: "lesson",
 });
 
+/** Questions a module test may draw from: any active, unrejected question of the module's lessons. */
+const drawableInModule = (moduleId: string, reviewedOnly = false): Prisma.QuestionWhereInput => ({
+  lesson: { moduleId },
+  status: "active",
+  review: reviewedOnly ? { in: ["approved", "edited"] } : { not: "rejected" },
+});
+
+/** A quiz or module test by the slug of its lesson or module. */
+export type TargetRef = Pick<QuizTarget, "kind" | "slug">;
+
+/** The attempts of one target (kind and lesson or module), by where-clause. */
+function attemptsOf(target: TargetRef): Prisma.AttemptWhereInput {
+  return target.kind === "module"
+    ? { kind: "test", module: { slug: target.slug } }
+    : { kind: "quiz", lesson: { slug: target.slug } };
+}
+
 /** A quiz started from an assignment: linked to it, drawing by its settings. */
 export interface AssignmentLink {
   assignmentId: string;
   reviewedOnly: boolean;
 }
 
-/** The lesson (by slug) and how many questions a quiz could draw from it; null if unknown. */
+/**
+ * How many questions a quiz on the target could draw from (for a module test: lesson and
+ * module questions apart); null if the lesson or module is unknown.
+ */
 export async function getQuizAvailability(
-  lessonSlug: string,
-): Promise<{ lessonId: string; questionCount: number } | null> {
-  const lesson = await prisma.lesson.findUnique({ where: { slug: lessonSlug }, select: { id: true } });
+  target: TargetRef,
+): Promise<{ questionCount: number; moduleScopeCount: number; lessonCount: number } | null> {
+  if (target.kind === "module") {
+    const found = await prisma.module.findUnique({
+      where: { slug: target.slug },
+      select: { id: true, _count: { select: { lessons: true } } },
+    });
+    if (!found) return null;
+    const rows = await prisma.question.groupBy({
+      by: ["scope"],
+      where: drawableInModule(found.id),
+      _count: { _all: true },
+    });
+    const count = (scope: string) => rows.find((r) => r.scope === scope)?._count._all ?? 0;
+    return {
+      questionCount: count("lesson") + count("module"),
+      moduleScopeCount: count("module"),
+      lessonCount: found._count.lessons,
+    };
+  }
+  const lesson = await prisma.lesson.findUnique({ where: { slug: target.slug }, select: { id: true } });
   if (!lesson) return null;
   const questionCount = await prisma.question.count({ where: drawable(lesson.id) });
-  return { lessonId: lesson.id, questionCount };
+  return { questionCount, moduleScopeCount: 0, lessonCount: 1 };
 }
 
-/** The owner's in-progress quiz attempt for a lesson, with saved answers, if any. */
+/** The owner's in-progress attempt on the target (lesson quiz or module test), with saved answers, if any. */
 export async function findInProgressAttempt(
   owner: AttemptOwner,
-  lessonSlug: string,
+  target: TargetRef,
 ): Promise<AttemptBundle | null> {
   const row = await prisma.attempt.findFirst({
-    where: { ...ownedBy(owner), kind: "quiz", status: "in_progress", lesson: { slug: lessonSlug } },
+    where: { ...ownedBy(owner), ...attemptsOf(target), status: "in_progress" },
     orderBy: { startedAt: "desc" },
     select: { ...attemptSelect, responses: { select: responseSelect } },
   });
   if (!row) return null;
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
 
+/** A question a draw may pick, with where it sits (a lesson quiz's are all its own lesson's). */
+export type DrawRow = QuestionRecord & { scope: string; lessonPosition: number };
+
 export interface DrawInput {
-  questions: QuestionRecord[];
-  /** Earlier attempts of this lesson by the owner, oldest first. */
+  questions: DrawRow[];
+  /** Earlier attempts of this lesson (for a module test: of the module and its lessons) by the owner, oldest first. */
   history: { questionIds: string[]; responses: { questionId: string; correct: boolean | null }[] }[];
 }
 export type DrawPlan = { seed: number; questionIds: string[] } | null;
@@ -159,42 +240,85 @@ export type StartResult =
  * transactions side by side: without a lock, two starts could both find no attempt in progress
  * and both create one. A transaction-scoped advisory lock per owner and lesson prevents that.
  */
-async function serialiseStarts(tx: DbTransaction, owner: AttemptOwner, lessonSlug: string) {
+async function serialiseStarts(tx: DbTransaction, owner: AttemptOwner, target: TargetRef) {
   if (resolveDatabaseUrl(process.env).provider !== "postgresql") return;
-  const key = `${owner.kind === "user" ? owner.userId : owner.guestToken}:${lessonSlug}`;
+  const key = `${owner.kind === "user" ? owner.userId : owner.guestToken}:${target.kind}:${target.slug}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
 }
 
+/** The draw's questions and the owner's history for a target; null when the lesson or module is unknown. */
+async function loadDrawInput(
+  tx: DbTransaction,
+  owner: AttemptOwner,
+  target: TargetRef,
+  reviewedOnly: boolean,
+): Promise<{ data: { lessonId: string | null; moduleId: string | null }; input: DrawInput } | null> {
+  let questions: DrawRow[];
+  let past: Prisma.AttemptWhereInput;
+  let ids: { lessonId: string | null; moduleId: string | null };
+  if (target.kind === "module") {
+    const found = await tx.module.findUnique({ where: { slug: target.slug }, select: { id: true } });
+    if (!found) return null;
+    const rows = await tx.question.findMany({
+      where: drawableInModule(found.id, reviewedOnly),
+      select: { ...questionSelect, scope: true, lesson: { select: { position: true } } },
+    });
+    questions = rows.map(({ lesson, ...row }) => ({ ...row, lessonPosition: lesson.position }));
+    past = { OR: [{ moduleId: found.id }, { lesson: { moduleId: found.id } }] };
+    ids = { lessonId: null, moduleId: found.id };
+  } else {
+    const found = await tx.lesson.findUnique({
+      where: { slug: target.slug },
+      select: { id: true, position: true },
+    });
+    if (!found) return null;
+    const rows = await tx.question.findMany({
+      where: drawable(found.id, reviewedOnly),
+      select: questionSelect,
+    });
+    questions = rows.map((row) => ({ ...row, scope: "lesson", lessonPosition: found.position }));
+    past = { lessonId: found.id };
+    ids = { lessonId: found.id, moduleId: null };
+  }
+  const earlier = await tx.attempt.findMany({
+    where: { ...ownedBy(owner), ...past },
+    orderBy: { startedAt: "asc" },
+    select: { questionIds: true, responses: { select: { questionId: true, correct: true } } },
+  });
+  const history = earlier.map((a) => ({
+    questionIds: Array.isArray(a.questionIds)
+      ? a.questionIds.filter((v): v is string => typeof v === "string")
+      : [],
+    responses: a.responses,
+  }));
+  return { data: ids, input: { questions, history } };
+}
+
 /**
- * Resume the owner's in-progress attempt for the lesson, or draw a new one with `plan`.
- * One transaction, so a double click on Start never creates two attempts.
+ * Resume the owner's in-progress attempt on the target (a lesson quiz or a module test), or
+ * draw a new one with `plan`. One transaction, so a double click on Start never creates two
+ * attempts.
  */
 export async function startOrResumeAttempt(
   owner: AttemptOwner,
-  lessonSlug: string,
+  target: TargetRef,
   plan: (input: DrawInput) => DrawPlan,
   link: AssignmentLink | null = null,
 ): Promise<StartResult> {
   return prisma.$transaction(async (tx) => {
-    await serialiseStarts(tx, owner, lessonSlug);
-    const lesson = await tx.lesson.findUnique({
-      where: { slug: lessonSlug },
-      select: { id: true, slug: true, title: true },
-    });
-    if (!lesson) return { kind: "no_lesson" } as const;
+    await serialiseStarts(tx, owner, target);
     const existing = await tx.attempt.findFirst({
       where: {
         ...ownedBy(owner),
-        kind: "quiz",
+        ...attemptsOf(target),
         status: "in_progress",
-        lessonId: lesson.id,
         ...(link ? { assignmentId: link.assignmentId } : {}),
       },
       orderBy: { startedAt: "desc" },
       select: { ...attemptSelect, responses: { select: responseSelect } },
     });
     if (existing) {
-      const attempt = toAttemptRecord(existing);
+      const attempt = await recordOf(tx, existing);
       const questions = await questionsById(tx, attempt.questionIds);
       return {
         kind: "resumed",
@@ -205,29 +329,16 @@ export async function startOrResumeAttempt(
         },
       } as const;
     }
-    const questions = await tx.question.findMany({
-      where: drawable(lesson.id, link?.reviewedOnly),
-      select: questionSelect,
-    });
-    const past = await tx.attempt.findMany({
-      where: { ...ownedBy(owner), lessonId: lesson.id },
-      orderBy: { startedAt: "asc" },
-      select: { questionIds: true, responses: { select: { questionId: true, correct: true } } },
-    });
-    const history = past.map((a) => ({
-      questionIds: Array.isArray(a.questionIds)
-        ? a.questionIds.filter((v): v is string => typeof v === "string")
-        : [],
-      responses: a.responses,
-    }));
-    const drawn = plan({ questions, history });
+    const loaded = await loadDrawInput(tx, owner, target, link?.reviewedOnly ?? false);
+    if (!loaded) return { kind: "no_lesson" } as const;
+    const drawn = plan(loaded.input);
     if (!drawn || drawn.questionIds.length === 0) return { kind: "no_questions" } as const;
     const created = await tx.attempt.create({
       data: {
         userId: owner.kind === "user" ? owner.userId : null,
         guestToken: owner.kind === "guest" ? owner.guestToken : null,
-        kind: "quiz",
-        lessonId: lesson.id,
+        kind: target.kind === "module" ? "test" : "quiz",
+        ...loaded.data,
         assignmentId: link?.assignmentId ?? null,
         seed: drawn.seed,
         questionIds: drawn.questionIds,
@@ -238,8 +349,8 @@ export async function startOrResumeAttempt(
     return {
       kind: "started",
       bundle: {
-        attempt: toAttemptRecord(created),
-        questions: inDrawOrder(drawn.questionIds, questions),
+        attempt: await recordOf(tx, created),
+        questions: inDrawOrder(drawn.questionIds, loaded.input.questions),
         responses: [],
       },
     } as const;
@@ -256,7 +367,7 @@ export async function getAttemptBundle(
     select: { ...attemptSelect, responses: { select: responseSelect } },
   });
   if (!row) return null;
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   const questions = await questionsById(prisma, attempt.questionIds);
   return { attempt, questions: inDrawOrder(attempt.questionIds, questions), responses: row.responses };
 }
@@ -351,7 +462,7 @@ export async function submitAttempt(
     select: attemptSelect,
   });
   if (!row) return { kind: "not_found" };
-  const attempt = toAttemptRecord(row);
+  const attempt = await recordOf(prisma, row);
   if (attempt.status === "submitted") return alreadySubmitted(owner, attemptId);
   const questions = inDrawOrder(attempt.questionIds, await questionsById(prisma, attempt.questionIds));
 
@@ -456,7 +567,7 @@ export async function getSharedAttemptBundle(
     },
   });
   if (!share || share.attempt.status !== "submitted") return null;
-  const attempt = toAttemptRecord(share.attempt);
+  const attempt = await recordOf(prisma, share.attempt);
   const questions = await questionsById(prisma, attempt.questionIds);
   return {
     bundle: {

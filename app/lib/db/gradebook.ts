@@ -9,7 +9,12 @@ import type { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import { managedClassWhere } from "@/app/lib/db/classes";
 import { questionSelect } from "@/app/lib/db/question-select";
-import type { QuestionRecord } from "@/app/lib/db/attempts";
+import {
+  attemptSelect,
+  toAttemptRecords,
+  type AttemptRecord,
+  type QuestionRecord,
+} from "@/app/lib/db/attempts";
 import type { ClassScope } from "@/app/lib/classes/permissions";
 
 export interface GradebookLearnerRow {
@@ -22,7 +27,8 @@ export interface GradebookLearnerRow {
 export interface GradebookAttemptRow {
   id: string;
   userId: string;
-  lessonId: string;
+  /** The lesson quizzed, or the module tested (an AssignmentPart's id). */
+  partId: string;
   status: "in_progress" | "submitted";
   score: number | null;
   total: number;
@@ -75,13 +81,14 @@ export async function gradebookAttempts(
     where: {
       assignmentId,
       assignment: { classId, class: managedClassWhere(scope, classId) },
-      kind: "quiz",
+      kind: { in: ["quiz", "test"] },
       ...(userIds ? { userId: { in: userIds } } : { userId: { not: null } }),
     },
     select: {
       id: true,
       userId: true,
       lessonId: true,
+      moduleId: true,
       status: true,
       score: true,
       total: true,
@@ -89,24 +96,15 @@ export async function gradebookAttempts(
       submittedAt: true,
     },
   });
-  return rows.flatMap((r) =>
-    r.userId && r.lessonId ? [{ ...r, userId: r.userId, lessonId: r.lessonId }] : [],
-  );
+  return rows.flatMap(({ lessonId, moduleId, ...r }) => {
+    const partId = lessonId ?? moduleId;
+    return r.userId && partId ? [{ ...r, userId: r.userId, partId }] : [];
+  });
 }
 
-export interface AttemptDetailRow {
-  id: string;
-  lessonId: string;
-  lesson: { slug: string; title: string };
-  status: "in_progress" | "submitted";
-  seed: number;
-  questionIds: string[];
-  score: number | null;
-  total: number;
-  startedAt: Date;
-  submittedAt: Date | null;
+export type AttemptDetailRow = AttemptRecord & {
   responses: { questionId: string; answer: unknown; correct: boolean | null; credit: number | null }[];
-}
+};
 
 /**
  * One learner's attempts for one assignment with their answers, and the questions they were
@@ -128,36 +126,15 @@ export async function learnerAssignmentAttempts(
   });
   if (!member) return { learner: null, attempts: [], questions: [] };
   const rows = await prisma.attempt.findMany({
-    where: { assignmentId, userId, kind: "quiz", assignment: { classId } },
+    where: { assignmentId, userId, kind: { in: ["quiz", "test"] }, assignment: { classId } },
     orderBy: { startedAt: "asc" },
     select: {
-      id: true,
-      lessonId: true,
-      lesson: { select: { slug: true, title: true } },
-      status: true,
-      seed: true,
-      questionIds: true,
-      score: true,
-      total: true,
-      startedAt: true,
-      submittedAt: true,
+      ...attemptSelect,
       responses: { select: { questionId: true, answer: true, correct: true, credit: true } },
     },
   });
-  const attempts = rows.flatMap((r): AttemptDetailRow[] =>
-    r.lessonId && r.lesson
-      ? [
-          {
-            ...r,
-            lessonId: r.lessonId,
-            lesson: r.lesson,
-            questionIds: Array.isArray(r.questionIds)
-              ? r.questionIds.filter((v): v is string => typeof v === "string")
-              : [],
-          },
-        ]
-      : [],
-  );
+  const records = await toAttemptRecords(prisma, rows);
+  const attempts = records.map((r, i): AttemptDetailRow => ({ ...r, responses: rows[i]?.responses ?? [] }));
   const ids = [...new Set(attempts.flatMap((a) => a.questionIds))];
   const questions = ids.length
     ? await prisma.question.findMany({ where: { id: { in: ids } }, select: questionSelect })

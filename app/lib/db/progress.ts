@@ -15,10 +15,10 @@ export interface ScoredAttemptRecord {
   submittedAt: Date;
 }
 
-function countedAttempts(userId: string) {
+function countedAttempts(userId: string, kind: "quiz" | "test" = "quiz") {
   return {
     userId,
-    kind: "quiz",
+    kind,
     status: "submitted",
     score: { not: null },
     total: { gt: 0 },
@@ -69,4 +69,33 @@ export async function getActivityTimes(userId: string, since: Date): Promise<Dat
     orderBy: { submittedAt: "asc" },
   });
   return rows.map((r) => r.submittedAt).filter((d): d is Date => d !== null);
+}
+
+/** A submitted module test with a score. */
+export interface ModuleTestAttemptRecord {
+  id: string;
+  module: { slug: string };
+  score: number;
+  total: number;
+  submittedAt: Date;
+}
+
+/** The user's scored module tests (all modules, or one), newest first. */
+export async function getModuleTestAttempts(
+  userId: string,
+  moduleSlug?: string,
+): Promise<ModuleTestAttemptRecord[]> {
+  const rows = await prisma.attempt.findMany({
+    where: {
+      ...countedAttempts(userId, "test"),
+      ...(moduleSlug ? { module: { slug: moduleSlug } } : {}),
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    select: { id: true, score: true, total: true, submittedAt: true, module: { select: { slug: true } } },
+  });
+  return rows.flatMap((row) =>
+    row.module && row.score !== null && row.submittedAt
+      ? [{ id: row.id, module: row.module, score: row.score, total: row.total, submittedAt: row.submittedAt }]
+      : [],
+  );
 }

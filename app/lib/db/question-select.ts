@@ -13,5 +13,6 @@ export const questionSelect = {
   evidenceAnchors: true,
   evidenceLessons: true,
   skill: true,
+  lessonId: true,
   teacherEdit: true,
 } as const satisfies Prisma.QuestionSelect;

@@ -204,7 +204,7 @@ export async function claimGuestAttempts(
       });
 
       const submitted = attempts
-        .filter((a) => a.status === "submitted" && a.kind === "quiz" && a.submittedAt)
+        .filter((a) => a.status === "submitted" && (a.kind === "quiz" || a.kind === "test") && a.submittedAt)
         .sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime());
       if (submitted.length) {
         const drawn = new Set(submitted.flatMap((a) => questionIdsOf(a.questionIds)));

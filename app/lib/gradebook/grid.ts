@@ -18,9 +18,11 @@ export interface GradebookLearner {
   exit: "left" | "removed" | null;
 }
 
+/** A column: a lesson's quiz, or the module test (slug "test:<module>"). */
 export interface GradebookLesson {
   slug: string;
   title: string;
+  kind?: "lesson" | "test";
 }
 
 export type GradebookAttempt = AttemptFact & { userId: string; lessonSlug: string };

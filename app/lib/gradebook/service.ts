@@ -7,7 +7,7 @@ import type { Actor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/gradebook";
 import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
-import { getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
+import { assignmentTitle, getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
 import { getClassOverview, scopeOf } from "@/app/lib/classes/service";
 import { canSeeGlobalItemAnalysis } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
@@ -20,9 +20,16 @@ import { buildGradebook, type Gradebook, type GradebookAttempt } from "./grid";
 import { csvStream, type CsvValue } from "./csv";
 import { analyseItems, type ItemQuestion, type ItemStats } from "./item-analysis";
 
-function attemptFacts(rows: db.GradebookAttemptRow[], slugOf: Map<string, string>): GradebookAttempt[] {
+/** The assignment's columns: each lesson's quiz, or the module test. */
+function columnsOf(assignment: AssignmentRecord) {
+  return assignment.parts.map((p) => ({ slug: p.key, title: p.title, kind: p.kind }));
+}
+
+/** Attempts with the column they belong to (attempts on anything else are dropped). */
+function attemptFacts(rows: db.GradebookAttemptRow[], assignment: AssignmentRecord): GradebookAttempt[] {
+  const keyOf = new Map(assignment.parts.map((p) => [p.id, p.key]));
   return rows.flatMap((r) => {
-    const lessonSlug = slugOf.get(r.lessonId);
+    const lessonSlug = keyOf.get(r.partId);
     return lessonSlug ? [{ ...r, lessonSlug }] : [];
   });
 }
@@ -39,12 +46,11 @@ export async function getGradebook(
     db.gradebookLearners(scope, classId),
     db.gradebookAttempts(scope, classId, assignmentId),
   ]);
-  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
   const gradebook = buildGradebook({
     rules: rulesOf(assignment),
-    lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+    lessons: columnsOf(assignment),
     learners,
-    attempts: attemptFacts(attempts, slugOf),
+    attempts: attemptFacts(attempts, assignment),
     now,
   });
   return { assignment, gradebook };
@@ -66,8 +72,7 @@ export async function gradebookCsv(
 ): Promise<{ filename: string; stream: ReadableStream<Uint8Array> }> {
   const scope = scopeOf(actor);
   const assignment = await getManagedAssignment(actor, classId, assignmentId);
-  const lessons = assignment.lessons.map((l) => ({ slug: l.slug, title: l.title }));
-  const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
+  const lessons = columnsOf(assignment);
   const header: CsvValue[] = [
     "Name",
     "Email",
@@ -91,7 +96,7 @@ export async function gradebookCsv(
         rules: rulesOf(assignment),
         lessons,
         learners,
-        attempts: attemptFacts(attempts, slugOf),
+        attempts: attemptFacts(attempts, assignment),
         now,
       });
       for (const row of page.rows) {
@@ -108,7 +113,9 @@ export async function gradebookCsv(
       after = learners[learners.length - 1]?.userId;
     }
   }
-  const safeName = (assignment.title || assignment.module.title).replace(/[^A-Za-z0-9]+/g, "-").slice(0, 60);
+  const safeName = assignmentTitle(assignment)
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .slice(0, 60);
   return { filename: `gradebook-${safeName || "assignment"}.csv`, stream: csvStream(header, rows()) };
 }
 
@@ -133,7 +140,7 @@ export async function getLearnerWork(
     attempts: found.attempts.map((a) => ({
       ...toResultView(
         {
-          attempt: { ...a, lesson: a.lesson },
+          attempt: a,
           questions: a.questionIds.map((id) => byId.get(id)).filter((q) => q !== undefined),
           responses: a.responses,
         },
@@ -215,14 +222,13 @@ export async function getClassGradebook(
   const books = await Promise.all(
     assignments.map(async (assignment) => {
       const attempts = await db.gradebookAttempts(scope, classId, assignment.id);
-      const slugOf = new Map(assignment.lessons.map((l) => [l.id, l.slug]));
       return {
         assignment,
         gradebook: buildGradebook({
           rules: rulesOf(assignment),
-          lessons: assignment.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+          lessons: columnsOf(assignment),
           learners,
-          attempts: attemptFacts(attempts, slugOf),
+          attempts: attemptFacts(attempts, assignment),
           now,
         }),
       };
@@ -246,7 +252,7 @@ export async function classGradebookCsv(
     "Email",
     "Membership",
     ...assignments.flatMap(({ assignment: a }) => {
-      const title = a.title || a.module.title;
+      const title = assignmentTitle(a);
       return [`${title} (%)`, `${title} lessons passed`];
     }),
   ];

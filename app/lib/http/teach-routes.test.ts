@@ -159,6 +159,11 @@ describe("teacher API: who gets what", () => {
       () => call(routes.assign.POST, "POST", "/", { classId }, assignment),
     ],
     [
+      "POST /api/classes/:id/assignments (the module test)",
+      (w) => (signedOut(w) ? 401 : managers(w) ? 201 : 404),
+      () => call(routes.assign.POST, "POST", "/", { classId }, { ...assignment, kind: "test", title: "" }),
+    ],
+    [
       "GET /api/classes/:id/gradebook",
       (w) => (signedOut(w) ? 401 : managers(w) ? 200 : 404),
       () => call(routes.book.GET, "GET", "/", { classId }),
@@ -210,6 +215,23 @@ describe("teacher API: who gets what", () => {
     expect(((await bad.res.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors).toHaveProperty(
       "passMark",
     );
+  });
+
+  it("a module-test assignment is one column, listed for the member as the test", async () => {
+    as("member");
+    const mine = (await (await call(routes.mine.GET, "GET", "/api/assignments")).res.json()) as {
+      data: { title: string; lessons: { kind: string; slug: string }[] }[];
+    };
+    expect(mine.data.find((a) => a.title === "Module test: API")?.lessons).toEqual([
+      expect.objectContaining({ kind: "test", slug: "api-module" }),
+    ]);
+    as("teacher");
+    const book = (await (await call(routes.book.GET, "GET", "/", { classId })).res.json()) as {
+      data: { assignments: { gradebook: { lessons: { slug: string }[] } }[] };
+    };
+    expect(book.data.assignments.map((a) => a.gradebook.lessons.map((l) => l.slug))).toContainEqual([
+      "test:api-module",
+    ]);
   });
 
   it("the CSV is served as text/csv", async () => {

@@ -4,7 +4,8 @@ import "server-only";
  * with one user's progress (from the data layer) and, when opted in, their streak.
  */
 import { getGuide } from "@/app/lib/content";
-import { getActivityTimes, getScoredAttempts } from "@/app/lib/db/progress";
+import { getActivityTimes, getModuleTestAttempts, getScoredAttempts } from "@/app/lib/db/progress";
+import { moduleTestScores, NO_MODULE_TEST, type ModuleTestScore } from "./module-tests";
 import { getReadLessonSlugs } from "@/app/lib/db/lesson-reads";
 import { countDueReviews, countReviewCards, nextDueAfter } from "@/app/lib/db/review-cards";
 import { getUserProfile } from "@/app/lib/db/users";
@@ -34,6 +35,8 @@ export interface DashboardModule {
   /** Lessons with at least one submitted attempt. */
   attempted: number;
   lessons: DashboardLesson[];
+  /** The learner's module tests of this module: best and last score. */
+  test: ModuleTestScore;
 }
 
 export interface DashboardView {
@@ -65,14 +68,16 @@ export async function getDashboardView(
   now: Date = new Date(),
 ): Promise<DashboardView | null> {
   const horizon = dueHorizon(now);
-  const [profile, attempts, read, dueCount, cardCount, nextDueAt] = await Promise.all([
+  const [profile, attempts, read, dueCount, cardCount, nextDueAt, tests] = await Promise.all([
     getUserProfile(userId),
     getScoredAttempts(userId),
     getReadLessonSlugs(userId),
     countDueReviews(userId, horizon),
     countReviewCards(userId),
     nextDueAfter(userId, horizon),
+    getModuleTestAttempts(userId),
   ]);
+  const testScores = moduleTestScores(tests);
   if (!profile) return null;
   const mastery = masteryByLesson(attempts);
   // attempts come newest first.
@@ -126,6 +131,7 @@ export async function getDashboardView(
       ...progress,
       attempted: lessons.filter((l) => l.attempts > 0).length,
       lessons,
+      test: testScores.get(m.slug) ?? NO_MODULE_TEST,
     };
   });
 
@@ -140,7 +146,7 @@ export async function getDashboardView(
     cardCount,
     nextDueAt,
     streak,
-    isNew: latest.length === 0,
+    isNew: latest.length === 0 && tests.length === 0,
     nextStep: chooseNextStep(
       modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleTitle: m.title.split(":")[0]! }))),
       dueCount,

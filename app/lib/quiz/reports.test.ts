@@ -34,7 +34,7 @@ async function newUser(role: UserActor["role"] = "learner"): Promise<UserActor> 
 
 /** A submitted (or, with submit=false, in-progress) attempt and its question ids. */
 async function attemptOf(actor: UserActor | GuestActor, submit = true) {
-  const { quiz } = await service.startQuiz(actor, LESSON);
+  const { quiz } = await service.startQuiz(actor, { kind: "lesson", slug: LESSON });
   if (submit) await service.submitQuiz(actor, quiz.attemptId);
   return { attemptId: quiz.attemptId, questionIds: quiz.questions.map((q) => q.id) };
 }

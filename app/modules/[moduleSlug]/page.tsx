@@ -53,6 +53,13 @@ export default async function ModulePage({ params }: Props) {
             Start with lesson 1
           </Link>
         )}
+        <Link
+          href={`/modules/${guideModule.slug}/test`}
+          className="rounded-md border border-accent-600 px-4 py-2 font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-300 dark:text-accent-300 dark:hover:bg-stone-800"
+          data-testid="module-test-link"
+        >
+          Take the module test
+        </Link>
         <a
           href={guideModule.sourceUrl}
           className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"

@@ -4,7 +4,7 @@ import { findSharedResult } from "@/app/lib/attempts/share";
 import { getAllLessons, getLesson } from "@/app/lib/content";
 import { buildResultContext } from "@/app/lib/content/result-context";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
-import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
+import { Breadcrumb, lessonCrumbs, moduleCrumbs } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -22,15 +22,22 @@ export default async function SharedResultPage({ params }: Props) {
   const shared = await findSharedResult((await params).token);
   if (!shared) notFound();
   const { result, sharedBy } = shared;
-  const lesson = getLesson(result.lesson.slug);
-  const context = lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles: {} };
+  const isTest = result.target.kind === "module";
+  const lessonTitles = Object.fromEntries(getAllLessons().map((l) => [l.slug, l.title]));
+  const lesson = isTest ? undefined : getLesson(result.target.slug);
+  const context = lesson ? buildResultContext(lesson, getAllLessons()) : { sectionOf: {}, lessonTitles };
   const who = sharedBy === "a guest" ? "A guest" : sharedBy;
 
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <Breadcrumb trail={[...lessonCrumbs(result.lesson.slug), { label: "Shared result" }]} />
+      <Breadcrumb
+        trail={[
+          ...(isTest ? moduleCrumbs(result.target.slug) : lessonCrumbs(result.target.slug)),
+          { label: "Shared result" },
+        ]}
+      />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
-        A shared quiz result
+        {isTest ? "A shared module test result" : "A shared quiz result"}
       </h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" data-testid="shared-by">
         Shared by {sharedBy}; submitted{" "}
@@ -46,7 +53,12 @@ export default async function SharedResultPage({ params }: Props) {
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} who={who} />
-        <FeedbackList items={result.items} lessonSlug={result.lesson.slug} context={context} />
+        <FeedbackList
+          items={result.items}
+          lessonSlug={isTest ? undefined : result.target.slug}
+          nameEveryLesson={isTest}
+          context={context}
+        />
       </section>
     </main>
   );

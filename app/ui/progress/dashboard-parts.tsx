@@ -118,6 +118,20 @@ export function ModuleProgressList({ modules }: { modules: DashboardModule[] }) 
             <p className="mt-1 text-xs text-stone-600 dark:text-stone-400">
               {m.attempted} of {m.total} lessons attempted
             </p>
+            <p className="mt-1 text-sm" data-testid="module-test-score">
+              <Link href={`/modules/${m.slug}/test`} className="font-medium hover:underline">
+                Module test
+              </Link>
+              {": "}
+              {m.test.attempts === 0 ? (
+                <span className="text-stone-700 dark:text-stone-300">not taken yet</span>
+              ) : (
+                <span className="tabular-nums text-stone-700 dark:text-stone-300">
+                  best {m.test.bestPercent}%, last {m.test.lastPercent}% ({m.test.attempts}{" "}
+                  {m.test.attempts === 1 ? "attempt" : "attempts"})
+                </span>
+              )}
+            </p>
           </li>
         );
       })}

@@ -9,6 +9,7 @@ export function EvidenceQuote({
   linkTestId,
   srSuffix,
   otherLessonTitle,
+  noteOther = true,
 }: {
   links: readonly { text: string; href: string }[];
   linkTestId: string;
@@ -16,6 +17,8 @@ export function EvidenceQuote({
   srSuffix?: (index: number) => string | null;
   /** The title of the lesson a link opens when it is not the lesson in hand (else null). */
   otherLessonTitle?: (href: string) => string | null;
+  /** Add "(another lesson)" after such a link (not in a module test, where every lesson is in hand). */
+  noteOther?: boolean;
 }) {
   return (
     <figure className="mt-3 border-l-4 border-stone-300 pl-3 text-sm dark:border-stone-700">
@@ -35,7 +38,9 @@ export function EvidenceQuote({
                 {other ? `Read it in “${other}”` : "Read it in the lesson"}
                 {suffix && <span className="sr-only"> {suffix}</span>}
               </Link>
-              {other && <span className="text-stone-600 dark:text-stone-400"> (another lesson)</span>}
+              {other && noteOther && (
+                <span className="text-stone-600 dark:text-stone-400"> (another lesson)</span>
+              )}
             </p>
           </blockquote>
         );

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { startQuizAction, submitQuizAction } from "@/app/lib/actions/quiz-actions";
-import type { LearnerAnswer, QuizView, ResultView } from "@/app/lib/attempts/views";
+import type { LearnerAnswer, QuizTarget, QuizView, ResultView } from "@/app/lib/attempts/views";
 import { ConfirmSubmitDialog } from "./confirm-submit-dialog-client";
 import { ErrorNote } from "./error-note";
 import { isAnswered } from "./format";
@@ -17,11 +17,19 @@ import { useAnnouncer } from "./use-announcer";
 import { clearDrafts, overallState, readDrafts, useAutosave } from "./use-autosave";
 
 export interface QuizClientProps {
-  lesson: { slug: string; title: string };
+  /** The lesson quizzed, or the module of a module test. */
+  target: QuizTarget;
   questionCount: number;
+  /** Questions one attempt gets. */
+  length: number;
   initialQuiz: QuizView | null;
   /** The lesson after this one, offered with the result. */
   nextLesson: NextLessonLink | null;
+  /**
+   * A module test's result context (its lessons' titles), known up front; a lesson quiz reads
+   * its own once the result is in.
+   */
+  resultContext?: ResultContext;
 }
 
 const NO_CONTEXT: ResultContext = { sectionOf: {}, lessonTitles: {} };
@@ -61,14 +69,21 @@ function firstUnanswered(quiz: QuizView, answers: Record<string, LearnerAnswer>)
  * The quiz island: start (or resume), answer one question at a time, submit, feedback.
  * It only ever holds public question shapes; the right answers arrive with the result.
  */
-export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: QuizClientProps) {
+export function QuizClient({
+  target,
+  questionCount,
+  length,
+  initialQuiz,
+  nextLesson,
+  resultContext: givenContext,
+}: QuizClientProps) {
   const [quiz, setQuiz] = useState<QuizView | null>(initialQuiz);
   const [answers, setAnswers] = useState<Record<string, LearnerAnswer>>(initialQuiz?.saved ?? {});
   const [index, setIndex] = useState(initialQuiz ? firstUnanswered(initialQuiz, initialQuiz.saved) : 0);
   const [result, setResult] = useState<ResultView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number[] | null>(null);
-  const [resultContext, setResultContext] = useState<ResultContext | null>(null);
+  const [resultContext, setResultContext] = useState<ResultContext | null>(givenContext ?? null);
   const [pending, startTransition] = useTransition();
   const { announce, region } = useAnnouncer("quiz-announcer");
   const autosave = useAutosave(quiz?.attemptId ?? null);
@@ -124,7 +139,9 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
   function start() {
     setError(null);
     startTransition(async () => {
-      const res = await startQuizAction({ lessonSlug: lesson.slug });
+      const res = await startQuizAction(
+        target.kind === "module" ? { moduleSlug: target.slug } : { lessonSlug: target.slug },
+      );
       if (!res.ok) {
         setError(res.error);
         return;
@@ -165,9 +182,9 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
       }
       clearDrafts(id);
       setResult(res.data.result);
-      void fetchResultContext(lesson.slug).then(setResultContext);
+      if (target.kind === "lesson") void fetchResultContext(target.slug).then(setResultContext);
       announce(
-        `Quiz submitted. You scored ${formatScore(res.data.result.score)} out of ${res.data.result.total}.`,
+        `${target.kind === "module" ? "Module test" : "Quiz"} submitted. You scored ${formatScore(res.data.result.score)} out of ${res.data.result.total}.`,
       );
     });
   }
@@ -204,8 +221,9 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
     if (!quiz) {
       return (
         <QuizIntro
-          lessonSlug={lesson.slug}
+          target={target}
           questionCount={questionCount}
+          length={length}
           pending={pending}
           error={error}
           onStart={start}
@@ -221,7 +239,11 @@ export function QuizClient({ lesson, questionCount, initialQuiz, nextLesson }: Q
     const overall = overallState(autosave.states);
 
     return (
-      <section className="mt-6" aria-label="Quiz" data-attempt-id={quiz.attemptId}>
+      <section
+        className="mt-6"
+        aria-label={target.kind === "module" ? "Module test" : "Quiz"}
+        data-attempt-id={quiz.attemptId}
+      >
         <div className="flex items-center justify-between gap-3 text-sm">
           <p id="quiz-progress-label" data-testid="quiz-progress">
             Question {index + 1} of {total}

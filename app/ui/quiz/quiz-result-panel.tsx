@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ResultView } from "@/app/lib/attempts/views";
+import { targetHref, targetNoun } from "@/app/lib/attempts/target";
 import { ErrorNote } from "./error-note";
 import type { ResultContext } from "@/app/lib/content/result-context";
 import { ResultNextSteps, type NextLessonLink } from "./result-next-steps";
@@ -35,7 +36,8 @@ export function QuizResultPanel({
         <ResultNextSteps result={result} nextLesson={nextLesson} />
         <FeedbackList
           items={result.items}
-          lessonSlug={result.lesson.slug}
+          lessonSlug={result.target.kind === "lesson" ? result.target.slug : undefined}
+          nameEveryLesson={result.target.kind === "module"}
           context={context}
           reportAttemptId={result.attemptId}
         />
@@ -47,13 +49,15 @@ export function QuizResultPanel({
           disabled={pending}
           className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700 disabled:opacity-60"
         >
-          Take another quiz on this lesson
+          {result.target.kind === "module"
+            ? "Take the module test again"
+            : "Take another quiz on this lesson"}
         </button>
         <Link
-          href={`/lessons/${result.lesson.slug}`}
+          href={targetHref(result.target)}
           className="rounded-md border border-stone-300 px-4 py-2 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-900"
         >
-          Back to the lesson
+          Back to the {targetNoun(result.target)}
         </Link>
         <Link
           href={`/attempts/${result.attemptId}`}

@@ -19,7 +19,7 @@ export function ResultOverview({ result, context }: { result: ResultView; contex
     if (item.correct) return;
     const where = parseEvidenceHref(item.evidenceHref);
     const label =
-      where && where.slug !== result.lesson.slug
+      where && (result.target.kind === "module" || where.slug !== result.target.slug)
         ? `From “${context.lessonTitles[where.slug] ?? "another lesson"}”`
         : (where?.anchor && context.sectionOf[where.anchor]) || "The lesson text";
     const list = groups.get(label) ?? [];

@@ -37,7 +37,7 @@ export function ResultSummary({
         {who} scored {formatScore(result.score)} out of {result.total}
       </h2>
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
-        {percent}% on “{result.lesson.title}”.{" "}
+        {percent}% on {result.target.kind === "module" ? "the module test of " : ""}“{result.target.title}”.{" "}
         {result.score === result.total
           ? "Every answer right."
           : "Each question below shows the right answer and the sentence of the lesson it comes from."}
@@ -185,6 +185,7 @@ export function FeedbackList({
   items,
   idPrefix = "feedback",
   lessonSlug,
+  nameEveryLesson = false,
   context,
   reportAttemptId,
 }: {
@@ -194,11 +195,15 @@ export function FeedbackList({
   reportAttemptId?: string;
   /** The quiz's lesson: evidence links into any other lesson say which one they open. */
   lessonSlug?: string;
+  /** A module test: every evidence link says which lesson it opens. */
+  nameEveryLesson?: boolean;
   context?: ResultContext;
 }) {
   const otherLessonTitle = (href: string) => {
     const slug = parseEvidenceHref(href)?.slug;
-    return slug && lessonSlug && slug !== lessonSlug ? (context?.lessonTitles[slug] ?? null) : null;
+    if (!slug) return null;
+    if (nameEveryLesson) return context?.lessonTitles[slug] ?? null;
+    return lessonSlug && slug !== lessonSlug ? (context?.lessonTitles[slug] ?? null) : null;
   };
   return (
     <ol className="mt-6 space-y-4" aria-label="Feedback for each question">
@@ -241,6 +246,7 @@ export function FeedbackList({
             <StatementChange item={item} />
             <EvidenceQuote
               otherLessonTitle={otherLessonTitle}
+              noteOther={!nameEveryLesson}
               links={item.evidenceLinks}
               linkTestId="evidence-link"
               srSuffix={(j) =>

@@ -36,6 +36,14 @@ export function lessonCrumbs(lessonSlug: string): Crumb[] {
   ];
 }
 
+/** The module crumb for a module's own pages (its test, its printable quiz), linked. */
+export function moduleCrumbs(moduleSlug: string): Crumb[] {
+  const guideModule = getModule(moduleSlug);
+  return guideModule
+    ? [{ label: moduleShortTitle(guideModule.title), href: `/modules/${guideModule.slug}` }]
+    : [];
+}
+
 /** A module's title without its subtitle. */
 export function moduleShortTitle(title: string): string {
   return title.split(":")[0]!;

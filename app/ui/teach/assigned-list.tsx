@@ -31,7 +31,7 @@ export function AssignedList({ assigned }: { assigned: AssignedView[] }) {
             {a.lessons.map((l) => (
               <li key={l.slug} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
                 <span className="min-w-0">
-                  <Link href={`/lessons/${l.slug}`} className="hover:underline">
+                  <Link href={l.href} className="hover:underline">
                     {l.title}
                   </Link>{" "}
                   <StatusBadge outcome={l.outcome} />
@@ -40,15 +40,24 @@ export function AssignedList({ assigned }: { assigned: AssignedView[] }) {
                   )}
                 </span>
                 {l.canStart ? (
-                  <ActionFormClient action={startAssignedLessonAction} label={`Start the quiz: ${l.title}`}>
+                  <ActionFormClient
+                    action={startAssignedLessonAction}
+                    label={`Start the ${l.kind === "test" ? "test" : "quiz"}: ${l.title}`}
+                  >
                     <input type="hidden" name="assignmentId" value={a.id} />
-                    <input type="hidden" name="lessonSlug" value={l.slug} />
+                    <input
+                      type="hidden"
+                      name={l.kind === "test" ? "moduleSlug" : "lessonSlug"}
+                      value={l.slug}
+                    />
                     <button type="submit" className={quietButton}>
                       {l.outcome.status === "in_progress"
                         ? "Continue"
                         : l.outcome.counted
                           ? "Try again"
-                          : "Start quiz"}
+                          : l.kind === "test"
+                            ? "Start test"
+                            : "Start quiz"}
                       <span className="sr-only">: {l.title}</span>
                     </button>
                   </ActionFormClient>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { getLesson, getLessonNeighbours } from "@/app/lib/content";
-import { getInProgressQuiz, getQuizAvailabilityForLesson } from "@/app/lib/attempts/service";
+import { getInProgressQuiz, getQuizAvailabilityFor } from "@/app/lib/attempts/service";
 import { QuizClient } from "@/app/ui/quiz/quiz-client";
 import { Breadcrumb, lessonCrumbs } from "@/app/ui/site/breadcrumb";
 
@@ -31,9 +31,10 @@ export default async function QuizPage({ params }: Props) {
   if (!lesson) notFound();
 
   const actor = await getActor();
+  const target = { kind: "lesson", slug: lesson.slug, title: lesson.title } as const;
   const [availability, inProgress] = await Promise.all([
-    getQuizAvailabilityForLesson(lesson.slug),
-    actor ? getInProgressQuiz(actor, lesson.slug) : Promise.resolve(null),
+    getQuizAvailabilityFor(target),
+    actor ? getInProgressQuiz(actor, target) : Promise.resolve(null),
   ]);
 
   return (
@@ -46,8 +47,9 @@ export default async function QuizPage({ params }: Props) {
         {lesson.title}
       </h1>
       <QuizClient
-        lesson={{ slug: lesson.slug, title: lesson.title }}
+        target={target}
         questionCount={availability?.questionCount ?? 0}
+        length={availability?.length ?? 0}
         initialQuiz={inProgress}
         nextLesson={nextLessonLink(lesson.slug)}
       />

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { orNotFound } from "@/app/ui/teach/or-not-found";
 import { getClassOverview } from "@/app/lib/classes/service";
+import { assignmentTitle } from "@/app/lib/assignments/service";
 import { formatJoinCode } from "@/app/lib/classes/join-code";
 import { formatAbsolute } from "@/app/lib/assignments/due";
 import {
@@ -157,11 +158,13 @@ export default async function ClassPage({ params }: Props) {
                   href={`/teach/classes/${summary.id}/assignments/${a.id}`}
                   className="font-medium hover:underline"
                 >
-                  {a.title || a.module.title}
+                  {assignmentTitle(a)}
                 </Link>
                 <p className={`text-sm ${muted}`}>
-                  {a.lessons.length} {a.lessons.length === 1 ? "lesson" : "lessons"} · due{" "}
-                  {formatAbsolute(a.dueAt, user.timezone)}
+                  {a.kind === "test"
+                    ? "module test"
+                    : `${a.lessons.length} ${a.lessons.length === 1 ? "lesson" : "lessons"}`}{" "}
+                  · due {formatAbsolute(a.dueAt, user.timezone)}
                   {a.closedAt ? " · closed" : ""}
                 </p>
               </li>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { getGradebook } from "@/app/lib/gradebook/service";
+import { assignmentTitle } from "@/app/lib/assignments/service";
+import { MODULE_TEST_LENGTH } from "@/app/lib/attempts/draw";
 import { sortRows, type SortKey } from "@/app/lib/gradebook/grid";
 import { formatAbsolute, formatRelative } from "@/app/lib/assignments/due";
 import { statusLabel } from "@/app/lib/assignments/status";
@@ -69,7 +71,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
   const key = parseSort(query.sort, gradebook.lessons.length);
   const dir = query.dir === "desc" ? "desc" : "asc";
   const rows = sortRows(gradebook.rows, key, dir);
-  const title = assignment.title || assignment.module.title;
+  const title = assignmentTitle(assignment);
 
   return (
     <main className="mx-auto max-w-6xl px-4 py-8 sm:py-10">
@@ -83,7 +85,11 @@ export default async function GradebookPage({ params, searchParams }: Props) {
       <h1 className="mt-4 text-2xl font-bold tracking-tight">{title}</h1>
       <p className={`mt-1 ${muted}`}>
         Due {formatAbsolute(assignment.dueAt, user.timezone)} ({formatRelative(assignment.dueAt, now)}) · pass
-        mark {assignment.passMark} % · {assignment.questionsPerQuiz} questions per quiz ·{" "}
+        mark {assignment.passMark} % ·{" "}
+        {assignment.kind === "test"
+          ? `a test of up to ${MODULE_TEST_LENGTH} questions`
+          : `${assignment.questionsPerQuiz} questions per quiz`}{" "}
+        ·{" "}
         {assignment.attemptsAllowed === null
           ? "unlimited attempts"
           : `${assignment.attemptsAllowed} attempt(s)`}
@@ -195,6 +201,16 @@ export default async function GradebookPage({ params, searchParams }: Props) {
         <h2 id="items-heading" className="text-lg font-semibold">
           Questions and item analysis
         </h2>
+        {assignment.kind === "test" && (
+          <p className={`mt-1 text-sm ${muted}`}>
+            The module test draws from every lesson of “{assignment.module.title}”; each lesson&apos;s
+            questions are in its review queue under{" "}
+            <Link href="/teach/review" className={link}>
+              Review
+            </Link>
+            .
+          </p>
+        )}
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
           {assignment.lessons.map((l) => (
             <li key={l.slug}>

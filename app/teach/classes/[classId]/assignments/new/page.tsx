@@ -17,7 +17,7 @@ type Props = { params: Promise<{ classId: string }> };
 
 const label = "block text-sm font-medium";
 
-/** Assign a module or some of its lessons to a class, with dates and quiz settings. */
+/** Assign a module, some of its lessons or its module test to a class, with dates and quiz settings. */
 export default async function NewAssignmentPage({ params }: Props) {
   const { classId } = await params;
   const user = await getSessionUser();
@@ -67,6 +67,10 @@ export default async function NewAssignmentPage({ params }: Props) {
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="kind" value="lessons" /> Only the lessons ticked below
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="kind" value="test" /> The module test (20 questions across the
+              module&apos;s lessons)
             </label>
           </div>
         </fieldset>
@@ -139,7 +143,7 @@ export default async function NewAssignmentPage({ params }: Props) {
           </div>
           <div>
             <label htmlFor="questionsPerQuiz" className={label}>
-              Questions per quiz
+              Questions per quiz <span className={muted}>(lesson quizzes; a module test has 20)</span>
             </label>
             <input
               id="questionsPerQuiz"

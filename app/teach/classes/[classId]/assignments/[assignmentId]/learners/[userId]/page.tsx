@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
-import { getManagedAssignment } from "@/app/lib/assignments/service";
+import { assignmentTitle, getManagedAssignment } from "@/app/lib/assignments/service";
 import { getLearnerWork } from "@/app/lib/gradebook/service";
 import { formatAbsolute } from "@/app/lib/assignments/due";
 import { FeedbackList } from "@/app/ui/quiz/result-view";
+import { getAllLessons } from "@/app/lib/content";
 import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 import { orNotFound } from "@/app/ui/teach/or-not-found";
 import { card, muted } from "@/app/ui/teach/styles";
@@ -15,7 +16,10 @@ export const metadata: Metadata = { title: "A learner's work", robots: { index: 
 
 type Props = { params: Promise<{ classId: string; assignmentId: string; userId: string }> };
 
-/** One learner's attempts for an assignment, lesson by lesson: answers, right or wrong, evidence. */
+/**
+ * One learner's attempts for an assignment, lesson by lesson (or the module test): answers,
+ * right or wrong, evidence.
+ */
 export default async function LearnerWorkPage({ params }: Props) {
   const { classId, assignmentId, userId } = await params;
   const back = `/teach/classes/${classId}/assignments/${assignmentId}`;
@@ -25,7 +29,8 @@ export default async function LearnerWorkPage({ params }: Props) {
     orNotFound(getManagedAssignment(user, classId, assignmentId)),
     orNotFound(getLearnerWork(user, classId, assignmentId, userId)),
   ]);
-  const title = assignment.title || assignment.module.title;
+  const title = assignmentTitle(assignment);
+  const lessonTitles = Object.fromEntries(getAllLessons().map((l) => [l.slug, l.title]));
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-8 sm:py-10">
@@ -44,17 +49,18 @@ export default async function LearnerWorkPage({ params }: Props) {
         )}
       </h1>
       <p className={muted}>{title}</p>
-      {assignment.lessons.map((lesson) => {
-        const attempts = work.attempts.filter((a) => a.lesson.slug === lesson.slug);
+      {assignment.parts.map((part) => {
+        const kind = part.kind === "test" ? "module" : "lesson";
+        const attempts = work.attempts.filter((a) => a.target.kind === kind && a.target.slug === part.slug);
         return (
           <section
-            key={lesson.slug}
-            id={`lesson-${lesson.slug}`}
-            aria-labelledby={`h-${lesson.slug}`}
+            key={part.key}
+            id={`lesson-${part.key}`}
+            aria-labelledby={`h-${part.key}`}
             className={`mt-6 scroll-mt-24 ${card}`}
           >
-            <h2 id={`h-${lesson.slug}`} className="text-lg font-semibold">
-              {lesson.title}
+            <h2 id={`h-${part.key}`} className="text-lg font-semibold">
+              {part.title}
             </h2>
             {attempts.length === 0 ? (
               <p className={`mt-1 ${muted}`}>No attempt yet.</p>
@@ -69,7 +75,12 @@ export default async function LearnerWorkPage({ params }: Props) {
                   </summary>
                   {a.status === "submitted" && (
                     <div className="mt-2">
-                      <FeedbackList items={a.items} idPrefix={`a-${a.attemptId}`} />
+                      <FeedbackList
+                        items={a.items}
+                        idPrefix={`a-${a.attemptId}`}
+                        nameEveryLesson={kind === "module"}
+                        context={kind === "module" ? { sectionOf: {}, lessonTitles } : undefined}
+                      />
                     </div>
                   )}
                 </details>
