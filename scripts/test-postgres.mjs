@@ -21,6 +21,8 @@ const suites = [
   "app/lib/attempts/module-test.test.ts",
   "app/lib/progress/review.test.ts",
   "app/lib/classes/teach.test.ts",
+  "app/lib/classes/join-throttle.test.ts",
+  "app/lib/classes/join-on-arrival.test.ts",
   "scripts/content-sync.test.ts",
   "app/lib/http/teach-routes.test.ts",
 ];

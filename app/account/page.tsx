@@ -23,17 +23,41 @@ export default async function AccountPage() {
   const profile = await getUserProfile(user.userId);
   if (!profile) redirect("/sign-in?callbackUrl=%2Faccount");
 
-  return (
-    <main className="mx-auto w-full max-w-xl px-4 py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
-      {user.mustChangePassword ? (
+  // Keyed, so that leaving the temporary-password view keeps the form and its success message.
+  const passwordSection = (
+    <section
+      key="password"
+      aria-labelledby="password-heading"
+      className="mt-8 rounded-xl border border-stone-200 bg-white p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900/60"
+    >
+      <h2 id="password-heading" className="mb-4 text-lg font-semibold">
+        Password
+      </h2>
+      <ChangePasswordForm passwordMin={PASSWORD_MIN} passwordMax={PASSWORD_MAX} />
+    </section>
+  );
+
+  // Holding a temporary password: choosing their own is the only thing to do here.
+  if (user.mustChangePassword)
+    return (
+      <main className="mx-auto w-full max-w-xl px-4 py-10">
+        <h1 className="text-2xl font-semibold tracking-tight">Choose your password</h1>
         <p
           role="status"
           className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
         >
           You signed in with a temporary password. Choose your own password below to continue.
         </p>
-      ) : null}
+        {passwordSection}
+        <div className="mt-8">
+          <SignOutButton />
+        </div>
+      </main>
+    );
+
+  return (
+    <main className="mx-auto w-full max-w-xl px-4 py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-stone-600 dark:text-stone-400">Email</dt>
         <dd className="break-all">{profile.email}</dd>
@@ -59,15 +83,7 @@ export default async function AccountPage() {
         />
       </section>
 
-      <section
-        aria-labelledby="password-heading"
-        className="mt-8 rounded-xl border border-stone-200 bg-white p-5 sm:p-6 dark:border-stone-800 dark:bg-stone-900/60"
-      >
-        <h2 id="password-heading" className="mb-4 text-lg font-semibold">
-          Password
-        </h2>
-        <ChangePasswordForm passwordMin={PASSWORD_MIN} passwordMax={PASSWORD_MAX} />
-      </section>
+      {passwordSection}
 
       <section aria-labelledby="session-heading" className="mt-8">
         <h2 id="session-heading" className="mb-2 text-lg font-semibold">

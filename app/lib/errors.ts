@@ -36,16 +36,19 @@ export const MESSAGES = {
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** For `too_many_requests`: the seconds to wait, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { fieldErrors?: FieldErrors; cause?: unknown } = {},
+    options: { fieldErrors?: FieldErrors; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     if (options.fieldErrors) this.fieldErrors = options.fieldErrors;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
-import { safeCallbackUrl } from "@/app/lib/auth/redirects";
+import { joinCodeOfCallback, safeCallbackUrl } from "@/app/lib/auth/redirects";
 import { oauthProviders } from "@/app/lib/env";
 import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
 import { SignInForm } from "@/app/ui/auth/sign-in-client";
@@ -46,7 +46,12 @@ export default async function SignInPage({ searchParams }: Props) {
           ? "Your account is ready. Sign in to continue."
           : "Welcome back. Your progress and review queue are waiting."}
       </p>
-      <SignInForm callbackUrl={callbackUrl} oauth={oauthProviders} initialError={initialError} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        joinCode={joinCodeOfCallback(callbackUrl)}
+        oauth={oauthProviders}
+        initialError={initialError}
+      />
       <p className="mt-6 text-sm">
         No account yet?{" "}
         <Link href={signUpHref} className="font-medium text-accent-700 underline dark:text-accent-300">

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
 import { adminListUsers } from "@/app/lib/auth/admin";
 import { setRoleAction } from "@/app/lib/actions/admin-actions";
+import { giveTemporaryPasswordAction } from "@/app/lib/actions/teach-actions";
+import { TemporaryPasswordClient } from "@/app/ui/teach/temporary-password-client";
 import { ActionFormClient } from "@/app/ui/teach/action-form-client";
 import { orNotFound } from "@/app/ui/teach/or-not-found";
 import { card, input, muted, quietButton } from "@/app/ui/teach/styles";
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: "Users", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ q?: string }> };
 
-/** Admins only: find an account and make it a learner, teacher or admin. */
+/** Admins only: find an account, make it a learner, teacher or admin, or set a temporary password. */
 export default async function AdminUsersPage({ searchParams }: Props) {
   const { q = "" } = await searchParams;
   const user = await getSessionUser();
@@ -41,29 +43,32 @@ export default async function AdminUsersPage({ searchParams }: Props) {
             {u.id === user.userId ? (
               <span className={`text-sm ${muted}`}>{u.role} (you)</span>
             ) : (
-              <ActionFormClient
-                action={setRoleAction}
-                className="flex items-center gap-2"
-                label={`Role of ${u.name}`}
-              >
-                <input type="hidden" name="userId" value={u.id} />
-                <label htmlFor={`role-${u.id}`} className="sr-only">
-                  Role of {u.name}
-                </label>
-                <select
-                  id={`role-${u.id}`}
-                  name="role"
-                  defaultValue={u.role}
-                  className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+              <div className="flex flex-wrap items-start gap-3">
+                <ActionFormClient
+                  action={setRoleAction}
+                  className="flex items-center gap-2"
+                  label={`Role of ${u.name}`}
                 >
-                  <option value="learner">learner</option>
-                  <option value="teacher">teacher</option>
-                  <option value="admin">admin</option>
-                </select>
-                <button type="submit" className={quietButton}>
-                  Save<span className="sr-only"> role of {u.name}</span>
-                </button>
-              </ActionFormClient>
+                  <input type="hidden" name="userId" value={u.id} />
+                  <label htmlFor={`role-${u.id}`} className="sr-only">
+                    Role of {u.name}
+                  </label>
+                  <select
+                    id={`role-${u.id}`}
+                    name="role"
+                    defaultValue={u.role}
+                    className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-700 dark:bg-stone-950"
+                  >
+                    <option value="learner">learner</option>
+                    <option value="teacher">teacher</option>
+                    <option value="admin">admin</option>
+                  </select>
+                  <button type="submit" className={quietButton}>
+                    Save<span className="sr-only"> role of {u.name}</span>
+                  </button>
+                </ActionFormClient>
+                <TemporaryPasswordClient action={giveTemporaryPasswordAction} userId={u.id} name={u.name} />
+              </div>
             )}
           </li>
         ))}

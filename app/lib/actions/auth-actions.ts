@@ -12,18 +12,21 @@ import { z } from "zod";
 import { claimGuestFromCookie } from "@/app/lib/auth/claim";
 import { clientAddress } from "@/app/lib/auth/client-address";
 import { admitSignUp } from "@/app/lib/auth/throttle";
+import { joinOnArrival } from "@/app/lib/classes/service";
 import { throttleMessage } from "@/app/lib/auth/throttle-message";
 import { env } from "@/app/lib/env";
 import { AppError, MESSAGES } from "@/app/lib/errors";
 import { publicAction, requireUser } from "./safe-action";
 
 /**
- * Creates a learner account and moves the visitor's guest attempts to it. It does not sign in:
+ * Creates a learner account and moves the visitor's guest attempts to it; with a join code (from
+ * a join link) it also joins that class, with the usual checks and throttling. It does not sign in:
  * the sign-up island then calls next-auth's `signIn("credentials")`, so there is exactly one
  * place (the credentials provider) that issues sessions.
  */
 export const signUpAction = publicAction(signUpSchema, async (input) => {
-  const verdict = await admitSignUp(input.email, clientAddress(await headers(), env.TRUST_PROXY));
+  const address = clientAddress(await headers(), env.TRUST_PROXY);
+  const verdict = await admitSignUp(input.email, address);
   if (!verdict.ok) throw new AppError("too_many_requests", throttleMessage(verdict.retryAfterSeconds));
   const passwordHash = await hashPassword(input.password);
   const created = await createUser({
@@ -39,7 +42,11 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
     });
   }
   const claimedAttempts = await claimGuestFromCookie(created.user.id);
-  return { email: created.user.email, claimedAttempts };
+  const { id, role, timezone, name } = created.user;
+  const joined = input.joinCode
+    ? await joinOnArrival({ kind: "user", userId: id, role, timezone, name }, input.joinCode, address)
+    : false;
+  return { email: created.user.email, claimedAttempts, joined };
 });
 
 /** The signed-in user's own name, timezone and streak preference. */

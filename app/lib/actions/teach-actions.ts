@@ -24,6 +24,8 @@ import {
   createAssignmentInput,
   startAssignedInput,
 } from "@/app/lib/assignments/schemas";
+import { requestAddress } from "@/app/lib/auth/request-address";
+import { giveTemporaryPassword, temporaryPasswordInput } from "@/app/lib/auth/account-security";
 import { requireUser } from "./safe-action";
 
 const classPath = (classId: string) => `/teach/classes/${classId}`;
@@ -70,7 +72,7 @@ export const addCoTeacherAction = requireUser(coTeacherInput, async (input, { ac
 });
 
 export const joinClassAction = requireUser(joinCodeInput, async (input, { actor }) => {
-  await classes.joinClass(actor, input);
+  await classes.joinClass(actor, input, await requestAddress());
   redirect("/dashboard?joined=1#assigned");
 });
 
@@ -101,3 +103,7 @@ export const reviewQuestionAction = requireUser(reviewDecisionInput, async (inpu
   revalidatePath(`/teach/review/${input.lessonSlug}`);
   return { saved: true as const };
 });
+
+export const giveTemporaryPasswordAction = requireUser(temporaryPasswordInput, (input, { actor }) =>
+  giveTemporaryPassword(actor, input),
+);

@@ -241,7 +241,7 @@ describe("the module test as an assignment", () => {
     outsider = await user("Olga");
     const created = await classes.createClass(teacher, { name: "9B" });
     classId = created.id;
-    await classes.joinClass(learner, { code: created.joinCode });
+    await classes.joinClass(learner, { code: created.joinCode }, "198.51.100.9");
     const test = await assignments.createAssignment(teacher, {
       ...base,
       classId,

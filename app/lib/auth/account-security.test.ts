@@ -6,6 +6,8 @@ import type * as OptionsModule from "./options";
 import type * as UsersModule from "@/app/lib/db/users";
 import type * as PasswordModule from "./password";
 import { newPasswordSchema } from "./schemas";
+import type { Actor } from "./actor";
+import type { Role } from "./roles";
 
 /**
  * Password rules, password change, "sign out everywhere" and temporary passwords, against a real
@@ -142,6 +144,108 @@ describe("temporary password", () => {
       id,
       mustChangePassword: false,
     });
+  });
+});
+
+describe("temporary password set by a learner's teacher or an admin", () => {
+  type Who = "anonymous" | "guest" | "classmate" | "otherTeacher" | "teacher" | "coTeacher" | "admin";
+  const actors: Partial<Record<Who, Actor | null>> = {};
+  const learnerId: Record<string, string> = {};
+  let classId = "";
+
+  async function person(email: string, role: Role, secret = "an ordinary password"): Promise<Actor> {
+    const id = await account(email, secret);
+    if (role !== "learner") await (await import("@/app/lib/db/user-roles")).setRole(id, role);
+    return { kind: "user", userId: id, role, timezone: "UTC", name: "P" };
+  }
+
+  beforeAll(async () => {
+    const classes = await import("@/app/lib/classes/service");
+    const teacher = await person("tp-teacher@example.org", "teacher");
+    const created = await classes.createClass(teacher, { name: "Reset class" });
+    classId = created.id;
+    const join = async (actor: Actor) => classes.joinClass(actor, { code: created.joinCode }, "192.0.2.200");
+    actors.anonymous = null;
+    actors.guest = { kind: "guest", guestToken: "g_" + "e".repeat(43) };
+    actors.teacher = teacher;
+    actors.otherTeacher = await person("tp-other@example.org", "teacher");
+    actors.admin = await person("tp-admin@example.org", "admin");
+    actors.coTeacher = await person("tp-co@example.org", "learner");
+    await classes.addCoTeacher(teacher, { classId, email: "tp-co@example.org" });
+    actors.classmate = await person("tp-classmate@example.org", "learner");
+    await join(actors.classmate);
+    for (const [key, role] of [
+      ["current", "learner"],
+      ["former", "learner"],
+      ["teacherInClass", "teacher"],
+      ["outsider", "learner"],
+    ] as const) {
+      const actor = await person(`tp-${key}@example.org`, role, `password of ${key}`);
+      if (actor.kind !== "user") throw new Error("unreachable");
+      learnerId[key] = actor.userId;
+      if (key !== "outsider") await join(actor);
+      if (key === "former") await classes.leaveClass(actor, { classId });
+    }
+  });
+
+  async function reset(who: Who, target: string) {
+    try {
+      const { password: temporary } = await security.giveTemporaryPassword(actors[who] ?? null, {
+        userId: learnerId[target]!,
+      });
+      return temporary;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  }
+
+  it("anyone but the learner's teachers and admins gets 404, and nothing changes", async () => {
+    for (const who of ["anonymous", "guest", "classmate", "otherTeacher"] as const)
+      expect(await reset(who, "current"), who).toBe("not_found");
+    expect(await signIn("tp-current@example.org", "password of current")).toMatchObject({
+      mustChangePassword: false,
+    });
+  });
+
+  it("a teacher may not reset a former learner, a learner of another class, or a teacher's account", async () => {
+    for (const target of ["former", "outsider", "teacherInClass"])
+      expect(await reset("teacher", target), target).toBe("not_found");
+    expect(await reset("admin", "teacherInClass")).toMatch(/^[A-Za-z0-9]{20}$/);
+  });
+
+  it("the teacher's temporary password ends the learner's sessions and must be changed at sign-in", async () => {
+    const old = await issueToken("tp-current@example.org", "password of current");
+    const temporary = await reset("teacher", "current");
+    expect(temporary).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(await nextRequest(old)).not.toHaveProperty("user");
+    expect(await signIn("tp-current@example.org", "password of current")).toBeNull();
+    const temp = await issueToken("tp-current@example.org", temporary!);
+    expect((await nextRequest(temp)).user).toMatchObject({ mustChangePassword: true });
+    // A co-teacher and an admin may too; nobody may do it to themselves here.
+    expect(await reset("coTeacher", "current")).toMatch(/^[A-Za-z0-9]{20}$/);
+    expect(await reset("admin", "outsider")).toMatch(/^[A-Za-z0-9]{20}$/);
+    const admin = actors.admin!;
+    await expect(
+      security.giveTemporaryPassword(admin, { userId: admin.kind === "user" ? admin.userId : "" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("the Teach link in the session", () => {
+  it("shows for a learner once they create a class, and for a co-teacher; not before", async () => {
+    const classes = await import("@/app/lib/classes/service");
+    const id = await account("creator@example.org", "creator password");
+    const token = await issueToken("creator@example.org", "creator password");
+    expect((await nextRequest(token)).user).toMatchObject({ role: "learner", teaches: false });
+    const creator: Actor = { kind: "user", userId: id, role: "learner", timezone: "UTC", name: "P" };
+    const created = await classes.createClass(creator, { name: "My own class" });
+    expect((await nextRequest(token)).user).toMatchObject({ teaches: true });
+
+    await account("helper@example.org", "helper password");
+    const helper = await issueToken("helper@example.org", "helper password");
+    expect((await nextRequest(helper)).user).toMatchObject({ teaches: false });
+    await classes.addCoTeacher(creator, { classId: created.id, email: "helper@example.org" });
+    expect((await nextRequest(helper)).user).toMatchObject({ teaches: true });
   });
 });
 

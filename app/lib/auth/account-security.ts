@@ -1,7 +1,18 @@
 import "server-only";
-import { bumpSessionVersion, findPasswordHash, getUserProfile, setPasswordHash } from "@/app/lib/db/users";
+import { z } from "zod";
+import {
+  bumpSessionVersion,
+  findPasswordHash,
+  getUserProfile,
+  setPasswordHash,
+  setTemporaryPasswordWithin,
+} from "@/app/lib/db/users";
 import { AppError } from "@/app/lib/errors";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import { passwordResetScope } from "@/app/lib/classes/permissions";
+import { toViewer } from "@/app/lib/classes/viewer";
+import { idSchema } from "@/app/lib/classes/schemas";
+import type { Actor } from "./actor";
+import { generatePassword, hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
 import type { ChangePasswordInput } from "./schemas";
 import { admitPasswordCheck, signInSucceeded } from "./throttle";
 import { throttleMessage } from "./throttle-message";
@@ -54,4 +65,27 @@ export async function signOutEverywhere(userId: string): Promise<number> {
  */
 export async function setTemporaryPassword(email: string, password: string): Promise<boolean> {
   return (await setPasswordHash({ email }, await hashPassword(password), true)) !== null;
+}
+
+export const temporaryPasswordInput = z.strictObject({ userId: idSchema });
+
+export const NO_SUCH_LEARNER = "There is no such learner in your classes.";
+
+/**
+ * An admin (for anyone but themselves) or a learner's teacher (for a learner account in a class
+ * they manage) sets a generated temporary password, shown once to them: every session of that
+ * user ends and their next sign-in must choose a new password. Anyone else gets 404.
+ */
+export async function giveTemporaryPassword(
+  actor: Actor | null,
+  input: z.output<typeof temporaryPasswordInput>,
+): Promise<{ name: string; password: string }> {
+  const scope = passwordResetScope(toViewer(actor));
+  if (scope.kind === "nobody") throw new AppError("not_found", NO_SUCH_LEARNER);
+  if (actor?.kind === "user" && actor.userId === input.userId)
+    throw new AppError("conflict", "Change your own password on the account page.");
+  const password = generatePassword();
+  const name = await setTemporaryPasswordWithin(scope, input.userId, await hashPassword(password));
+  if (name === null) throw new AppError("not_found", NO_SUCH_LEARNER);
+  return { name, password };
 }

@@ -84,7 +84,10 @@ function authorize(credentials: Record<string, string>) {
 describe("signUpAction", () => {
   it("creates a learner with an argon2id hash and returns ok", async () => {
     const result = await actions.signUpAction(null, signUp({ email: " New@Example.org " }));
-    expect(result).toEqual({ ok: true, data: { email: "new@example.org", claimedAttempts: 0 } });
+    expect(result).toEqual({
+      ok: true,
+      data: { email: "new@example.org", claimedAttempts: 0, joined: false },
+    });
     const user = await users.findUserForSignIn("new@example.org");
     expect(user).toMatchObject({ name: "Ann", role: "learner", timezone: "Europe/London" });
     expect(user!.passwordHash).toMatch(/^\$argon2id\$/);

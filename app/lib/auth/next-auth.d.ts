@@ -12,6 +12,8 @@ declare module "next-auth" {
       timezone: string;
       /** Signed in with a temporary password that must be changed before anything else. */
       mustChangePassword: boolean;
+      /** Shown the teacher area: a teacher or admin, or someone who teaches a class. */
+      teaches: boolean;
     } & Omit<NonNullable<DefaultSession["user"]>, "name" | "email">;
   }
 
@@ -33,5 +35,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Must change a temporary password. */
     mcp?: boolean;
+    /** Shown the teacher area. */
+    teach?: boolean;
   }
 }

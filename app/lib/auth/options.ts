@@ -12,7 +12,9 @@ import {
   upsertOAuthUser,
 } from "@/app/lib/db/users";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { emailSchema, nameSchema, signInSchema } from "./schemas";
+import { arrivalJoinCodeSchema, emailSchema, nameSchema, signInSchema } from "./schemas";
+import { joinOnArrival } from "@/app/lib/classes/service";
+import { showsTeachArea } from "@/app/lib/classes/permissions";
 import { claimGuestFromCookie } from "./claim";
 import { clientAddress } from "./client-address";
 import { admitSignIn, signInSucceeded } from "./throttle";
@@ -28,12 +30,14 @@ function providers(): Provider[] {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        joinCode: { label: "Class code", type: "text" },
       },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const verdict = await admitSignIn(email, clientAddress(req?.headers, env.TRUST_PROXY));
+        const address = clientAddress(req?.headers, env.TRUST_PROXY);
+        const verdict = await admitSignIn(email, address);
         if (!verdict.ok) throw new Error(throttledError(verdict.retryAfterSeconds));
         const user = await findUserForSignIn(email);
         const ok = user?.passwordHash
@@ -42,6 +46,12 @@ function providers(): Provider[] {
         if (!user || !ok) return null;
         await signInSucceeded(email);
         await claimGuestFromCookie(user.id);
+        // Signing in from a join link: join that class on the way (checked and throttled).
+        const joinCode = arrivalJoinCodeSchema.safeParse(credentials?.joinCode);
+        if (joinCode.success && joinCode.data) {
+          const { id: userId, role, timezone, name } = user;
+          await joinOnArrival({ kind: "user", userId, role, timezone, name }, joinCode.data, address);
+        }
         return {
           id: user.id,
           email: user.email,
@@ -117,6 +127,7 @@ export const authOptions: NextAuthOptions = {
         role: state.role,
         tz: state.timezone,
         mcp: state.mustChangePassword,
+        teach: showsTeachArea(state.role, state.classesTaught),
       };
     },
 
@@ -132,6 +143,7 @@ export const authOptions: NextAuthOptions = {
         role: token.role,
         timezone: token.tz ?? "UTC",
         mustChangePassword: token.mcp === true,
+        teaches: token.teach === true,
       };
       return session;
     },

@@ -25,3 +25,14 @@ export function safeCallbackUrl(value: unknown, fallback: string = DEFAULT_AFTER
   if (candidate.startsWith("/sign-in") || candidate.startsWith("/sign-up")) return fallback;
   return candidate;
 }
+
+/** The class code of a join link (`/join/<code>`) used as the place to come back to, if it is one. */
+export function joinCodeOfCallback(callbackUrl: string): string | undefined {
+  const match = /^\/join\/([^/?#]{1,40})$/.exec(callbackUrl);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}

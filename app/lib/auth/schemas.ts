@@ -57,11 +57,15 @@ export const timezoneSchema = z
 /** An HTML checkbox: "on" when ticked, absent when not. */
 export const checkboxSchema = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
+/** A class code carried along from a join link, joined on arrival (validated by the join itself). */
+export const arrivalJoinCodeSchema = z.string().trim().min(1).max(20).optional();
+
 export const signUpSchema = z.object({
   name: nameSchema,
   email: emailSchema,
   password: newPasswordSchema,
   timezone: timezoneSchema,
+  joinCode: arrivalJoinCodeSchema,
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

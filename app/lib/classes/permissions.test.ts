@@ -5,6 +5,8 @@ import {
   canSeeGlobalItemAnalysis,
   classAccess,
   manageScope,
+  passwordResetScope,
+  showsTeachArea,
   teacherSignup,
   type ClassRelation,
   type Viewer,
@@ -65,5 +67,26 @@ describe("query scopes and the question bank", () => {
     expect(canReviewQuestions(guest, true)).toBe(false);
     expect(canSeeGlobalItemAnalysis(admin)).toBe(true);
     expect(canSeeGlobalItemAnalysis(teacher)).toBe(false);
+  });
+
+  it("temporary passwords: admins for anyone but themselves, others only for learners of classes they manage", () => {
+    expect(passwordResetScope(anonymous)).toEqual({ kind: "nobody" });
+    expect(passwordResetScope(guest)).toEqual({ kind: "nobody" });
+    expect(passwordResetScope(admin)).toEqual({ kind: "anyone_but", userId: "a" });
+    expect(passwordResetScope(teacher)).toEqual({
+      kind: "learners_of",
+      scope: { kind: "teaching", userId: "t" },
+    });
+    expect(passwordResetScope(learner)).toEqual({
+      kind: "learners_of",
+      scope: { kind: "teaching", userId: "l" },
+    });
+  });
+
+  it("the Teach link: teachers, admins, and anyone teaching a class", () => {
+    expect(showsTeachArea("learner", 0)).toBe(false);
+    expect(showsTeachArea("learner", 1)).toBe(true);
+    expect(showsTeachArea("teacher", 0)).toBe(true);
+    expect(showsTeachArea("admin", 0)).toBe(true);
   });
 });

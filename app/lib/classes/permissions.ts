@@ -7,6 +7,9 @@
  * - The class's teacher and its co-teachers manage it; an admin manages every class.
  * - A current learner of the class sees its assignments and their own work, nothing else.
  * - Everyone else (other teachers, other learners, guests, anonymous visitors) sees nothing.
+ * - A temporary password may be set by an admin for anyone but themselves, and by a teacher for
+ *   a learner account currently in a class they manage (never a teacher's or admin's account,
+ *   which would let a teacher sign in as them).
  * - The shared question bank may be reviewed by teachers and admins, and by anyone who teaches
  *   a class.
  */
@@ -44,6 +47,11 @@ export function manageScope(viewer: Viewer): ClassScope {
   return viewer.role === "admin" ? { kind: "any" } : { kind: "teaching", userId: viewer.userId };
 }
 
+/** The "Teach" link: teachers and admins, and anyone who teaches (or co-teaches) a class. */
+export function showsTeachArea(role: Role, classesTaught: number): boolean {
+  return role === "teacher" || role === "admin" || classesTaught > 0;
+}
+
 export function canReviewQuestions(viewer: Viewer, teachesAClass: boolean): boolean {
   if (viewer.kind !== "user") return false;
   return viewer.role === "teacher" || viewer.role === "admin" || teachesAClass;
@@ -52,4 +60,14 @@ export function canReviewQuestions(viewer: Viewer, teachesAClass: boolean): bool
 /** Item analysis over every learner (not just a class) is for admins. */
 export function canSeeGlobalItemAnalysis(viewer: Viewer): boolean {
   return viewer.kind === "user" && viewer.role === "admin";
+}
+
+/** Whose password the viewer may replace with a temporary one (see the rules above). */
+export type PasswordResetScope =
+  { kind: "anyone_but"; userId: string } | { kind: "learners_of"; scope: ClassScope } | { kind: "nobody" };
+
+export function passwordResetScope(viewer: Viewer): PasswordResetScope {
+  if (viewer.kind !== "user") return { kind: "nobody" };
+  if (viewer.role === "admin") return { kind: "anyone_but", userId: viewer.userId };
+  return { kind: "learners_of", scope: manageScope(viewer) };
 }

@@ -4,13 +4,15 @@ import "server-only";
  * decides with the permission rules, and lets the data layer enforce the scope in its query.
  * Expected failures are AppErrors (404 for anything not the actor's to see).
  */
-import type { Actor } from "@/app/lib/auth/actor";
+import type { Actor, UserActor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import * as db from "@/app/lib/db/classes";
 import { listClassAssignments, type AssignmentRecord } from "@/app/lib/db/assignments";
 import { newJoinCode, normalizeJoinCode } from "./join-code";
 import { canCreateClass, manageScope, teacherSignup, type ClassScope } from "./permissions";
 import { toViewer } from "./viewer";
+import { admitJoinCode } from "@/app/lib/auth/throttle";
+import { throttleMessage } from "@/app/lib/auth/throttle-message";
 
 export const CLASS_NOT_FOUND = "There is no such class, or it is not yours.";
 
@@ -95,17 +97,49 @@ export async function leaveClass(actor: Actor | null, input: { classId: string }
     throw new AppError("not_found", "You are not a learner in that class.");
 }
 
-/** What the join page shows for a code, before anyone joins: null for an unknown code. */
-export async function previewJoin(code: string): Promise<db.JoinTarget | null> {
+/**
+ * Looks a join code up, counted against guessing (per client address, and per account when
+ * signed in); a code that names a class is not counted. Throws too_many_requests while throttled.
+ */
+async function lookUpCode<T>(
+  who: { userId: string | null; address: string },
+  find: () => Promise<T | null>,
+): Promise<T | null> {
+  const admitted = await admitJoinCode(who);
+  if (!admitted.ok)
+    throw new AppError("too_many_requests", throttleMessage(admitted.retryAfterSeconds), {
+      retryAfterSeconds: admitted.retryAfterSeconds,
+    });
+  const found = await find();
+  if (found) await admitted.codeWasRight();
+  return found;
+}
+
+/**
+ * What the join page shows for a code, before anyone joins: null for an unknown code. Counted
+ * like a join, since it tells whether a code exists.
+ */
+export async function previewJoin(
+  actor: Actor | null,
+  code: string,
+  address: string,
+): Promise<db.JoinTarget | null> {
   const normal = normalizeJoinCode(code);
-  return normal ? db.findClassByJoinCode(normal) : null;
+  if (!normal) return null;
+  const userId = actor?.kind === "user" ? actor.userId : null;
+  return lookUpCode({ userId, address }, () => db.findClassByJoinCode(normal, userId));
 }
 
 export const UNKNOWN_CODE = "That class code does not exist. Check it with your teacher.";
 
+/**
+ * Joins the class with this code as a learner. Wrong codes are throttled per client address
+ * and per account (429 with the wait); a right one never counts against either.
+ */
 export async function joinClass(
   actor: Actor | null,
   input: { code: string },
+  address: string,
 ): Promise<{ classId: string; outcome: db.JoinOutcome }> {
   if (actor?.kind !== "user") throw new AppError("unauthorized", "Sign up or sign in to join a class.");
   const code = normalizeJoinCode(input.code);
@@ -113,12 +147,28 @@ export async function joinClass(
     throw new AppError("bad_request", UNKNOWN_CODE, {
       fieldErrors: { code: ["Class codes have 8 letters and digits."] },
     });
-  const result = await db.joinByCode(actor.userId, code);
+  const userId = actor.userId;
+  const result = await lookUpCode({ userId, address }, () => db.joinByCode(userId, code));
   if (!result) throw new AppError("not_found", UNKNOWN_CODE, { fieldErrors: { code: [UNKNOWN_CODE] } });
   if (result.outcome === "closed")
     throw new AppError("conflict", "This class is not accepting new learners.");
   if (result.outcome === "teaches") throw new AppError("conflict", "You teach this class.");
   return { classId: result.classId, outcome: result.outcome };
+}
+
+/**
+ * The join that rides along with a sign-up or sign-in from a join link: the same checks and
+ * throttling as `joinClass`, but an expected refusal (unknown code, closed class, throttled)
+ * does not stop the sign-in; the join page the user lands on says why. True when they are in.
+ */
+export async function joinOnArrival(actor: UserActor, code: string, address: string): Promise<boolean> {
+  try {
+    await joinClass(actor, { code }, address);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "internal") return false;
+    throw error;
+  }
 }
 
 export async function myClasses(actor: Actor | null): Promise<db.MembershipSummary[]> {

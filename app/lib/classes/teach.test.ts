@@ -29,6 +29,7 @@ const people: Record<string, Actor | null> = {};
 let classId = "";
 let joinCode = "";
 let assignmentId = "";
+const ADDRESS = "198.51.100.7";
 
 async function user(email: string, name: string, role: Role = "learner"): Promise<Actor> {
   const row = await prisma.user.create({ data: { email, name, role } });
@@ -107,32 +108,37 @@ describe("classes and joining", () => {
 
   it("learners join by code (typed loosely), once", async () => {
     const typed = `${joinCode.slice(0, 4).toLowerCase()}-${joinCode.slice(4)}`;
-    expect(await classes.joinClass(people.member!, { code: typed })).toEqual({ classId, outcome: "joined" });
-    expect((await classes.joinClass(people.member!, { code: joinCode })).outcome).toBe("already_member");
-    await classes.joinClass(people.member2!, { code: joinCode });
-    await expect(classes.joinClass(people.teacher!, { code: joinCode })).rejects.toMatchObject({
+    expect(await classes.joinClass(people.member!, { code: typed }, ADDRESS)).toEqual({
+      classId,
+      outcome: "joined",
+    });
+    expect((await classes.joinClass(people.member!, { code: joinCode }, ADDRESS)).outcome).toBe(
+      "already_member",
+    );
+    await classes.joinClass(people.member2!, { code: joinCode }, ADDRESS);
+    await expect(classes.joinClass(people.teacher!, { code: joinCode }, ADDRESS)).rejects.toMatchObject({
       code: "conflict",
     });
-    await expect(classes.joinClass(people.guest!, { code: joinCode })).rejects.toMatchObject({
+    await expect(classes.joinClass(people.guest!, { code: joinCode }, ADDRESS)).rejects.toMatchObject({
       code: "unauthorized",
     });
-    await expect(classes.joinClass(people.learner!, { code: "ACDEFGHJ" })).rejects.toMatchObject({
+    await expect(classes.joinClass(people.learner!, { code: "ACDEFGHJ" }, ADDRESS)).rejects.toMatchObject({
       code: "not_found",
     });
   });
 
   it("a disabled code lets nobody join; a regenerated code replaces the old one", async () => {
     await classes.setJoinEnabled(people.teacher!, { classId, enabled: false });
-    await expect(classes.joinClass(people.learner!, { code: joinCode })).rejects.toMatchObject({
+    await expect(classes.joinClass(people.learner!, { code: joinCode }, ADDRESS)).rejects.toMatchObject({
       code: "conflict",
     });
     const fresh = await classes.regenerateJoinCode(people.teacher!, { classId });
     expect(fresh).not.toBe(joinCode);
-    await expect(classes.joinClass(people.learner!, { code: joinCode })).rejects.toMatchObject({
+    await expect(classes.joinClass(people.learner!, { code: joinCode }, ADDRESS)).rejects.toMatchObject({
       code: "not_found",
     });
     joinCode = fresh;
-    expect((await classes.previewJoin(fresh))?.joinEnabled).toBe(true);
+    expect((await classes.previewJoin(null, fresh, ADDRESS))?.joinEnabled).toBe(true);
   });
 });
 
@@ -233,7 +239,7 @@ describe("assignments, quizzes and the gradebook", () => {
     expect(book.averages[0]?.averagePercent).toBeNull();
     expect(await assignments.listAssignedToMe(people.member!)).toEqual([]);
     // back with the current code; their history is still theirs
-    expect((await classes.joinClass(people.member!, { code: joinCode })).outcome).toBe("rejoined");
+    expect((await classes.joinClass(people.member!, { code: joinCode }, ADDRESS)).outcome).toBe("rejoined");
   });
 
   it("attempts beyond the limit are refused; closing stops new attempts", async () => {
@@ -242,6 +248,50 @@ describe("assignments, quizzes and the gradebook", () => {
       assignments.startAssignedLesson(people.member!, { assignmentId, lessonSlug: LESSONS[0]! }),
     ).rejects.toMatchObject({ code: "conflict" });
     await assignments.setAssignmentClosed(people.teacher!, { classId, assignmentId, closed: false });
+  });
+});
+
+describe("a learner who deletes their account", () => {
+  it("leaves a nameless 'deleted learner' row in the gradebook and the CSVs; their work goes", async () => {
+    const { hashPassword } = await import("@/app/lib/auth/password");
+    const { deleteMyAccount } = await import("@/app/lib/account/data");
+    const row = await prisma.user.create({
+      data: { email: "dee@e.org", name: "Dee Parting", passwordHash: await hashPassword("my own password") },
+    });
+    const dee: Actor = { kind: "user", userId: row.id, role: "learner", timezone: "UTC", name: "Dee" };
+    await classes.joinClass(dee, { code: joinCode }, ADDRESS);
+    await assignments.startAssignedLesson(dee, { assignmentId, lessonSlug: LESSONS[1]! });
+    const before = await gradebook.getGradebook(people.teacher!, classId, assignmentId);
+    expect(before.gradebook.rows.some((r) => r.learner.name === "Dee Parting")).toBe(true);
+
+    await deleteMyAccount({ ...dee, kind: "user" }, "my own password");
+
+    const { gradebook: book } = await gradebook.getGradebook(people.teacher!, classId, assignmentId);
+    const gone = book.rows.filter((r) => r.learner.exit === "deleted");
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatchObject({ learner: { name: "Deleted learner", email: "" }, cells: [] });
+    expect(JSON.stringify(book)).not.toMatch(/Dee|dee@e\.org/);
+    expect(await prisma.attempt.count({ where: { userId: row.id } })).toBe(0);
+    // Averages count current learners only, as before.
+    expect(book.averages).toEqual(before.gradebook.averages);
+
+    const csv = await new Response(
+      (await gradebook.gradebookCsv(people.teacher!, classId, assignmentId)).stream,
+    ).text();
+    expect(csv).toContain("Deleted learner,,deleted,,,,,,");
+    const classCsv = await new Response(
+      (await gradebook.classGradebookCsv(people.teacher!, classId)).stream,
+    ).text();
+    expect(classCsv).toContain("Deleted learner,,deleted,,");
+    expect(
+      (await gradebook.getClassGradebook(people.teacher!, classId)).assignments[0]?.gradebook.rows,
+    ).toContainEqual(
+      expect.objectContaining({ learner: expect.objectContaining({ exit: "deleted" }) as unknown }),
+    );
+    // Another teacher sees nothing of it.
+    await expect(gradebook.getGradebook(people.otherTeacher!, classId, assignmentId)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 

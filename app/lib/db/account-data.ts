@@ -76,10 +76,21 @@ export async function readUserData(userId: string) {
   return user ? { user, attempts, reviewCards, lessonReads, memberships } : null;
 }
 
-/** Deletes the user; attempts, responses, review cards, reads and memberships go with it (cascade). */
+/**
+ * Deletes the user; attempts, responses, review cards, reads and memberships go with it
+ * (cascade). In the same transaction each class they were a learner in keeps a nameless
+ * `DeletedClassMember` row.
+ */
 export async function deleteUserRows(userId: string): Promise<boolean> {
-  const { count } = await prisma.user.deleteMany({ where: { id: userId } });
-  return count === 1;
+  return prisma.$transaction(async (tx) => {
+    const places = await tx.classMember.findMany({
+      where: { userId, role: "learner" },
+      select: { classId: true, joinedAt: true },
+    });
+    const { count } = await tx.user.deleteMany({ where: { id: userId } });
+    if (count === 1 && places.length > 0) await tx.deletedClassMember.createMany({ data: places });
+    return count === 1;
+  });
 }
 
 /** Deletes attempts no account owns (a guest's) started before `before`; their responses cascade. */

@@ -51,8 +51,26 @@ export async function incrementThrottleRow(key: string, at: Date): Promise<Throt
   return prisma.authThrottle.update({ where: { key }, data: { count: { increment: 1 }, lastAt: at } });
 }
 
+/** One attempt fewer, if the row is still in the window that counted it. */
+export async function decrementThrottleRow(key: string, windowStart: Date): Promise<void> {
+  await prisma.authThrottle.updateMany({
+    where: { key, windowStart, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
+
 export async function deleteThrottleRow(key: string): Promise<void> {
   await prisma.authThrottle.deleteMany({ where: { key } });
+}
+
+/** Deletes the row only if it still holds what was read; false otherwise. */
+export async function deleteThrottleRowIf(
+  expected: Pick<ThrottleRow, "key" | "count" | "lastAt">,
+): Promise<boolean> {
+  const { count } = await prisma.authThrottle.deleteMany({
+    where: { key: expected.key, count: expected.count, lastAt: expected.lastAt },
+  });
+  return count === 1;
 }
 
 /** Forgets rows with no attempt since `before` and no block running. */

@@ -7,6 +7,7 @@ import "server-only";
 import type { Prisma } from "@/app/generated/prisma/sqlite/client";
 import { prisma } from "@/app/lib/db/prisma";
 import type { ClassScope } from "@/app/lib/classes/permissions";
+import type { Role } from "@/app/lib/auth/roles";
 
 /** The where-clause for classes the scope may manage (never matches for "nothing"). */
 export function managedClassWhere(scope: ClassScope, classId?: string): Prisma.ClassWhereInput {
@@ -23,7 +24,8 @@ export function managedClassWhere(scope: ClassScope, classId?: string): Prisma.C
         ],
       };
     case "nothing":
-      return { id: "\u0000never" };
+      // An empty `in` matches no row on every database (PostgreSQL text refuses a NUL sentinel).
+      return { id: { in: [] } };
   }
 }
 
@@ -108,6 +110,8 @@ export interface RosterEntry {
   name: string;
   email: string;
   role: "learner" | "teacher";
+  /** The account's own role (a teacher may reset only learner accounts' passwords). */
+  accountRole: Role;
   joinedAt: Date;
   exitedAt: Date | null;
   exit: "left" | "removed" | null;
@@ -126,7 +130,7 @@ export async function getRoster(scope: ClassScope, classId: string): Promise<Ros
           joinedAt: true,
           exitedAt: true,
           exit: true,
-          user: { select: { id: true, name: true, email: true } },
+          user: { select: { id: true, name: true, email: true, role: true } },
         },
         orderBy: [{ joinedAt: "asc" }],
       },
@@ -144,6 +148,7 @@ export async function getRoster(scope: ClassScope, classId: string): Promise<Ros
     name: m.user.name,
     email: m.user.email,
     role: m.role,
+    accountRole: m.user.role,
     joinedAt: m.joinedAt,
     exitedAt: m.exitedAt,
     exit: m.exit,
@@ -196,9 +201,14 @@ export interface JoinTarget {
   teacherName: string;
   joinEnabled: boolean;
   archived: boolean;
+  /** The viewer's current place in the class, when a user id was given. */
+  viewer: "learner" | "teacher" | null;
 }
 
-export async function findClassByJoinCode(joinCode: string): Promise<JoinTarget | null> {
+export async function findClassByJoinCode(
+  joinCode: string,
+  userId: string | null = null,
+): Promise<JoinTarget | null> {
   const row = await prisma.class.findUnique({
     where: { joinCode },
     select: {
@@ -206,18 +216,25 @@ export async function findClassByJoinCode(joinCode: string): Promise<JoinTarget 
       name: true,
       joinEnabled: true,
       archivedAt: true,
+      teacherId: true,
       teacher: { select: { name: true } },
+      members: {
+        // No user: an id no row has ("" rather than a NUL, which PostgreSQL text refuses).
+        where: { userId: userId ?? "", exitedAt: null },
+        select: { role: true },
+      },
     },
   });
-  return row
-    ? {
-        id: row.id,
-        name: row.name,
-        teacherName: row.teacher.name,
-        joinEnabled: row.joinEnabled,
-        archived: row.archivedAt !== null,
-      }
-    : null;
+  if (!row) return null;
+  const member = row.members[0]?.role ?? null;
+  return {
+    id: row.id,
+    name: row.name,
+    teacherName: row.teacher.name,
+    joinEnabled: row.joinEnabled,
+    archived: row.archivedAt !== null,
+    viewer: userId !== null && row.teacherId === userId ? "teacher" : member,
+  };
 }
 
 export type JoinOutcome = "joined" | "rejoined" | "already_member" | "teaches" | "closed";

@@ -24,6 +24,21 @@ export interface GradebookLearnerRow {
   exit: "left" | "removed" | null;
 }
 
+/** A learner who deleted their account: nothing about them but that they were in the class. */
+export interface DeletedLearnerRow {
+  id: string;
+  joinedAt: Date;
+}
+
+/** Learners of a class (the scope's) who have deleted their accounts, oldest place first. */
+export async function deletedLearners(scope: ClassScope, classId: string): Promise<DeletedLearnerRow[]> {
+  return prisma.deletedClassMember.findMany({
+    where: { classId, class: managedClassWhere(scope, classId) },
+    select: { id: true, joinedAt: true },
+    orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+  });
+}
+
 export interface GradebookAttemptRow {
   id: string;
   userId: string;

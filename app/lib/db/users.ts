@@ -2,6 +2,8 @@ import "server-only";
 import { prisma } from "@/app/lib/db/prisma";
 import { applyReviewOutcomes, type Reschedule } from "@/app/lib/db/review-cards";
 import type { Role } from "@/app/lib/auth/roles";
+import type { PasswordResetScope } from "@/app/lib/classes/permissions";
+import { managedClassWhere } from "@/app/lib/db/classes";
 
 /**
  * Users: the only module that touches the User table (and, for claiming, guest attempts).
@@ -89,14 +91,29 @@ export async function findUserForSignIn(email: string): Promise<UserForSignIn | 
   };
 }
 
-export type SessionState = UserProfile & { sessionVersion: number; mustChangePassword: boolean };
+export type SessionState = UserProfile & {
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  /** Classes the user owns or co-teaches (archived ones included). */
+  classesTaught: number;
+};
 
 /** What every authenticated request checks its session token against (null: no such user). */
 export async function getSessionState(userId: string): Promise<SessionState | null> {
-  return prisma.user.findUnique({
+  const row = await prisma.user.findUnique({
     where: { id: userId },
-    select: { ...profileSelect, sessionVersion: true, mustChangePassword: true },
+    select: {
+      ...profileSelect,
+      sessionVersion: true,
+      mustChangePassword: true,
+      _count: {
+        select: { classesTaught: true, memberships: { where: { role: "teacher", exitedAt: null } } },
+      },
+    },
   });
+  if (!row) return null;
+  const { _count, ...state } = row;
+  return { ...state, classesTaught: _count.classesTaught + _count.memberships };
 }
 
 /** The acting user's password hash, to check their current password (null: none or no user). */
@@ -125,6 +142,37 @@ export async function setPasswordHash(
   if (count === 0) return null;
   const user = await prisma.user.findUnique({ where, select: { sessionVersion: true } });
   return user?.sessionVersion ?? null;
+}
+
+/**
+ * Gives `userId` a temporary password (ending their sessions) if the scope covers them, checked
+ * in the same statement; their name, or null when they are not in scope.
+ */
+export async function setTemporaryPasswordWithin(
+  scope: PasswordResetScope,
+  userId: string,
+  passwordHash: string,
+): Promise<string | null> {
+  if (scope.kind === "nobody") return null;
+  const where =
+    scope.kind === "anyone_but"
+      ? { AND: [{ id: userId }, { id: { not: scope.userId } }] }
+      : {
+          id: userId,
+          role: "learner" as const,
+          memberships: {
+            some: { role: "learner" as const, exitedAt: null, class: managedClassWhere(scope.scope) },
+          },
+        };
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where,
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+    return user?.name ?? null;
+  });
 }
 
 /** Raises the session version ("sign out everywhere"); returns the new one. */

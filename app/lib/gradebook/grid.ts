@@ -14,8 +14,18 @@ export interface GradebookLearner {
   userId: string;
   name: string;
   email: string;
-  /** "left" or "removed": history kept and shown, excluded from class averages. */
-  exit: "left" | "removed" | null;
+  /**
+   * "left" or "removed": history kept and shown, excluded from class averages. "deleted": the
+   * learner deleted their account; the row keeps their place, with no name, email or work.
+   */
+  exit: "left" | "removed" | "deleted" | null;
+}
+
+export const DELETED_LEARNER = "Deleted learner";
+
+/** The row of a learner who deleted their account (`id` is their DeletedClassMember row). */
+export function deletedLearner(id: string): GradebookLearner {
+  return { userId: `deleted-${id}`, name: DELETED_LEARNER, email: "", exit: "deleted" };
 }
 
 /** A column: a lesson's quiz, or the module test (slug "test:<module>"). */
@@ -29,6 +39,7 @@ export type GradebookAttempt = AttemptFact & { userId: string; lessonSlug: strin
 
 export interface GradebookRow {
   learner: GradebookLearner;
+  /** One per lesson; none for a deleted learner (their work went with the account). */
   cells: LessonOutcome[];
   /** Mean of counting percentages over every lesson, a lesson without one counting 0. */
   totalPercent: number;
@@ -72,6 +83,8 @@ export function buildGradebook(input: {
     else byCell.set(key, [a]);
   }
   const rows = input.learners.map((learner): GradebookRow => {
+    if (learner.exit === "deleted")
+      return { learner, cells: [], totalPercent: 0, completed: 0, passed: 0, late: 0 };
     const cells = lessons.map((l) =>
       lessonOutcome(rules, byCell.get(`${learner.userId}\u0000${l.slug}`) ?? [], now),
     );

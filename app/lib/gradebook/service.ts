@@ -9,16 +9,31 @@ import * as db from "@/app/lib/db/gradebook";
 import { lessonQuestionsForReview } from "@/app/lib/db/gradebook";
 import { assignmentTitle, getManagedAssignment, rulesOf } from "@/app/lib/assignments/service";
 import { getClassOverview, scopeOf } from "@/app/lib/classes/service";
-import { canSeeGlobalItemAnalysis } from "@/app/lib/classes/permissions";
+import { canSeeGlobalItemAnalysis, type ClassScope } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
 import { toResultView } from "@/app/lib/attempts/service";
 import { parseQuestionRow } from "@/app/lib/attempts/questions";
 import type { ResultView } from "@/app/lib/attempts/views";
 import { listClassAssignments, type AssignmentRecord } from "@/app/lib/db/assignments";
 import { statusLabel } from "@/app/lib/assignments/status";
-import { buildGradebook, type Gradebook, type GradebookAttempt } from "./grid";
+import {
+  buildGradebook,
+  deletedLearner,
+  type Gradebook,
+  type GradebookAttempt,
+  type GradebookLearner,
+} from "./grid";
 import { csvStream, type CsvValue } from "./csv";
 import { analyseItems, type ItemQuestion, type ItemStats } from "./item-analysis";
+
+/** Current and former learners by name, then those who deleted their accounts. */
+async function allLearners(scope: ClassScope, classId: string): Promise<GradebookLearner[]> {
+  const [learners, deleted] = await Promise.all([
+    db.gradebookLearners(scope, classId),
+    db.deletedLearners(scope, classId),
+  ]);
+  return [...learners, ...deleted.map((d) => deletedLearner(d.id))];
+}
 
 /** The assignment's columns: each lesson's quiz, or the module test. */
 function columnsOf(assignment: AssignmentRecord) {
@@ -43,7 +58,7 @@ export async function getGradebook(
   const scope = scopeOf(actor);
   const assignment = await getManagedAssignment(actor, classId, assignmentId);
   const [learners, attempts] = await Promise.all([
-    db.gradebookLearners(scope, classId),
+    allLearners(scope, classId),
     db.gradebookAttempts(scope, classId, assignmentId),
   ]);
   const gradebook = buildGradebook({
@@ -85,7 +100,7 @@ export async function gradebookCsv(
     let after: string | undefined;
     for (;;) {
       const learners = await db.gradebookLearners(scope, classId, { after, take: CSV_PAGE });
-      if (learners.length === 0) return;
+      if (learners.length === 0) break;
       const attempts = await db.gradebookAttempts(
         scope,
         classId,
@@ -109,8 +124,12 @@ export async function gradebookCsv(
           row.passed,
         ];
       }
-      if (learners.length < CSV_PAGE) return;
+      if (learners.length < CSV_PAGE) break;
       after = learners[learners.length - 1]?.userId;
+    }
+    for (const d of await db.deletedLearners(scope, classId)) {
+      const { name, email, exit } = deletedLearner(d.id);
+      yield [name, email, exit, ...lessons.flatMap(() => [null, null]), null, null];
     }
   }
   const safeName = assignmentTitle(assignment)
@@ -216,7 +235,7 @@ export async function getClassGradebook(
   const scope = scopeOf(actor);
   const [assignments, learners] = await Promise.all([
     listClassAssignments(scope, classId),
-    db.gradebookLearners(scope, classId),
+    allLearners(scope, classId),
   ]);
   if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
   const books = await Promise.all(
@@ -246,7 +265,7 @@ export async function classGradebookCsv(
   const { assignments } = await getClassGradebook(actor, classId, now);
   const first =
     assignments[0]?.gradebook.rows ??
-    (await db.gradebookLearners(scopeOf(actor), classId)).map((learner) => ({ learner }));
+    (await allLearners(scopeOf(actor), classId)).map((learner) => ({ learner }));
   const header: CsvValue[] = [
     "Name",
     "Email",
@@ -265,7 +284,8 @@ export async function classGradebookCsv(
         learner.exit ?? "current",
         ...assignments.flatMap(({ gradebook }) => {
           const row = gradebook.rows[i];
-          return [row?.totalPercent ?? null, row?.passed ?? null];
+          if (!row || row.learner.exit === "deleted") return [null, null];
+          return [row.totalPercent, row.passed];
         }),
       ];
     }

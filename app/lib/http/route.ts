@@ -38,7 +38,11 @@ export function json(data: unknown, status = 200): NextResponse {
 export const created = (data: unknown): NextResponse => json(data, 201);
 
 export function errorResponse(error: AppError): NextResponse {
-  return NextResponse.json({ ok: false, ...error.toJSON() }, { status: error.status, headers: NO_STORE });
+  const headers =
+    error.retryAfterSeconds === undefined
+      ? NO_STORE
+      : { ...NO_STORE, "retry-after": String(error.retryAfterSeconds) };
+  return NextResponse.json({ ok: false, ...error.toJSON() }, { status: error.status, headers });
 }
 
 type Schema = z.ZodType | undefined;

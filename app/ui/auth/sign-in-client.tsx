@@ -16,6 +16,8 @@ import { retryAfterOf, throttleMessage } from "@/app/lib/auth/throttle-message";
 
 type Props = {
   callbackUrl: string;
+  /** From a join link: the server joins this class as part of the sign-in. */
+  joinCode?: string;
   oauth: { github: boolean; google: boolean };
   /** A message from the server (e.g. `?error=` after an OAuth failure). */
   initialError?: string;
@@ -28,7 +30,7 @@ export const WRONG_CREDENTIALS = "The email or password is incorrect.";
  * /api/auth/callback/credentials); the server checks the password and sets the HttpOnly session
  * cookie. The browser never decides who is signed in.
  */
-export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
+export function SignInForm({ callbackUrl, joinCode, oauth, initialError }: Props) {
   const router = useRouter();
 
   const { state, pending, formProps } = useAuthForm(
@@ -42,7 +44,13 @@ export function SignInForm({ callbackUrl, oauth, initialError }: Props) {
         return { ok: false, error: "Please fill in both fields.", fieldErrors };
       }
       try {
-        const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
+        const result = await signIn("credentials", {
+          email,
+          password,
+          ...(joinCode ? { joinCode } : {}),
+          redirect: false,
+          callbackUrl,
+        });
         if (!result?.ok || result.error) {
           const retryAfter = retryAfterOf(result?.error);
           if (retryAfter) return { ok: false, error: throttleMessage(retryAfter) };

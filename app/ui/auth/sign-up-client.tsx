@@ -10,6 +10,8 @@ import { TimezoneSelect } from "./timezone-select-client";
 
 type Props = {
   callbackUrl: string;
+  /** From a join link: the account is created in that class. */
+  joinCode?: string;
   zones: string[];
   passwordMin: number;
   passwordMax: number;
@@ -19,7 +21,7 @@ type Props = {
  * Sign-up: the server action validates and creates the learner (and claims guest attempts);
  * then next-auth's credentials sign-in issues the session, so the new user is really signed in.
  */
-export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Props) {
+export function SignUpForm({ callbackUrl, joinCode, zones, passwordMin, passwordMax }: Props) {
   const router = useRouter();
 
   const { state, pending, formProps } = useAuthForm(async (_previous, form) => {
@@ -49,6 +51,7 @@ export function SignUpForm({ callbackUrl, zones, passwordMin, passwordMax }: Pro
   return (
     <form {...formProps} aria-label="Create an account" className="space-y-5">
       <FormStatus state={state} success="Account created. Redirecting…" />
+      {joinCode ? <input type="hidden" name="joinCode" value={joinCode} /> : null}
       <TextField
         id="sign-up-name"
         name="name"

@@ -38,7 +38,7 @@ export function AccountNavClient() {
       <Link href="/review" className="hover:underline">
         Review
       </Link>
-      {session.user.role !== "learner" && (
+      {session.user.teaches && (
         <Link href="/teach" className="hover:underline">
           Teach
         </Link>

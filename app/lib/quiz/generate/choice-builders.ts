@@ -143,6 +143,12 @@ function difficulty(base: number, info: SentenceInfo, key: Key | null): number {
   return Math.round(Math.max(0, Math.min(1, d)) * 100) / 100;
 }
 
+/** The year a sentence is set in: its own (one year named) or the paragraph's. */
+function stemYear(info: SentenceInfo): number | null {
+  const years = [...new Set(info.times.map((t) => t.year).filter((y): y is number => !!y))];
+  return years.length === 1 ? years[0]! : years.length === 0 ? info.contextYear : null;
+}
+
 function common(info: SentenceInfo, keyKind: FactKind) {
   return {
     lessonSlug: info.lessonSlug,
@@ -165,7 +171,13 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
   if (key.kind === "term" && key.subkind === "ideology") return null;
   const prompt = blankedPrompt(info, key);
   const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${key.start}`;
-  const ds = distractorsFor(key, prompt, info.prompt.slice(0, key.start), ctx, seed);
+  const ds = distractorsFor(
+    key,
+    prompt,
+    info.prompt.slice(0, key.start),
+    { ...ctx, stemYear: stemYear(info) ?? ctx.lessonYears?.get(info.index) ?? null },
+    seed,
+  );
   if (!ds) return null;
   const id = questionId(info.lessonSlug, "multiple_choice", info.evidence, `${key.text}@${key.start}`);
   const choices = seededShuffle([key.text, ...ds], id);
@@ -229,6 +241,11 @@ export function acceptedVariants(key: Key): string[] {
         words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))
       )
         out.add(`${words[1]} ${words[0]} ${words[2]}`);
+    }
+    // "Romanov dynasty" → "Romanovs", "Romanov": a house or family is named by its name alone.
+    for (const sp of key.entity.spellings) {
+      const house = /^(\p{Lu}\p{Ll}+) (?:dynasty|family|house)$/u.exec(sp);
+      if (house) for (const v of [house[1]!, `${house[1]}s`, `the ${house[1]}s`]) out.add(v);
     }
     // "Tsar Nicholas II", "General Denikin": the title the guide gives the role.
     const title = key.entity.subkind === "ruler" ? "Tsar" : key.entity.subkind === "white" ? "General" : null;
@@ -597,6 +614,77 @@ export function sidesReversed(info: SentenceInfo, keys: readonly Key[]): Candida
       difficulty: difficulty(0.35, info, a),
     },
     score: keyScore(info, a),
+    sentences: [info.index],
+    fact: `${info.index}:tf`,
+  };
+}
+
+/** Negations a statement can drop and stay grammatical: "could not" → "could", "no longer" → "still". */
+const DROPPED_NEGATION =
+  /\b(did|does|do|was|were|is|are|could|would|can|will|must|should|had|has|have) not\b|\b(was|were|is|are) no longer\b/g;
+
+/**
+ * "They could self-organize openly as long as Nicholas II ruled" (text: could not): a statement
+ * whose one negation is dropped, so it says what the lesson denies. Only one negative word in the
+ * sentence (a double negative or a "not … but …" is not clearly false), no first person (the
+ * authors' own words are quoted, never altered).
+ */
+export function negationDropped(info: SentenceInfo): Candidate | null {
+  if (!info.standalone || info.words > 35 || info.quoteFraction > 0.2) return null;
+  const negatives =
+    info.prompt.match(/\b(?:not|never|no|nor|neither|none|untrue|without|n't|unlike)\b/gi) ?? [];
+  if (negatives.length !== 1) return null;
+  if (/\b(?:we|our|us|but|only|until|unless|except|rather than|instead)\b/i.test(info.prompt)) return null;
+  const hits = [...info.prompt.matchAll(DROPPED_NEGATION)];
+  if (hits.length !== 1) return null;
+  const m = hits[0]!;
+  // The auxiliary must follow its subject, not open the sentence ("Not only was …").
+  if ((m.index ?? 0) < 8) return null;
+  const replacement = m[1] ? m[1] : `${m[2]!} still`;
+  const statement =
+    info.prompt.slice(0, m.index) + replacement + info.prompt.slice((m.index ?? 0) + m[0].length);
+  return falseStatement(info, statement, `negation:${m[0]}`);
+}
+
+/**
+ * "The Basmachi resistance came to represent an anti-communist campaign rather than a Muslim
+ * struggle against Russians": the two sides of a "X rather than Y" (or "X, not Y") exchanged, so
+ * the statement prefers what the lesson rejects. Both sides must be phrases of one form (two noun
+ * phrases with an article, or two bare phrases of at most six words) and the sentence end there.
+ */
+export function contrastReversed(info: SentenceInfo): Candidate | null {
+  if (!info.standalone || info.words > 35 || info.quoteFraction > 0.2) return null;
+  if (/\b(?:we|our|us)\b/i.test(info.prompt)) return null;
+  const m = /\b(\w+) ((?:an?|the) [^,;:"]{3,60}?) rather than ((?:an?|the) [^,;:"]{3,60}?)([.!]?)$/.exec(
+    info.prompt,
+  );
+  if (!m) return null;
+  // The first phrase opens after its verb, not inside another phrase ("the role of the party").
+  if (/^(?:of|in|on|at|by|for|from|to|with|against|over|under|the|a|an)$/i.test(m[1]!)) return null;
+  if (/\b(?:an?|the)\b/i.test(m[2]!.replace(/^\S+ /, "")) || wordCountOf(m[2]!) > 8 || wordCountOf(m[3]!) > 8)
+    return null;
+  const at = (m.index ?? 0) + m[1]!.length + 1;
+  const statement = `${info.prompt.slice(0, at)}${m[3]} rather than ${m[2]}${m[4]}`;
+  return falseStatement(info, statement, `contrast:${m[2]}`);
+}
+
+function wordCountOf(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function falseStatement(info: SentenceInfo, statement: string, tag: string): Candidate {
+  return {
+    question: {
+      ...common(info, info.keys[0]?.kind ?? "term"),
+      id: questionId(info.lessonSlug, "true_false", info.evidence, tag),
+      type: "true_false",
+      prompt: TF_PREFIX + statement,
+      choices: ["True", "False"],
+      answer: "False",
+      difficulty: difficulty(0.35, info, null),
+      skill: "claim",
+    },
+    score: info.keys.some(factBearing) ? 0.62 : Math.max(MIN_TF_VAGUE, 0.5),
     sentences: [info.index],
     fact: `${info.index}:tf`,
   };

@@ -9,7 +9,7 @@ import { MONTHS } from "./time";
 import { normaliseAnswer, damerauLevenshtein } from "../marking";
 import { numberToWords, withThousands } from "../numbers";
 import { rng, seededShuffle } from "./hash";
-import { PERSON_ROLE_GROUPS, PLACE_PARENT } from "./typing-data";
+import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, PLACE_PARENT } from "./typing-data";
 
 /** Canonical names of the places above and below this one in PLACE_PARENT. */
 export function relatedPlaces(canonical: string): Set<string> {
@@ -34,7 +34,7 @@ function compatibleSubkinds(e: Entity): ((sub: string) => boolean) | null {
     const group = PERSON_ROLE_GROUPS.find((g) => g.includes(e.subkind));
     if (group) return (sub) => group.includes(sub);
     // A name typed only by a cue ("Voline writes") is a writer or activist of the period.
-    return (sub) => sub === "cue" || PERSON_ROLE_GROUPS[0]!.includes(sub);
+    return (sub) => sub === "cue" || (PERIOD_ACTORS.includes(sub) && sub !== "assassin" && sub !== "critic");
   }
   // "the storming of the _____" (a building) against "Ukraine" is no choice at all.
   if (e.kind === "place") return (sub) => sub === e.subkind;
@@ -87,6 +87,21 @@ export interface DistractorContext {
   equatedPlaces?: ReadonlyMap<string, readonly string[]>;
   /** Names the guide glosses in brackets ("Golos Truda ("The Voice of Labor")"): canonical → glosses. */
   translations?: ReadonlyMap<string, readonly string[]>;
+  /** Years each person is named with in the guide (canonical → years): a person's era. */
+  personYears?: ReadonlyMap<string, ReadonlySet<number>>;
+  /** The year the question's sentence is set in, when it has one. */
+  stemYear?: number | null;
+  /** The last year the lesson names up to each sentence (by sentence index): a stem's fallback year. */
+  lessonYears?: ReadonlyMap<number, number>;
+}
+
+const ACTOR_ROLES = new Set([...PERIOD_ACTORS, "white", "commander", "ruler"]);
+
+/** A person named only in other years (two or more away) belongs to another era than the stem's. */
+function sameEra(canonical: string, ctx: DistractorContext): boolean {
+  const years = ctx.personYears?.get(canonical);
+  if (!ctx.stemYear || !years || years.size === 0) return true;
+  return [...years].some((y) => Math.abs(y - ctx.stemYear!) <= 1);
 }
 
 /** True when two answers are the same thing or spellings of it (never both offered). */
@@ -156,8 +171,11 @@ function entityDistractors(
         ? COMMANDERS.has(c.canonical)
         : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical),
     )
-    // A person the module never names is no choice at all for a learner of this module.
+    // A person the module never names is no choice at all for a learner of this module, nor one
+    // of another era (Kornilov and Kolchak for the commander of 1921).
     .filter((c) => e.kind !== "person" || [...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l)))
+    // (Thinkers and scholars are cited across eras: only the actors of the events are dated.)
+    .filter((c) => e.kind !== "person" || !ACTOR_ROLES.has(e.subkind) || sameEra(c.canonical, ctx))
     // Nor is the country every lesson is about ("Russia") an option for a place in it.
     .filter((c) => e.kind !== "place" || c.lessons.size < 10)
     .map((c) => {

@@ -6,13 +6,14 @@
 import type { Question } from "../types";
 import { BLANK } from "./candidate";
 import { ALSO_ACCEPTED } from "./choice-builders";
+import { TYPING } from "./typing-data";
 
 const MONTH =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\b/;
 const ORDINAL =
   /^(?:the )?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|\d+(?:st|nd|rd|th)) (?:[\p{L}-]+ )?(?:Congress|Conference|Plenum|Session|Assembly)\b/u;
 const REPORTING =
-  /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained)\b/u;
+  /^,? (?:\p{Ll}+ly )?(?:writes|wrote|notes|noted|observes|observed|argues|argued|emphasizes|emphasized|emphasises|stresses|stressed|insists|insisted|claims|claimed|asserts|asserted|says|said|remarks|remarked|explains|explained|estimates|estimated|concludes|concluded|recalls|recalled|points out|pointed out|suggests|suggested|contends|contended|maintains|maintained|describes|described|considered|considers|calls|called)\b/u;
 /** Words a stem uses to name a place's kind ("the capital", "the revolutionary city"). */
 const PLACE_KIND = /\bthe (?:[\p{L}-]+ )?(?:capital|city|port|town|island|fortress)\b/iu;
 
@@ -48,6 +49,21 @@ const KINSHIP = /(?:_____'s|'s) (?:partner|wife|husband|son|daughter|brother|sis
 /** "Fighting continued for a week …": a bare subject carrying on what the sentence before told. */
 const CONTINUES =
   /^(?:The )?[\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+)? (?:continued|resumed|ensued|followed|went on)\b|^The (?:essential|important|key|main) (?:thing|point) is\b|\bthe new (?:government|regime|state|authorities)\b/u;
+/**
+ * A subject whose referent is in the sentence before: "The entire event was bloodless", "The army
+ * never made it …", "The Government suppressed …", "The Eighth
+ * Congress, though, …" (a contrast with what came before).
+ */
+const POINTS_BACK =
+  /^The (?:entire|whole) \p{Ll}+\b|^The (?:[Aa]rmy|[Gg]overnment|[Rr]egime|[Pp]arty|[Ss]tate|[Ee]vent|[Ii]nsurrection|[Uu]prising|[Rr]evolt)\b(?! of\b)|^[^,]{3,50}, (?:though|however|in turn|too|meanwhile),/u;
+/** The agent or beneficiary of a passive ("were prevented from being located by _____", "was restored for the _____"). */
+const PASSIVE_AGENT = /\b(?:was|were|been|being|be) (?:\p{Ll}+ )?\p{Ll}+(?:ed|en) (?:by|for) (?:the )?_____/u;
+/** A building is where an event happened, not what the sentence says about it ("the storming of the _____"). */
+const LANDMARK = /\b(?:Palace|Station|refinery|Cathedral|Fortress|Kremlin)$/;
+/** Nineteenth-century thinkers: history ties more than one of them to any view the lesson gives one. */
+const THINKERS = new Set(
+  TYPING.filter((r) => r[0] === "person" && r[1] === "theorist").flatMap((r) => r.slice(2)),
+);
 /** A person blank a learner may fill with the body that person led ("an insurrection against _____"). */
 const LED_BODY_SLOT = /\b(?:against|overthrow(?:ing)?|toppled)\s+(?:the\s+)?_____(?!'s)/;
 
@@ -87,7 +103,11 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b1[89]\d\d\s*[-–]\s*\d{2,4}\b/.test(statement)
     )
       return "record";
-    if (LEANS_BACK.test(statement) || CONTINUES.test(statement)) return "leans-back";
+    if (LEANS_BACK.test(statement) || CONTINUES.test(statement) || POINTS_BACK.test(statement))
+      return "leans-back";
+    // "the 1920 Eighth Congress" for the Seventh: which numbered meeting is detail.
+    const ordinal = new RegExp(ORDINAL.source.replace(/^\^/, "\\b"), "u");
+    if (q.answer === "False" && ordinal.test(statement)) return "ordinal-swap";
     return null;
   }
   if (!blanked) return null;
@@ -96,7 +116,18 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // when things happened in relation to each other.
     if (q.keyKind === "time") return "date";
     if (q.keyKind === "number") return "count";
-    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt)) return "leans-back";
+    if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt) || POINTS_BACK.test(q.prompt))
+      return "leans-back";
+    if (PASSIVE_AGENT.test(q.prompt)) return "passive-agent";
+    // "some 280 _____ hostage": the noun a figure counts is a detail of the figure.
+    if (/\b\d[\d,]*\s+_____/.test(q.prompt)) return "counted";
+    if (q.keyKind === "place" && LANDMARK.test(q.answer)) return "landmark";
+    // "Kirghiz-Kazakh": a compound of two peoples' names is typed many ways ("Kazakhs", "Kyrgyz");
+    // it is offered, not typed.
+    if (q.type === "fill_blank" && /^\p{Lu}\p{Ll}{3,}-\p{Lu}\p{Ll}{3,}$/u.test(q.answer))
+      return "compound-name";
+    // (Typed, the lesson's one name is the answer; offered among the others, history objects.)
+    if (q.type === "multiple_choice" && q.keyKind === "person" && THINKERS.has(q.answer)) return "thinker";
     // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what
     // else its sentence names (where it was printed) is detail too.
     // (A span, "From 1920-1921", is one period.)
@@ -104,11 +135,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       return "record";
     if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
-    // "Soviet rule in _____ met with greater challenges than that over …": many a name compares so.
+    // "Soviet rule in _____ met with greater challenges than that over …" (or "… than that over
+    // the _____ region"): many a name compares so, on either side of the comparison.
+    const COMPARATIVE = /\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b/;
+    // (a word between the two: "more than 10 days" compares nothing the blank could fill)
+    const comparison = new RegExp(`${COMPARATIVE.source} [a-z][^.;]{0,60}\\bthan\\b`);
     if (
-      /_____[^.;]{0,80}\b(?:greater|more|less|fewer|larger|smaller|better|worse|stronger|weaker)\b[^.;]{0,60}\bthan\b/.test(
-        q.prompt,
-      )
+      new RegExp(`_____[^.;]{0,80}${comparison.source}`).test(q.prompt) ||
+      new RegExp(`${comparison.source}[^.;]{0,40}_____`).test(q.prompt)
     )
       return "comparison";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.
@@ -128,10 +162,10 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       /\b(?:Menshevik|Bolshevik|Left-SR|SR|anarchist|White|Red)\s+_____/.test(q.prompt)
     )
       return "party-label";
-    // "Through the Red Terror and during the _____": a blank coordinated with a name of its kind
-    // is completed from the stock pair, not from the lesson.
+    // "Through the Red Terror and during the _____", "from _____ to Bakunin": a blank coordinated
+    // with a name of its kind is completed from the stock pair, not from the lesson.
     if (
-      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}/u.test(
+      /\p{Lu}[\p{L}-]* and (?:during |by |in )?(?:the )?_____|_____(?:'s)? (?:and|or) (?:during |by |in )?(?:the )?\p{Lu}|\bfrom (?:the )?_____ to (?:the )?\p{Lu}|\bfrom (?:the )?\p{Lu}[\p{L}-]* to (?:the )?_____/u.test(
         q.prompt,
       )
     )

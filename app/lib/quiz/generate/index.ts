@@ -24,6 +24,8 @@ import {
   buildFillBlank,
   buildMultipleChoice,
   buildTrueFalse,
+  contrastReversed,
+  negationDropped,
   sidesReversed,
   verbReversed,
 } from "./choice-builders";
@@ -46,6 +48,7 @@ import {
   mainClaim,
   mainIdeaQuestions,
   positionQuestions,
+  statementSkill,
   statesPosition,
 } from "./understanding";
 
@@ -80,6 +83,34 @@ export interface GenerationContext {
   guideYears: Set<number>;
   /** Each module's publisher and author names (never a question's option). */
   publishers: Map<string, string[]>;
+  /** Years each person is named with (their sentence's years, else the paragraph's): their era. */
+  personYears?: Map<string, Set<number>>;
+}
+
+/** The last year named in the lesson up to each sentence (the lesson's running year). */
+function lessonYearsOf(sentences: readonly SentenceInfo[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let last: number | null = null;
+  for (const s of [...sentences].sort((a, b) => a.index - b.index)) {
+    for (const t of s.times) if (t.year) last = t.year;
+    if (last) out.set(s.index, last);
+  }
+  return out;
+}
+
+function personYearsOf(sentences: readonly SentenceInfo[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const s of sentences) {
+    const own = s.times.map((t) => t.year).filter((y): y is number => !!y);
+    const years = own.length > 0 ? own : s.contextYear ? [s.contextYear] : [];
+    for (const k of s.keys) {
+      if (k.entity?.kind !== "person") continue;
+      const set = out.get(k.entity.canonical) ?? new Set<number>();
+      for (const y of years) set.add(y);
+      out.set(k.entity.canonical, set);
+    }
+  }
+  return out;
 }
 
 function allSentences(guide: Guide): { lessonSlug: string; text: string }[] {
@@ -184,13 +215,22 @@ function candidatesFor(
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
     // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
+    // A negation dropped or a preference reversed is as clearly false: false statements are scarce.
+    const verbFalse = wantFalse ? verbReversed(info) : null;
     const tf =
       sidesReversed(info, info.keys) ??
-      (wantFalse ? verbReversed(info) : null) ??
+      contrastReversed(info) ??
+      negationDropped(info) ??
+      verbFalse ??
       buildTrueFalse(info, info.keys, ctx, sentences, wantFalse) ??
       (wantFalse ? buildTrueFalse(info, info.keys, ctx, sentences, false) : null);
-    // Where a side stood or what it did to another is a position, whichever way the statement goes.
-    push(tf && statesPosition(info) ? { ...tf, question: { ...tf.question, skill: "position" } } : tf);
+    // Where a side stood or what it did to another is a position, whichever way the statement goes;
+    // a writer's argument or the lesson's judgment, stated as written or with its stance reversed,
+    // is an attribution or a claim (a statement false by a swapped name still tests the name).
+    const swapped = tf?.question.answer === "False" && tf.question.skill !== "claim" && tf !== verbFalse;
+    const skill = tf && statesPosition(info) ? "position" : tf && !swapped ? statementSkill(info) : null;
+    // (Its worth is the stance it states, not the names it happens to carry.)
+    push(tf && skill ? { ...tf, score: Math.max(tf.score, 0.5), question: { ...tf.question, skill } } : tf);
   }
   const slug = sentences[0]?.lessonSlug;
   const moduleSlug = sentences[0]?.moduleSlug;
@@ -374,6 +414,8 @@ function generateLesson(
     lessonPlaces,
     equatedPlaces,
     translations: ctx.translations,
+    personYears: ctx.personYears,
+    lessonYears: lessonYearsOf(sentences),
   };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections
@@ -433,6 +475,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
     m.lessons.map((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)),
   );
   const guideSentences = analysedByModule.flat(2);
+  ctx.personYears = personYearsOf(guideSentences);
   for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
     const analysed = analysedByModule[mi]!;

@@ -24,15 +24,15 @@ export const TYPING: Row[] = [
   ["person", "bolshevik", "N. K. Krupskaya", "Krupskaya"],
   ["person", "bolshevik", "Gavril Miasnikov", "Miasnikov"],
   // People: other socialists
-  ["person", "socialist", "Yuli Martov", "Martov"],
-  ["person", "socialist", "Alexander Kerensky", "Kerensky"],
-  ["person", "socialist", "Georgii Plekhanov", "Plekhanov"],
-  ["person", "socialist", "Karl Kautsky", "Kautsky"],
+  ["person", "moderate", "Yuli Martov", "Martov"],
+  ["person", "moderate", "Alexander Kerensky", "Kerensky"],
+  ["person", "moderate", "Georgii Plekhanov", "Plekhanov"],
+  ["person", "critic", "Karl Kautsky", "Kautsky"],
   ["person", "theorist", "Marx"],
-  ["person", "socialist", "Alexander Antonov", "Antonov"],
-  ["person", "socialist", "Dora Kaplan", "Kaplan"],
-  ["person", "socialist", "A. Izmaylovich", "Izmaylovich"],
-  ["person", "socialist", "Paul Mattick", "Mattick"],
+  ["person", "commander", "Alexander Antonov", "Antonov"],
+  ["person", "assassin", "Dora Kaplan", "Kaplan"],
+  ["person", "sr", "A. Izmaylovich", "Izmaylovich"],
+  ["person", "critic", "Paul Mattick", "Mattick"],
   // People: anarchists
   ["person", "anarchist", "Voline"],
   ["person", "anarchist", "Gregori Maximov", "Maximov"],
@@ -66,10 +66,10 @@ export const TYPING: Row[] = [
   ["person", "scholar", "Haugen"],
   ["person", "scholar", "Posadskii"],
   ["person", "scholar", "Carl Schmitt", "Schmitt"],
-  ["person", "writer", "Tolstoy"],
-  ["person", "writer", "Kant"],
-  ["person", "writer", "Plato"],
-  ["person", "writer", "Schopenhauer"],
+  ["person", "novelist", "Tolstoy"],
+  ["person", "philosopher", "Kant"],
+  ["person", "philosopher", "Plato"],
+  ["person", "philosopher", "Schopenhauer"],
   ["person", "french", "Thiers"],
   ["person", "french", "Gallifet"],
 
@@ -78,7 +78,8 @@ export const TYPING: Row[] = [
   ["place", "city", "Moscow"],
   ["place", "city", "Kronstadt"],
   ["place", "city", "Tiflis", "Tbilisi"],
-  ["place", "city", "Tambov"],
+  // (The guide names it only as "the Tambov region".)
+  ["place", "region", "Tambov"],
   ["place", "city", "Samara"],
   ["place", "city", "Kazan"],
   ["place", "city", "Saratov"],
@@ -302,17 +303,33 @@ export const PLACE_PARENT: Record<string, string> = {
   Paris: "Western Europe",
 };
 
-/** Person sub-kinds that may stand in for each other as distractors (same role and era). */
+/**
+ * Person sub-kinds that may stand in for each other as distractors (same role and era): Bolshevik
+ * leaders against each other, the moderate socialists and SRs of 1917 against each other, anarchist
+ * writers and militants against each other; a novelist never against philosophers, an assassin
+ * never among theorists (a sub-kind of its own is never a distractor).
+ */
 export const PERSON_ROLE_GROUPS: string[][] = [
-  ["bolshevik", "socialist", "anarchist"],
+  ["bolshevik"],
+  ["moderate", "sr"],
+  ["anarchist"],
+  ["critic"],
   ["theorist"],
   ["white"],
   ["ruler"],
   ["commander"],
   ["scholar"],
-  ["writer"],
+  ["novelist"],
+  ["philosopher"],
+  ["assassin"],
   ["french"],
 ];
+
+/**
+ * The political actors of the period: a name typed only by a cue ("Voline writes") is offered
+ * among them, and a gloss of one ("a CheKa head") is a wrong answer to "who was …?" for another.
+ */
+export const PERIOD_ACTORS = ["bolshevik", "moderate", "sr", "anarchist", "critic", "assassin"];
 
 /**
  * Sides of the conflict (canonical names of groups and bodies). What one member of a side did,

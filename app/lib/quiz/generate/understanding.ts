@@ -25,7 +25,7 @@ import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
 import { rolePairs } from "./matching";
-import { PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
+import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
 export type ClauseForm = "np" | "clause" | "purpose";
 
@@ -1167,6 +1167,7 @@ export function definitionQuestions(
   // against a Nazi jurist); one gloss offered in many questions becomes a tell: at most twice.
   const roleGroup = (id: string) => {
     const sub = gaz.byId.get(id)?.subkind ?? "";
+    if (PERIOD_ACTORS.includes(sub)) return PERIOD_ACTORS.join(",");
     return PERSON_ROLE_GROUPS.find((grp) => grp.includes(sub))?.join(",") ?? sub;
   };
   for (const g of glosses) {
@@ -1292,13 +1293,14 @@ export function mainIdeaQuestions(claims: readonly MainClaim[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of claims) {
     if (!/\?\s*$/.test(c.lesson.title)) continue;
-    // The title's words must not single out the key: every distractor names the title's topic as
-    // often as the key does ("Kronstadt" in only one choice gives it away).
+    // The title's words must not single out the key ("Kronstadt" in only one choice gives it
+    // away), and another lesson's answer about the title's topic ("the Bolsheviks suppressed the
+    // Revolution itself" for "What was the role of the Bolshevik Party?") is often an answer this
+    // lesson supports too: no choice names the title's topic at all.
     const titleStems = new Set(contentWords(c.lesson.title).map((w) => w.slice(0, 5)));
     const hits = (t: string) => new Set(contentWords(t).filter((w) => titleStems.has(w.slice(0, 5)))).size;
-    const others = claims.filter(
-      (o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) >= hits(c.text),
-    );
+    if (hits(c.text) > 0) continue;
+    const others = claims.filter((o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) === 0);
     const seed = hash64(c.text);
     const ds = seededShuffle(
       [...others].sort((a, b) => cmp(a.text, b.text)),
@@ -1864,4 +1866,31 @@ export function contrastQuestions(moduleSentences: readonly SentenceInfo[], gaz:
     if (built) out.push(built);
   }
   return out;
+}
+
+/** "As Voline observes, …", "According to Maximov, …", "Voline emphasizes that …": a named writer's argument. */
+const ATTRIBUTED =
+  /^(?:As (?:\p{Lu}[\p{L}.]* ){1,3}(?:observes|writes|argues|notes|recounts|explains|emphasizes|stresses|points out|contends|insists|suggests|concludes), |According to (?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}[\p{L}.]*, |(?:\p{Lu}[\p{L}.]* ){1,3}(?:emphasizes|argues|writes|stresses|contends|insists|believes|believed|maintains|suggests|concludes|observes|points out) that[ ,])/u;
+/**
+ * The lesson's judgment rather than a reported event: necessity ("the only solution", "required",
+ * "could not be solved without"), a role or weight assessed ("played an important role", "were
+ * critical to", "decisive in"), a character revealed or a verdict ("revealed its autocratic
+ * character", "suppressed the Revolution itself", "the beginning of its corruption").
+ */
+const JUDGED =
+  /\b(?:the only (?:solution|way|answer)|required|cannot|could not be \p{Ll}+ed without|(?:played|had) (?:an? |the )?(?:important|vital|key|decisive|crucial|central|leading) role|(?:was|were|proved) (?:moreover |also )?(?:critical|decisive|crucial|essential|instrumental|vital) (?:to|in|for)|revealed its|\p{Ll}+ed the Revolution itself|the beginning of its|is untrue|was an oxymoron|betrayal|perversion)\b/u;
+
+/**
+ * What a true/false statement of a whole sentence tests, when it is more than a fact: a named
+ * writer's argument (attribution) or the lesson's own judgment (claim). Null for a report.
+ */
+/** "The Menshevik Martov considered X as Y", "Voline describes X as …", "… such was the conclusion reached by Karl Kautsky". */
+const JUDGED_BY =
+  /^(?:The \p{Lu}[\p{L}-]+ )?(?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}[\p{L}.]* (?:considered|considers|describes|described|calls|called|judged|judges|characterized|characterizes|denounced|denounces) [^.;]{3,120}? as\b|\bsuch was the (?:conclusion|verdict|view) (?:reached|drawn|held) by (?:\p{Lu}[\p{L}.]* ){0,2}\p{Lu}/u;
+
+export function statementSkill(info: SentenceInfo): "attribution" | "claim" | null {
+  if (info.quoteFraction > 0.5) return null;
+  if (ATTRIBUTED.test(info.prompt) || JUDGED_BY.test(info.prompt)) return "attribution";
+  if (JUDGED.test(info.prompt)) return "claim";
+  return null;
 }

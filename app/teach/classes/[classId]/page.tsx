@@ -12,9 +12,11 @@ import {
   archiveClassAction,
   regenerateJoinCodeAction,
   removeLearnerAction,
+  giveTemporaryPasswordAction,
   renameClassAction,
   setJoinEnabledAction,
 } from "@/app/lib/actions/teach-actions";
+import { TemporaryPasswordClient } from "@/app/ui/teach/temporary-password-client";
 import { ActionFormClient } from "@/app/ui/teach/action-form-client";
 import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 import { button, card, input, link, muted, quietButton } from "@/app/ui/teach/styles";
@@ -214,13 +216,22 @@ export default async function ClassPage({ params }: Props) {
                     </td>
                     <td className="py-2">
                       {!m.exit && (
-                        <ActionFormClient action={removeLearnerAction} label={`Remove ${m.name}`}>
-                          <input type="hidden" name="classId" value={summary.id} />
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <button type="submit" className={quietButton}>
-                            Remove<span className="sr-only"> {m.name}</span>
-                          </button>
-                        </ActionFormClient>
+                        <div className="flex flex-wrap items-start gap-3">
+                          <ActionFormClient action={removeLearnerAction} label={`Remove ${m.name}`}>
+                            <input type="hidden" name="classId" value={summary.id} />
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <button type="submit" className={quietButton}>
+                              Remove<span className="sr-only"> {m.name}</span>
+                            </button>
+                          </ActionFormClient>
+                          {m.accountRole === "learner" && m.userId !== user.userId && (
+                            <TemporaryPasswordClient
+                              action={giveTemporaryPasswordAction}
+                              userId={m.userId}
+                              name={m.name}
+                            />
+                          )}
+                        </div>
                       )}
                     </td>
                   </tr>

@@ -143,36 +143,59 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
-                  <tr key={row.learner.userId} className="border-b border-stone-100 dark:border-stone-800">
-                    <th
-                      scope="row"
-                      className="sticky left-0 bg-white px-2 py-2 text-left font-medium dark:bg-stone-900"
+                {rows.map((row) =>
+                  row.learner.exit === "deleted" ? (
+                    <tr
+                      key={row.learner.userId}
+                      className="border-b border-stone-100 dark:border-stone-800"
+                      data-testid="deleted-learner"
                     >
-                      <Link href={`${here}/learners/${row.learner.userId}`} className="hover:underline">
+                      <th
+                        scope="row"
+                        className="sticky left-0 bg-white px-2 py-2 text-left font-normal italic text-stone-600 dark:bg-stone-900 dark:text-stone-400"
+                      >
                         {row.learner.name}
-                      </Link>
-                      {row.learner.exit && (
-                        <span className="ml-1 text-xs font-normal text-stone-600 dark:text-stone-400">
-                          ({row.learner.exit === "left" ? "left" : "removed"})
-                        </span>
-                      )}
-                    </th>
-                    {row.cells.map((cell, i) => (
-                      <td key={gradebook.lessons[i]?.slug} className="px-2 py-2">
-                        <Link
-                          href={`${here}/learners/${row.learner.userId}#lesson-${gradebook.lessons[i]?.slug}`}
-                          className="block hover:underline"
-                          aria-label={`${row.learner.name}, ${gradebook.lessons[i]?.title}: ${cell.counted ? `${cell.counted.percent} %` : ""} ${statusLabel(cell)}`}
-                        >
-                          <span className="font-mono">{cell.counted ? `${cell.counted.percent}%` : "—"}</span>
-                          <StatusBadge outcome={cell} />
-                        </Link>
+                      </th>
+                      <td
+                        colSpan={gradebook.lessons.length + 1}
+                        className="px-2 py-2 text-stone-600 dark:text-stone-400"
+                      >
+                        Account deleted; their work went with it.
                       </td>
-                    ))}
-                    <td className="px-2 py-2 font-mono font-semibold">{row.totalPercent}%</td>
-                  </tr>
-                ))}
+                    </tr>
+                  ) : (
+                    <tr key={row.learner.userId} className="border-b border-stone-100 dark:border-stone-800">
+                      <th
+                        scope="row"
+                        className="sticky left-0 bg-white px-2 py-2 text-left font-medium dark:bg-stone-900"
+                      >
+                        <Link href={`${here}/learners/${row.learner.userId}`} className="hover:underline">
+                          {row.learner.name}
+                        </Link>
+                        {row.learner.exit && (
+                          <span className="ml-1 text-xs font-normal text-stone-600 dark:text-stone-400">
+                            ({row.learner.exit})
+                          </span>
+                        )}
+                      </th>
+                      {row.cells.map((cell, i) => (
+                        <td key={gradebook.lessons[i]?.slug} className="px-2 py-2">
+                          <Link
+                            href={`${here}/learners/${row.learner.userId}#lesson-${gradebook.lessons[i]?.slug}`}
+                            className="block hover:underline"
+                            aria-label={`${row.learner.name}, ${gradebook.lessons[i]?.title}: ${cell.counted ? `${cell.counted.percent} %` : ""} ${statusLabel(cell)}`}
+                          >
+                            <span className="font-mono">
+                              {cell.counted ? `${cell.counted.percent}%` : "—"}
+                            </span>
+                            <StatusBadge outcome={cell} />
+                          </Link>
+                        </td>
+                      ))}
+                      <td className="px-2 py-2 font-mono font-semibold">{row.totalPercent}%</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
               <tfoot>
                 <tr className="border-t-2 border-stone-300 dark:border-stone-700">
