@@ -148,7 +148,7 @@ test("[LEARNER]: a partly right chronology or matching answer counts for part of
         expect(text).toMatch(/\(.*\b(1[89]\d\d|[A-Z][a-z]+)\b.*\)/);
     }
     await item.evaluate((el) => el.scrollIntoView({ block: "start" }));
-    await snap(page, "8-partial-credit");
+    await snap(page, "12-partial-credit");
   });
   expect(errors).toEqual([]);
   await accessibleAt375(page);
@@ -181,7 +181,7 @@ test("[LEARNER]: a shared result opens in a fresh browser with only the display 
     await expect(share.getByTestId("share-status")).toContainText(`under the name “${name}”`);
     link = await share.getByTestId("share-link").inputValue();
     await share.evaluate((el) => el.scrollIntoView({ block: "center" }));
-    await snap(page, "9-share");
+    await snap(page, "13-share");
   });
   expect(ownerErrors).toEqual([]);
   expect(link).toMatch(/\/shared\/[A-Za-z0-9_-]{43}$/);
