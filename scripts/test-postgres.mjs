@@ -17,6 +17,7 @@ const suites = [
   "app/lib/auth/account-security.test.ts",
   "app/lib/account/data.test.ts",
   "app/lib/attempts/service.test.ts",
+  "app/lib/attempts/share.test.ts",
   "app/lib/attempts/module-test.test.ts",
   "app/lib/progress/review.test.ts",
   "app/lib/classes/teach.test.ts",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/app/lib/auth/actor";
+import { getAllLessons } from "@/app/lib/content";
 import { getReviewSession } from "@/app/lib/progress/review";
 import { safeTimeZone } from "@/app/lib/progress/streak";
 import { ReviewSessionClient } from "@/app/ui/review/review-session-client";
@@ -20,7 +21,11 @@ export default async function ReviewPage() {
         Questions from your quizzes come back when you are about to forget them: the ones you missed soon, the
         ones you knew later and later. A session is at most 20 cards; one you miss comes back once at its end.
       </p>
-      <ReviewSessionClient session={session} timeZone={safeTimeZone(user.timezone)} />
+      <ReviewSessionClient
+        session={session}
+        timeZone={safeTimeZone(user.timezone)}
+        lessonTitles={Object.fromEntries(getAllLessons().map((l) => [l.slug, l.title]))}
+      />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/app/lib/auth/actor";
 import { attemptIdSchema } from "@/app/lib/attempts/schemas";
 import { findAttemptForOwner } from "@/app/lib/attempts/service";
+import { getShareStatus } from "@/app/lib/attempts/share";
 import { getAllLessons, getLesson, getLessonNeighbours, getModule } from "@/app/lib/content";
 import { buildResultContext, type ResultContext } from "@/app/lib/content/result-context";
 import { quizHref, targetHref, targetNoun } from "@/app/lib/attempts/target";
@@ -11,6 +12,7 @@ import type { ResultView } from "@/app/lib/attempts/views";
 import { ResultOverview } from "@/app/ui/quiz/result-overview";
 import { ResultNextSteps } from "@/app/ui/quiz/result-next-steps";
 import { FeedbackList, ResultSummary } from "@/app/ui/quiz/result-view";
+import { ShareResultClient } from "@/app/ui/quiz/share-result-client";
 import { Breadcrumb, lessonCrumbs, moduleCrumbs, type Crumb } from "@/app/ui/site/breadcrumb";
 
 type Props = { params: Promise<{ attemptId: string }> };
@@ -69,6 +71,13 @@ export default async function AttemptPage({ params }: Props) {
   if (!found) notFound();
   if (found.status === "in_progress") redirect(quizHref(found.quiz.target));
   const { result } = found;
+  const share = await getShareStatus(actor, result.attemptId);
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: timeZone(actor),
+    }).format(new Date(iso));
   const isTest = result.target.kind === "module";
   const context = contextOf(result);
   const title = isTest ? "Module test result" : "Quiz result";
@@ -78,14 +87,7 @@ export default async function AttemptPage({ params }: Props) {
       <Breadcrumb trail={[...crumbsOf(result), { label: title }]} />
       <h1 className="mt-4 text-2xl font-bold leading-tight tracking-tight sm:text-3xl">{title}</h1>
       <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-        Submitted{" "}
-        <time dateTime={result.submittedAt}>
-          {new Intl.DateTimeFormat("en-GB", {
-            dateStyle: "medium",
-            timeStyle: "short",
-            timeZone: timeZone(actor),
-          }).format(new Date(result.submittedAt))}
-        </time>
+        Submitted <time dateTime={result.submittedAt}>{when(result.submittedAt)}</time>
       </p>
       <section className="mt-6" aria-label="Score and feedback" data-testid="quiz-results">
         <ResultSummary result={result} />
@@ -99,6 +101,11 @@ export default async function AttemptPage({ params }: Props) {
           reportAttemptId={result.attemptId}
         />
       </section>
+      <ShareResultClient
+        attemptId={result.attemptId}
+        shownAs={actor.kind === "user" ? actor.name : "a guest"}
+        sharedSince={share.since ? `on ${when(share.since)}` : null}
+      />
       <p className="mt-6 flex flex-wrap gap-3">
         <Link
           href={quizHref(result.target)}

@@ -70,6 +70,10 @@ async function learnerWithHistory(email: string) {
 describe("download my data", () => {
   it("holds the account, every attempt with its answers, the review cards and the reads, and no password hash", async () => {
     const { actor, lesson } = await learnerWithHistory("export@example.org");
+    const attempt = await prisma.attempt.findFirstOrThrow({ where: { userId: actor.userId } });
+    const share = await prisma.resultShare.create({
+      data: { attemptId: attempt.id, tokenHash: "f".repeat(64) },
+    });
     const exported = await data.exportMyData(actor);
     expect(exported.account).toMatchObject({ email: "export@example.org", name: "Lea", role: "learner" });
     expect(exported.attempts).toHaveLength(1);
@@ -78,7 +82,9 @@ describe("download my data", () => {
       score: 1,
       total: 2,
       status: "submitted",
+      sharedSince: share.createdAt,
     });
+    expect(JSON.stringify(exported)).not.toContain(share.tokenHash);
     expect(exported.attempts[0]!.responses.map((r) => [r.answer, r.correct])).toEqual([
       ["Beta", true],
       ["Gamma", false],

@@ -15,8 +15,10 @@ export async function exportMyData(actor: UserActor, now = new Date()) {
   return {
     exportedAt: now.toISOString(),
     account: data.user,
-    attempts: data.attempts.map(({ lesson, module, responses, ...attempt }) => ({
+    attempts: data.attempts.map(({ lesson, module, responses, share, ...attempt }) => ({
       ...attempt,
+      /** When the result was shared by link (the link itself is not stored); null if it is not. */
+      sharedSince: share?.createdAt ?? null,
       lesson: lesson?.slug ?? null,
       lessonTitle: lesson?.title ?? null,
       /** Set for a module test. */

@@ -10,11 +10,14 @@
  * - saveAnswerAction: save one answer (called per answer; typed answers are debounced).
  * - submitQuizAction: grade once; a repeat returns the stored result.
  * - reportQuestionAction: report a question of a submitted attempt (app/lib/quiz/reports).
+ * - shareResultAction / stopSharingAction: make or stop the link to a submitted result
+ *   (app/lib/attempts/share).
  */
 import { startQuizInput, saveAnswerInput, submitQuizInput, targetOfStart } from "@/app/lib/attempts/schemas";
 import { saveAnswer, submitQuiz } from "@/app/lib/attempts/service";
 import { startQuizFromPage } from "@/app/lib/assignments/service";
 import { reportQuestion, reportQuestionInput } from "@/app/lib/quiz/reports";
+import { shareResult, shareResultInput, stopSharingResult } from "@/app/lib/attempts/share";
 import { allowGuest, requireActor } from "./safe-action";
 
 export const startQuizAction = allowGuest(startQuizInput, async (input, { actor }) =>
@@ -32,4 +35,12 @@ export const submitQuizAction = requireActor(submitQuizInput, async (input, { ac
 
 export const reportQuestionAction = requireActor(reportQuestionInput, async (input, { actor }) =>
   reportQuestion(actor, input),
+);
+
+export const shareResultAction = requireActor(shareResultInput, async (input, { actor }) =>
+  shareResult(actor, input.attemptId),
+);
+
+export const stopSharingAction = requireActor(shareResultInput, async (input, { actor }) =>
+  stopSharingResult(actor, input.attemptId),
 );

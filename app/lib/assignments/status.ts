@@ -3,6 +3,7 @@
  * within the attempts allowed and before the assignment was closed), whether it was late, and
  * the status shown to learner and teacher. Pure: every input is a plain value.
  */
+import { reachesPercent, scorePercent } from "@/app/lib/progress/scoring";
 
 export type Counting = "best" | "latest";
 
@@ -57,8 +58,9 @@ export interface LessonOutcome {
   attemptsLeft: number | null;
 }
 
+/** score/total as a percentage with one decimal (partial credit included). */
 export function percentOf(score: number, total: number): number {
-  return total > 0 ? Math.round((score / total) * 1000) / 10 : 0;
+  return scorePercent(score, total, 1);
 }
 
 /** Submitted attempts that count, oldest first: before the close, and only the first N allowed. */
@@ -109,7 +111,7 @@ export function lessonOutcome(
     rules.attemptsAllowed === null ? null : Math.max(0, rules.attemptsAllowed - attemptsUsed);
   if (counted) {
     return {
-      status: counted.percent >= rules.passMark ? "passed" : "below_pass_mark",
+      status: reachesPercent(counted.score, counted.total, rules.passMark) ? "passed" : "below_pass_mark",
       late: counted.late,
       counted,
       attemptsUsed,

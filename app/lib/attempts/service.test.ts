@@ -79,7 +79,8 @@ async function seedQuestions(lessonId: string, slug: string, count: number) {
         await prisma.question.create({
           data: { ...common, type: "ordering", choices: ["c", "a", "b"], answer: ["a", "b", "c"] },
         });
-        KEY.set(id, { right: ["a", "b", "c"], wrong: ["c", "b", "a"] });
+        // No event in its place: wrong, with no partial credit.
+        KEY.set(id, { right: ["a", "b", "c"], wrong: ["b", "c", "a"] });
         break;
       case 4:
         await prisma.question.create({
@@ -291,6 +292,182 @@ describe("submitting", () => {
     const met = new Set(first.quiz.questions.map((q) => q.id));
     // 15 questions: the 5 unseen ones all come back first, topped up with 5 missed ones.
     expect(second.quiz.questions.filter((q) => !met.has(q.id))).toHaveLength(5);
+  });
+});
+
+describe("partial credit", () => {
+  const SLUG = "partial-lesson";
+  const ORDER = [
+    "the strike began",
+    "the mutiny broke out",
+    "the sailors were crushed",
+    "factions were banned",
+  ];
+  const PAIRS: [string, string][] = [
+    ["Makhno", "Ukraine"],
+    ["Kronstadt", "sailors"],
+    ["Kerensky", "Provisional Government"],
+    ["Lenin", "Bolsheviks"],
+  ];
+
+  beforeAll(async () => {
+    const mod = await prisma.module.findUniqueOrThrow({ where: { slug: "test-module" } });
+    const lesson = await prisma.lesson.create({
+      data: {
+        slug: SLUG,
+        moduleId: mod.id,
+        position: 9,
+        title: "Partial",
+        wordCount: 100,
+        readingMinutes: 1,
+        contentHash: "h",
+      },
+    });
+    const common = { lessonId: lesson.id, keyKind: "time", difficulty: 0.5, generatorVersion: "test" };
+    const lines = [
+      "In February 1917, the strike began.",
+      "The mutiny broke out in March 1921.",
+      "On 17 March 1921, the sailors were crushed.",
+      "In 1922 factions were banned.",
+    ];
+    await prisma.question.create({
+      data: {
+        ...common,
+        id: "q-partial-ordering",
+        type: "ordering",
+        prompt: "Put these events in order.",
+        choices: [...ORDER].reverse(),
+        answer: ORDER,
+        evidence: lines.join("\n"),
+        evidenceAnchor: "p-1",
+        evidenceAnchors: ["p-1", "p-2", "p-3", "p-4"],
+      },
+    });
+    await prisma.question.create({
+      data: {
+        ...common,
+        id: "q-partial-matching",
+        type: "matching",
+        prompt: "Match each name with what the lesson ties it to.",
+        choices: PAIRS.map((p) => p[1]).reverse(),
+        answer: PAIRS,
+        evidence: "Makhno fought in Ukraine.",
+        evidenceAnchor: "p-5",
+        evidenceAnchors: ["p-5"],
+      },
+    });
+    await prisma.question.create({
+      data: {
+        ...common,
+        id: "q-partial-mc",
+        type: "multiple_choice",
+        prompt: "Who led the Insurgent Army? _____",
+        choices: ["Lenin", "Trotsky", "Makhno", "Kerensky"],
+        answer: "Makhno",
+        evidence: "Makhno led it.",
+        evidenceAnchor: "p-6",
+        evidenceAnchors: ["p-6"],
+      },
+    });
+  });
+
+  /** Two of four events in place (0.5), two of four pairs right (0.5), one right choice (1). */
+  async function partlyRight(owner: Owner) {
+    const { quiz } = await start(owner, SLUG);
+    await service.saveAnswer(owner, quiz.attemptId, "q-partial-ordering", [
+      ORDER[0]!,
+      ORDER[1]!,
+      ORDER[3]!,
+      ORDER[2]!,
+    ]);
+    await service.saveAnswer(owner, quiz.attemptId, "q-partial-matching", [
+      PAIRS[0]!,
+      PAIRS[1]!,
+      [PAIRS[2]![0], PAIRS[3]![1]],
+      [PAIRS[3]![0], PAIRS[2]![1]],
+    ]);
+    await service.saveAnswer(owner, quiz.attemptId, "q-partial-mc", "Makhno");
+    return quiz.attemptId;
+  }
+
+  it("counts the share of events in place and of pairs right in the stored score", async () => {
+    const alice = await newUser();
+    const attemptId = await partlyRight(alice);
+    const { result } = await service.submitQuiz(alice, attemptId);
+    expect(result).toMatchObject({ score: 2, total: 3 });
+    const byId = new Map(result.items.map((i) => [i.question.id, i]));
+    expect(byId.get("q-partial-ordering")).toMatchObject({ correct: false, credit: 0.5 });
+    expect(byId.get("q-partial-matching")).toMatchObject({ correct: false, credit: 0.5 });
+    expect(byId.get("q-partial-mc")).toMatchObject({ correct: true, credit: 1 });
+    const row = await prisma.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      include: { responses: true },
+    });
+    expect(row.score).toBe(2);
+    expect(Object.fromEntries(row.responses.map((r) => [r.questionId, [r.correct, r.credit]]))).toEqual({
+      "q-partial-ordering": [false, 0.5],
+      "q-partial-matching": [false, 0.5],
+      "q-partial-mc": [true, 1],
+    });
+    // Mastery and the dashboard read the same stored figure.
+    const { getScoredAttempts } = await import("@/app/lib/db/progress");
+    const scored = await getScoredAttempts(alice.userId);
+    expect(scored.map((a) => [a.score, a.total])).toEqual([[2, 3]]);
+  });
+
+  it("three of four pairs right earn 0.75, shown as a fraction of a mark", async () => {
+    const g = newGuest();
+    const { quiz } = await start(g, SLUG);
+    await service.saveAnswer(g, quiz.attemptId, "q-partial-matching", [
+      PAIRS[0]!,
+      PAIRS[1]!,
+      PAIRS[2]!,
+      [PAIRS[3]![0], PAIRS[2]![1]],
+    ]);
+    const { result } = await service.submitQuiz(g, quiz.attemptId);
+    expect(result.score).toBe(0.75);
+    expect(result.items.find((i) => i.question.id === "q-partial-matching")?.credit).toBe(0.75);
+  });
+
+  it("grading the stored answers again gives the stored score, to the last digit", async () => {
+    const bob = await newUser();
+    const attemptId = await partlyRight(bob);
+    const first = await service.submitQuiz(bob, attemptId);
+    const row = await prisma.attempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      include: { responses: true },
+    });
+    const { questionSelect } = await import("@/app/lib/db/question-select");
+    const questions = await prisma.question.findMany({
+      where: { id: { in: row.responses.map((r) => r.questionId) } },
+      select: questionSelect,
+    });
+    const regraded = service.scoreGrades(
+      service.gradeResponses(
+        questions,
+        row.responses.map((r) => ({
+          questionId: r.questionId,
+          answer: r.answer,
+          correct: null,
+          credit: null,
+        })),
+      ),
+    );
+    expect(regraded).toBe(row.score);
+    expect(regraded).toBe(first.result.score);
+    const again = await service.submitQuiz(bob, attemptId);
+    expect(again).toMatchObject({ alreadySubmitted: true, result: { score: first.result.score } });
+    const viewed = await service.findAttemptForOwner(bob, attemptId);
+    expect(viewed?.status === "submitted" && viewed.result.score).toBe(first.result.score);
+  });
+
+  it("shows the right order of a chronology question with the date the text gives each event", async () => {
+    const g = newGuest();
+    const { quiz } = await start(g, SLUG);
+    const { result } = await service.submitQuiz(g, quiz.attemptId);
+    const item = result.items.find((i) => i.question.id === "q-partial-ordering");
+    expect(item?.expected).toEqual(ORDER);
+    expect(item?.expectedDates).toEqual(["February 1917", "March 1921", "17 March 1921", "1922"]);
   });
 });
 

@@ -23,6 +23,8 @@ import {
 } from "@/app/lib/db/attempts";
 import { AppError } from "@/app/lib/errors";
 import { rescheduleOutcomes } from "@/app/lib/progress/scheduling";
+import { answerCredit, attemptScore, storedCredit } from "@/app/lib/progress/scoring";
+import { orderingDates } from "@/app/lib/quiz/ordering-dates";
 import { DEFAULT_QUIZ_LENGTH, drawModuleTestIds, drawQuestionIds, MODULE_TEST_LENGTH } from "./draw";
 import { evidenceLinks } from "./evidence";
 import { markAnswer, toPublicQuestion, type LearnerAnswer } from "@/app/lib/quiz/public-question";
@@ -100,12 +102,15 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
     // A question's own lesson: the quiz's lesson, or for a module test the lesson it was made from.
     const home = homeOf.get(q.id) ?? attempt.target.slug;
     const links = evidenceLinks(home, q.evidence, q.evidenceAnchors, q.evidenceLessons);
+    // The stored mark is the record; re-marking only fills a gap (e.g. an old row).
+    const correct = response?.correct ?? marked.correct;
     return {
       question: toPublicQuestion(q, attempt.seed),
       answer,
-      // The stored mark is the record; re-marking only fills a gap (e.g. an old row).
-      correct: response?.correct ?? marked.correct,
+      correct,
+      credit: response?.correct != null ? storedCredit(response.credit, correct) : answerCredit(marked),
       expected: marked.expected,
+      ...(q.type === "ordering" ? { expectedDates: orderingDates(q.answer, q.evidence) } : {}),
       evidence: q.evidence,
       evidenceHref: links[0]?.href ?? `/lessons/${home}#${q.evidenceAnchor}`,
       evidenceLinks: links,
@@ -114,7 +119,7 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
   return {
     attemptId: attempt.id,
     target: attempt.target,
-    score: attempt.score ?? items.filter((i) => i.correct).length,
+    score: attempt.score ?? attemptScore(items.map((i) => i.credit)),
     total: attempt.total,
     submittedAt: (attempt.submittedAt ?? attempt.startedAt).toISOString(),
     items,
@@ -122,15 +127,22 @@ export function toResultView(bundle: AttemptBundle, guest: boolean): ResultView 
   };
 }
 
-/** Mark every question of the attempt against its saved response (none: wrong). */
-function grade(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
+/**
+ * Mark every question of the attempt against its saved response (none: wrong), with the credit
+ * each answer earns. The one grading path: quizzes of any kind submit through it.
+ */
+export function gradeResponses(questions: QuestionRecord[], responses: ResponseRecord[]): Grade[] {
   const byQuestion = new Map(responses.map((r) => [r.questionId, r.answer]));
   return questions.map((row) => {
     const q = parseQuestionRow(row);
-    if (!q) return { questionId: row.id, correct: false };
-    return { questionId: row.id, correct: markAnswer(q, parseStoredAnswer(byQuestion.get(row.id))).correct };
+    if (!q) return { questionId: row.id, correct: false, credit: 0 };
+    const marked = markAnswer(q, parseStoredAnswer(byQuestion.get(row.id)));
+    return { questionId: row.id, correct: marked.correct, credit: answerCredit(marked) };
   });
 }
+
+/** An attempt's score from its grades (partial credit counted). */
+export const scoreGrades = (grades: readonly Grade[]): number => attemptScore(grades.map((g) => g.credit));
 
 const NOT_YOURS = "That attempt does not exist or is not yours.";
 
@@ -204,7 +216,12 @@ export async function submitQuiz(
   attemptId: string,
   now: Date = new Date(),
 ): Promise<{ alreadySubmitted: boolean; result: ResultView }> {
-  const result = await submitAttempt(owner, attemptId, { grade, reschedule: rescheduleOutcomes }, now);
+  const result = await submitAttempt(
+    owner,
+    attemptId,
+    { grade: gradeResponses, score: scoreGrades, reschedule: rescheduleOutcomes },
+    now,
+  );
   if (result.kind === "not_found") throw new AppError("not_found", NOT_YOURS);
   return {
     alreadySubmitted: result.kind === "already_submitted",

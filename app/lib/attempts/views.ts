@@ -22,7 +22,11 @@ export interface FeedbackItem {
   /** The learner's answer, null when left blank. */
   answer: LearnerAnswer | null;
   correct: boolean;
+  /** Share of the mark earned, 0–1: part of it for a partly right chronology or matching answer. */
+  credit: number;
   expected: Expected;
+  /** A chronology question's right order: the date the text gives each event (null if none found). */
+  expectedDates?: (string | null)[];
   /** The sentence(s) of the lesson the question was made from ("\n" between sentences). */
   evidence: string;
   /** Link to the paragraph holding the (first) evidence sentence: /lessons/<slug>#<anchor>. */
@@ -35,6 +39,7 @@ export interface ResultView {
   attemptId: string;
   /** The lesson quizzed, or the module of a module test. */
   target: QuizTarget;
+  /** Marks earned, partial credit included (7.5 of 10). */
   score: number;
   total: number;
   submittedAt: string;

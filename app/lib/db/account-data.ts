@@ -41,10 +41,12 @@ export async function readUserData(userId: string) {
             questionId: true,
             answer: true,
             correct: true,
+            credit: true,
             savedAt: true,
             question: { select: { prompt: true } },
           },
         },
+        share: { select: { createdAt: true } },
       },
     }),
     prisma.reviewCard.findMany({

@@ -15,7 +15,7 @@ import type { QuizTarget } from "@/app/lib/attempts/target";
 export type AttemptOwner = { kind: "user"; userId: string } | { kind: "guest"; guestToken: string };
 
 /** Where-clause that limits attempts to the owner's own. */
-function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
+export function ownedBy(owner: AttemptOwner): Prisma.AttemptWhereInput {
   return owner.kind === "user" ? { userId: owner.userId } : { userId: null, guestToken: owner.guestToken };
 }
 
@@ -28,6 +28,8 @@ export interface ResponseRecord {
   questionId: string;
   answer: unknown;
   correct: boolean | null;
+  /** Share of the mark earned (0–1), set when graded; null before, or for rows graded without it. */
+  credit: number | null;
 }
 
 export interface AttemptRecord {
@@ -67,6 +69,13 @@ export const attemptSelect = {
   // here would cost every lesson quiz's start and submit two more statements.
   moduleId: true,
 } as const satisfies Prisma.AttemptSelect;
+
+const responseSelect = {
+  questionId: true,
+  answer: true,
+  correct: true,
+  credit: true,
+} as const satisfies Prisma.ResponseSelect;
 
 type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
 
@@ -205,7 +214,7 @@ export async function findInProgressAttempt(
   const row = await prisma.attempt.findFirst({
     where: { ...ownedBy(owner), ...attemptsOf(target), status: "in_progress" },
     orderBy: { startedAt: "desc" },
-    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+    select: { ...attemptSelect, responses: { select: responseSelect } },
   });
   if (!row) return null;
   const attempt = await recordOf(prisma, row);
@@ -306,7 +315,7 @@ export async function startOrResumeAttempt(
         ...(link ? { assignmentId: link.assignmentId } : {}),
       },
       orderBy: { startedAt: "desc" },
-      select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+      select: { ...attemptSelect, responses: { select: responseSelect } },
     });
     if (existing) {
       const attempt = await recordOf(tx, existing);
@@ -355,7 +364,7 @@ export async function getAttemptBundle(
 ): Promise<AttemptBundle | null> {
   const row = await prisma.attempt.findFirst({
     where: { id: attemptId, ...ownedBy(owner) },
-    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+    select: { ...attemptSelect, responses: { select: responseSelect } },
   });
   if (!row) return null;
   const attempt = await recordOf(prisma, row);
@@ -417,6 +426,8 @@ export async function saveResponse(
 export interface Grade {
   questionId: string;
   correct: boolean;
+  /** Share of the mark earned, 0–1 (1 exactly when correct). */
+  credit: number;
 }
 
 export type SubmitResult =
@@ -430,9 +441,9 @@ class AlreadyClaimed extends Error {}
  *
  * One transaction: first claim the attempt with a conditional update (`status: in_progress →
  * submitted`), which also takes its row lock; then read the saved responses, grade them with
- * `decide.grade`, store every response's correctness (unanswered questions get a response with a
- * null answer, marked wrong), store the score and, for signed-in learners, the review schedules
- * `decide.reschedule` gives. If the
+ * `decide.grade`, store every response's correctness and credit (unanswered questions get a
+ * response with a null answer, marked wrong), store the score `decide.score` adds up and, for
+ * signed-in learners, the review schedules `decide.reschedule` gives. If the
  * claim matches nothing, another submit won and the stored result is returned. So a double click,
  * a replay or concurrent requests give one score and one schedule, on SQLite and PostgreSQL alike.
  */
@@ -441,6 +452,7 @@ export async function submitAttempt(
   attemptId: string,
   decide: {
     grade: (questions: QuestionRecord[], responses: ResponseRecord[]) => Grade[];
+    score: (grades: readonly Grade[]) => number;
     reschedule: Reschedule;
   },
   now: Date = new Date(),
@@ -470,19 +482,25 @@ export async function submitAttempt(
       });
       const grades = decide.grade(
         questions,
-        saved.map((r) => ({ ...r, correct: null })),
+        saved.map((r) => ({ ...r, correct: null, credit: null })),
       );
-      const correctIds = grades.filter((g) => g.correct).map((g) => g.questionId);
+      const gradeOf = new Map(grades.map((g) => [g.questionId, g]));
       const savedIds = new Set(saved.map((r) => r.questionId));
       const unanswered = questions.map((q) => q.id).filter((id) => !savedIds.has(id));
-      if (saved.length > 0) {
-        // One statement for every saved response's mark (the ORM would need one per value).
-        // Plain SQL that SQLite and PostgreSQL both accept; it leaves savedAt alone.
-        const mark =
-          correctIds.length > 0
-            ? Prisma.sql`CASE WHEN "questionId" IN (${Prisma.join(correctIds)}) THEN TRUE ELSE FALSE END`
-            : Prisma.sql`FALSE`;
-        await tx.$executeRaw`UPDATE "Response" SET "correct" = ${mark} WHERE "attemptId" = ${attemptId}`;
+      // One statement per distinct mark (a handful: 0, 1 and the partial credits) rather than
+      // one per response. Plain SQL that SQLite and PostgreSQL both accept; it leaves savedAt alone.
+      const byMark = new Map<string, { correct: boolean; credit: number; ids: string[] }>();
+      for (const r of saved) {
+        const g = gradeOf.get(r.questionId);
+        const correct = g?.correct ?? false;
+        const credit = g?.credit ?? 0;
+        const key = `${correct}:${credit}`;
+        const group = byMark.get(key) ?? { correct, credit, ids: [] };
+        group.ids.push(r.questionId);
+        byMark.set(key, group);
+      }
+      for (const { correct, credit, ids } of byMark.values()) {
+        await tx.$executeRaw`UPDATE "Response" SET "correct" = ${correct}, "credit" = ${credit} WHERE "attemptId" = ${attemptId} AND "questionId" IN (${Prisma.join(ids)})`;
       }
       if (unanswered.length > 0) {
         await tx.response.createMany({
@@ -491,20 +509,21 @@ export async function submitAttempt(
             questionId,
             answer: Prisma.JsonNull,
             correct: false,
+            credit: 0,
           })),
         });
       }
-      const score = correctIds.length;
+      const score = decide.score(grades);
       await tx.attempt.update({ where: { id: attemptId }, data: { score }, select: { id: true } });
       if (owner.kind === "user") await applyReviewOutcomes(tx, owner.userId, grades, now, decide.reschedule);
-      const correctSet = new Set(correctIds);
       const responses: ResponseRecord[] = [
         ...saved.map((r) => ({
           questionId: r.questionId,
           answer: r.answer,
-          correct: correctSet.has(r.questionId),
+          correct: gradeOf.get(r.questionId)?.correct ?? false,
+          credit: gradeOf.get(r.questionId)?.credit ?? 0,
         })),
-        ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false })),
+        ...unanswered.map((questionId) => ({ questionId, answer: null, correct: false, credit: 0 })),
       ];
       return { score, responses };
     }, TX);
@@ -526,4 +545,36 @@ export async function submitAttempt(
 async function alreadySubmitted(owner: AttemptOwner, attemptId: string): Promise<SubmitResult> {
   const stored = await getAttemptBundle(owner, attemptId);
   return stored ? { kind: "already_submitted", bundle: stored } : { kind: "not_found" };
+}
+
+/**
+ * A submitted attempt by its share's token hash, with the owner's display name (null for a
+ * guest's); null when no share has that hash (never made, or stopped).
+ */
+export async function getSharedAttemptBundle(
+  tokenHash: string,
+): Promise<{ bundle: AttemptBundle; ownerName: string | null } | null> {
+  const share = await prisma.resultShare.findUnique({
+    where: { tokenHash },
+    select: {
+      attempt: {
+        select: {
+          ...attemptSelect,
+          user: { select: { name: true } },
+          responses: { select: responseSelect },
+        },
+      },
+    },
+  });
+  if (!share || share.attempt.status !== "submitted") return null;
+  const attempt = await recordOf(prisma, share.attempt);
+  const questions = await questionsById(prisma, attempt.questionIds);
+  return {
+    bundle: {
+      attempt,
+      questions: inDrawOrder(attempt.questionIds, questions),
+      responses: share.attempt.responses,
+    },
+    ownerName: share.attempt.user?.name ?? null,
+  };
 }

@@ -118,7 +118,7 @@ export async function gradebookAttempts(
 }
 
 export type AttemptDetailRow = AttemptRecord & {
-  responses: { questionId: string; answer: unknown; correct: boolean | null }[];
+  responses: { questionId: string; answer: unknown; correct: boolean | null; credit: number | null }[];
 };
 
 /**
@@ -143,7 +143,10 @@ export async function learnerAssignmentAttempts(
   const rows = await prisma.attempt.findMany({
     where: { assignmentId, userId, kind: { in: ["quiz", "test"] }, assignment: { classId } },
     orderBy: { startedAt: "asc" },
-    select: { ...attemptSelect, responses: { select: { questionId: true, answer: true, correct: true } } },
+    select: {
+      ...attemptSelect,
+      responses: { select: { questionId: true, answer: true, correct: true, credit: true } },
+    },
   });
   const records = await toAttemptRecords(prisma, rows);
   const attempts = records.map((r, i): AttemptDetailRow => ({ ...r, responses: rows[i]?.responses ?? [] }));

@@ -3,7 +3,8 @@
  * Pure; the data layer supplies the attempts.
  *
  * Only submitted **quiz** attempts count (review answers do not), and a score is the share of
- * questions answered correctly (score / total; unanswered questions count as wrong).
+ * the marks earned (score / total, partial credit included as scoring.ts counts it; unanswered
+ * questions count as wrong).
  *
  * | level         | rule                                                                   |
  * |---------------|------------------------------------------------------------------------|
@@ -17,6 +18,8 @@
  * to `practising` until two good attempts in a row restore it. Thresholds compare exactly
  * (8/10 is mastered-grade, 7/9 = 77.8 % is not); no rounding.
  */
+
+import { reachesPercent, scorePercent } from "./scoring";
 
 export const MASTERY_LEVELS = ["not_started", "started", "practising", "mastered"] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
@@ -53,11 +56,12 @@ export interface LessonMastery {
 
 /** score/total as a fraction; attempts with no questions are ignored by the caller. */
 function reaches(attempt: ScoredAttempt, percent: number): boolean {
-  return attempt.score * 100 >= percent * attempt.total;
+  return reachesPercent(attempt.score, attempt.total, percent);
 }
 
+/** score/total as a whole percentage. */
 export function percentOf(score: number, total: number): number {
-  return total > 0 ? Math.round((score / total) * 100) : 0;
+  return scorePercent(score, total);
 }
 
 /** Apply the mastery rule to one lesson's submitted attempts (any order). */

@@ -7,8 +7,8 @@
  * Marking rules:
  * - multiple_choice, true_false: the response must equal the answer string exactly (trimmed).
  * - fill_blank: tolerant marking (marking.ts) against the answer and its accepted variants.
- * - ordering: `correct` only when every item is in place (all-or-nothing); `score` gives
- *   partial credit as the share of item pairs in the right relative order.
+ * - ordering: `correct` only when every item is in place; `score` is the share of items in
+ *   their right place (what the feedback ticks). app/lib/progress/scoring.ts turns it into credit.
  * - matching: `correct` only when every pair is right; `score` is the share of right pairs.
  * - no answer (null or blank) is wrong.
  */
@@ -147,19 +147,9 @@ export function markAnswer(q: MarkableQuestion, response: LearnerAnswer | null):
     }
     case "ordering": {
       const given = Array.isArray(response) ? response.map(String) : [];
-      const pos = new Map(given.map((r, i) => [r, i]));
-      let right = 0;
-      let total = 0;
-      for (let i = 0; i < q.answer.length; i++) {
-        for (let j = i + 1; j < q.answer.length; j++) {
-          total++;
-          const a = pos.get(q.answer[i]!);
-          const b = pos.get(q.answer[j]!);
-          if (a !== undefined && b !== undefined && a < b) right++;
-        }
-      }
-      const ok = given.length === q.answer.length && q.answer.every((a, i) => given[i] === a);
-      return { correct: ok, score: ok ? 1 : total ? right / total : 0, expected };
+      const inPlace = q.answer.filter((a, i) => given[i] === a).length;
+      const ok = given.length === q.answer.length && inPlace === q.answer.length;
+      return { correct: ok, score: q.answer.length ? inPlace / q.answer.length : 0, expected };
     }
     case "matching": {
       const given = asPairs(response);

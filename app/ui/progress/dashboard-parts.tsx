@@ -5,6 +5,7 @@ import { MASTERY_LABELS, MASTERY_PERCENT, type MasteryLevel } from "@/app/lib/pr
 import type { StreakSummary } from "@/app/lib/progress/streak";
 import { formatDue } from "@/app/ui/review/format-time";
 import { formatDateTime } from "./format";
+import { formatScore } from "@/app/lib/progress/scoring";
 
 /** Server components for the dashboard's sections. Colour is never the only signal: every level is written out. */
 
@@ -209,7 +210,7 @@ export function RecentAttempts({ recent, timeZone }: { recent: AttemptSummary[];
           >
             <span className="min-w-0 flex-1 font-medium leading-snug">{a.lessonTitle}</span>
             <span className="text-sm tabular-nums">
-              {a.score}/{a.total} ({a.percent}%)
+              {formatScore(a.score)}/{a.total} ({a.percent}%)
             </span>
             <span className="w-full text-xs text-stone-600 sm:w-auto dark:text-stone-400">
               <time dateTime={a.submittedAt.toISOString()}>{formatDateTime(a.submittedAt, timeZone)}</time>

@@ -1,6 +1,7 @@
 import type { AttemptSummary } from "@/app/lib/progress/progress-views";
 import { MASTERY_PERCENT } from "@/app/lib/progress/mastery";
 import { formatDate, formatDateTime } from "./format";
+import { formatScore } from "@/app/lib/progress/scoring";
 
 /**
  * Quiz scores over time: a hand-written SVG line chart (one point per submitted attempt, in
@@ -101,7 +102,7 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
             className="fill-accent-600 stroke-white dark:fill-accent-300 dark:stroke-stone-950"
             strokeWidth={1.5}
           >
-            <title>{`${a.lessonTitle}: ${a.score}/${a.total} (${a.percent}%), ${formatDate(a.submittedAt, timeZone)}`}</title>
+            <title>{`${a.lessonTitle}: ${formatScore(a.score)}/${a.total} (${a.percent}%), ${formatDate(a.submittedAt, timeZone)}`}</title>
           </circle>
         ))}
         <text x={PAD.left} y={H - 6} fontSize={14} fill="currentColor">
@@ -140,7 +141,7 @@ export function ScoreChart({ history, timeZone }: { history: AttemptSummary[]; t
                   <td className="whitespace-nowrap py-1.5 pr-3">{formatDateTime(a.submittedAt, timeZone)}</td>
                   <td className="py-1.5 pr-3">{a.lessonTitle}</td>
                   <td className="whitespace-nowrap py-1.5 text-right tabular-nums">
-                    {a.score}/{a.total} ({a.percent}%)
+                    {formatScore(a.score)}/{a.total} ({a.percent}%)
                   </td>
                 </tr>
               ))}

@@ -10,6 +10,7 @@ import { QuestionCard } from "./question-card";
 import { QuestionNav } from "./question-nav";
 import { QuizIntro } from "./quiz-intro";
 import { QuizResultPanel } from "./quiz-result-panel";
+import { formatScore } from "@/app/lib/progress/scoring";
 import type { ResultContext } from "@/app/lib/content/result-context";
 import type { NextLessonLink } from "./result-next-steps";
 import { useAnnouncer } from "./use-announcer";
@@ -183,7 +184,7 @@ export function QuizClient({
       setResult(res.data.result);
       if (target.kind === "lesson") void fetchResultContext(target.slug).then(setResultContext);
       announce(
-        `${target.kind === "module" ? "Module test" : "Quiz"} submitted. You scored ${res.data.result.score} out of ${res.data.result.total}.`,
+        `${target.kind === "module" ? "Module test" : "Quiz"} submitted. You scored ${formatScore(res.data.result.score)} out of ${res.data.result.total}.`,
       );
     });
   }

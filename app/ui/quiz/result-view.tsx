@@ -6,6 +6,7 @@ import { EvidenceQuote } from "./evidence-quote";
 import { parseEvidenceHref, type ResultContext } from "@/app/lib/content/result-context";
 import { StatementChange } from "./statement-change";
 import { ReportQuestionClient } from "./report-question-client";
+import { formatScore, PARTIAL_CREDIT_RULE, scorePercent } from "@/app/lib/progress/scoring";
 
 /**
  * Feedback for a submitted attempt: the score, then per question whether it was right, the
@@ -15,11 +16,16 @@ import { ReportQuestionClient } from "./report-question-client";
 export function ResultSummary({
   result,
   headingRef,
+  who = "You",
 }: {
-  result: ResultView;
+  /** A shared result has no attempt id and no guest offer. */
+  result: Omit<ResultView, "attemptId" | "guest"> & Partial<Pick<ResultView, "attemptId" | "guest">>;
   headingRef?: React.Ref<HTMLHeadingElement>;
+  /** Who scored: "You" on the owner's pages, the display name on a shared one. */
+  who?: string;
 }) {
-  const percent = result.total > 0 ? Math.round((result.score / result.total) * 100) : 0;
+  const percent = scorePercent(result.score, result.total);
+  const partly = result.items.filter((i) => !i.correct && i.credit > 0).length;
   return (
     <div className="rounded-lg border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
       <h2
@@ -28,7 +34,7 @@ export function ResultSummary({
         className="scroll-mt-32 text-xl font-bold outline-none"
         data-testid="quiz-score"
       >
-        You scored {result.score} out of {result.total}
+        {who} scored {formatScore(result.score)} out of {result.total}
       </h2>
       <p className="mt-1 text-sm text-stone-700 dark:text-stone-300">
         {percent}% on {result.target.kind === "module" ? "the module test of " : ""}“{result.target.title}”.{" "}
@@ -36,7 +42,13 @@ export function ResultSummary({
           ? "Every answer right."
           : "Each question below shows the right answer and the sentence of the lesson it comes from."}
       </p>
-      {result.guest && (
+      {partly > 0 && (
+        <p className="mt-2 text-sm text-stone-700 dark:text-stone-300" data-testid="partial-credit-note">
+          {partly === 1 ? "One answer was" : `${partly} answers were`} partly right and{" "}
+          {partly === 1 ? "counts" : "count"} for part of a mark. {PARTIAL_CREDIT_RULE}
+        </p>
+      )}
+      {result.guest && result.attemptId && (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
           You are not signed in, so this result is kept only in this browser.{" "}
           <Link
@@ -74,6 +86,30 @@ function AnswerValue({ value }: { value: LearnerAnswer | Expected | null }) {
     );
   }
   return <>{formatAnswer(value)}</>;
+}
+
+/** The right order of a chronology question, each event with the date the text gives it. */
+function ExpectedValue({ item }: { item: FeedbackItem }) {
+  const dates = item.expectedDates;
+  if (!dates || !isList(item.expected)) return <AnswerValue value={item.expected} />;
+  return (
+    <ol className="list-decimal space-y-0.5 pl-5" data-testid="expected-order">
+      {item.expected.map((v, i) => {
+        const date = dates[i];
+        return (
+          <li key={i}>
+            {v}
+            {date && (
+              <span className="text-stone-600 dark:text-stone-400" data-testid="expected-date">
+                {" "}
+                ({date})
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
 }
 
 /** `idPrefix` keeps element ids unique when a page lists several attempts. */
@@ -139,6 +175,12 @@ function MarkedAnswer({ value, expected }: { value: LearnerAnswer | null; expect
   return <AnswerValue value={value} />;
 }
 
+function verdict(item: FeedbackItem): string {
+  if (item.correct) return "correct";
+  if (item.credit > 0) return `partly right, ${formatScore(item.credit)} of a mark`;
+  return "incorrect";
+}
+
 export function FeedbackList({
   items,
   idPrefix = "feedback",
@@ -173,6 +215,7 @@ export function FeedbackList({
             aria-labelledby={id}
             data-testid="feedback-item"
             data-correct={item.correct ? "true" : "false"}
+            data-credit={item.credit}
             className={
               "rounded-lg border p-4 " +
               (item.correct
@@ -182,7 +225,7 @@ export function FeedbackList({
           >
             <h3 id={id} className="text-sm font-semibold">
               <span aria-hidden>{item.correct ? "✓ " : "✗ "}</span>
-              Question {i + 1}: {item.correct ? "correct" : "incorrect"}
+              Question {i + 1}: {verdict(item)}
               <span className="ml-2 font-normal text-stone-600 dark:text-stone-400">
                 ({TYPE_LABELS[item.question.type]})
               </span>
@@ -197,7 +240,7 @@ export function FeedbackList({
               </dd>
               <dt className="font-medium text-stone-700 dark:text-stone-300">Right answer</dt>
               <dd data-testid="feedback-expected">
-                <AnswerValue value={item.expected} />
+                <ExpectedValue item={item} />
               </dd>
             </dl>
             <StatementChange item={item} />

@@ -3,17 +3,25 @@ import { EvidenceQuote } from "@/app/ui/quiz/evidence-quote";
 import { formatAnswer } from "@/app/ui/quiz/format";
 import { PromptText } from "@/app/ui/quiz/prompt-text";
 import { formatDue } from "./format-time";
+import { parseEvidenceHref } from "@/app/lib/content/result-context";
 
 /** Right or wrong, the key, when the card comes back, and the sentence it was made from. */
 export function ReviewFeedback({
   card,
   feedback,
   timeZone,
+  lessonTitles,
 }: {
   card: ReviewCardView;
   feedback: ReviewFeedbackView;
   timeZone: string;
+  /** Lesson slug → title: an evidence link into another lesson than the card's says which. */
+  lessonTitles: Record<string, string>;
 }) {
+  const otherLessonTitle = (href: string) => {
+    const slug = parseEvidenceHref(href)?.slug;
+    return slug && slug !== feedback.lesson.slug ? (lessonTitles[slug] ?? null) : null;
+  };
   return (
     <section
       aria-label="Feedback"
@@ -46,6 +54,7 @@ export function ReviewFeedback({
       <EvidenceQuote
         links={feedback.evidenceLinks}
         linkTestId="review-evidence-link"
+        otherLessonTitle={otherLessonTitle}
         srSuffix={(i) => (feedback.evidenceLinks.length > 1 ? `(evidence ${i + 1})` : null)}
       />
     </section>

@@ -28,7 +28,16 @@ interface SessionItem {
  * Keyboard: native form controls, Enter submits, focus moves to the feedback's "Next" button and
  * back to the next question; feedback and the count are announced through live regions.
  */
-export function ReviewSessionClient({ session, timeZone }: { session: ReviewSessionView; timeZone: string }) {
+export function ReviewSessionClient({
+  session,
+  timeZone,
+  lessonTitles,
+}: {
+  session: ReviewSessionView;
+  timeZone: string;
+  /** Lesson slug → title, to name the lesson an evidence link opens when it is another one. */
+  lessonTitles: Record<string, string>;
+}) {
   const [items, setItems] = useState<SessionItem[]>(() =>
     session.cards.map((card) => ({ card, retry: false })),
   );
@@ -176,7 +185,9 @@ export function ReviewSessionClient({ session, timeZone }: { session: ReviewSess
       )}
 
       <div aria-live="polite" aria-atomic="true">
-        {feedback && card && <ReviewFeedback card={card} feedback={feedback} timeZone={timeZone} />}
+        {feedback && card && (
+          <ReviewFeedback card={card} feedback={feedback} timeZone={timeZone} lessonTitles={lessonTitles} />
+        )}
       </div>
 
       {feedback && (

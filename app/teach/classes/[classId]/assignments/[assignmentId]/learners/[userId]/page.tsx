@@ -9,6 +9,7 @@ import { getAllLessons } from "@/app/lib/content";
 import { Breadcrumb } from "@/app/ui/site/breadcrumb";
 import { orNotFound } from "@/app/ui/teach/or-not-found";
 import { card, muted } from "@/app/ui/teach/styles";
+import { formatScore } from "@/app/lib/progress/scoring";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "A learner's work", robots: { index: false } };
@@ -69,7 +70,7 @@ export default async function LearnerWorkPage({ params }: Props) {
                   <summary className="cursor-pointer font-medium">
                     Attempt {i + 1}:{" "}
                     {a.status === "submitted"
-                      ? `${a.score} / ${a.total}, ${formatAbsolute(new Date(a.submittedAt), user.timezone)}${new Date(a.submittedAt) > assignment.dueAt ? " (late)" : ""}`
+                      ? `${formatScore(a.score)} / ${a.total}, ${formatAbsolute(new Date(a.submittedAt), user.timezone)}${new Date(a.submittedAt) > assignment.dueAt ? " (late)" : ""}`
                       : `in progress since ${formatAbsolute(new Date(a.startedAt), user.timezone)}`}
                   </summary>
                   {a.status === "submitted" && (
