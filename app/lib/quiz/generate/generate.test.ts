@@ -385,6 +385,27 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
     for (const q of tsar) expect(markAnswer(q, "Tsar Nicholas II").correct, q.prompt).toBe(true);
   });
 
+  it("a typed name of three or more capitalised words accepts its initials (New Economic Policy → NEP)", () => {
+    const long = candidates.filter(
+      (q): q is Extract<Question, { type: "fill_blank" }> =>
+        q.type === "fill_blank" &&
+        q.answer.split(" ").filter((w) => !/^(?:of|the|and)$/.test(w)).length >= 3 &&
+        q.answer
+          .split(" ")
+          .filter((w) => !/^(?:of|the|and)$/.test(w))
+          .every((w) => /^\p{Lu}\p{Ll}/u.test(w)),
+    );
+    expect(long.some((q) => q.answer === "New Economic Policy")).toBe(true);
+    for (const q of long) {
+      const initials = q.answer
+        .split(" ")
+        .filter((w) => !/^(?:of|the|and)$/.test(w))
+        .map((w) => w[0])
+        .join("");
+      expect(markAnswer(q, initials).correct, `${q.answer} / ${initials}`).toBe(true);
+    }
+  });
+
   it("place distractors are the key's sister places when it has a parent", () => {
     const petrograd = mc().filter((q) => q.answer === "Petrograd" && q.skill === "fact");
     expect(petrograd.length).toBeGreaterThan(0);
