@@ -483,6 +483,22 @@ describe("generator 2.x: questions a teacher would hand out", () => {
     }
   });
 
+  it("no recall distractor is named in its prompt by another form of its name", () => {
+    const facts = [...all(), ...generateCandidates(guide).lessons.flatMap((l) => l.questions)].filter(
+      (q): q is Extract<Question, { type: "multiple_choice" }> =>
+        q.type === "multiple_choice" && q.skill === "fact" && q.prompt.includes(BLANK),
+    );
+    expect(facts.length).toBeGreaterThan(50);
+    for (const q of facts) {
+      const shown = stems(q.prompt.replace(BLANK, " "));
+      for (const c of q.choices) {
+        if (c === q.answer) continue;
+        const words = [...stems(c)];
+        expect(words.length > 0 && words.every((w) => shown.has(w)), `${c} / ${q.prompt}`).toBe(false);
+      }
+    }
+  });
+
   it("no chronology item is a forecast or a belief", () => {
     const items = all().flatMap((q) => (q.type === "ordering" ? q.answer : []));
     expect(items.length).toBeGreaterThan(10);
