@@ -1,6 +1,6 @@
 import { startQuizInput, targetOfStart } from "@/app/lib/attempts/schemas";
 import { startQuizFromPage } from "@/app/lib/assignments/service";
-import { json, withActor } from "@/app/lib/http/route";
+import { json, withActor } from "@/app/lib/http/with-actor";
 
 /**
  * POST /api/attempts { lessonSlug } or { moduleSlug } (a module test) → 201 { ok, data: { resumed, quiz } } (200 when resuming).

@@ -1,6 +1,6 @@
 import { createClassInput } from "@/app/lib/classes/schemas";
 import { createClass, listTeaching } from "@/app/lib/classes/service";
-import { created, withActor } from "@/app/lib/http/route";
+import { created, withActor } from "@/app/lib/http/with-actor";
 
 /** GET /api/classes → the classes you teach. */
 export const GET = withActor({ actor: "requireUser" }, ({ actor }) => listTeaching(actor));

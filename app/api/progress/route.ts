@@ -1,4 +1,4 @@
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 import { getLessonProgress } from "@/app/lib/progress/lesson-progress";
 import type { ProgressResponse } from "@/app/lib/progress/progress-views";
 

@@ -1,5 +1,5 @@
 import { exportMyData } from "@/app/lib/account/data";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 export const dynamic = "force-dynamic";
 

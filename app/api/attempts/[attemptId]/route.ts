@@ -1,6 +1,6 @@
 import { attemptParams } from "@/app/lib/attempts/schemas";
 import { getAttemptForOwner } from "@/app/lib/attempts/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 /**
  * GET /api/attempts/:id → the owner's attempt: { status: "in_progress", quiz } (public question

@@ -1,6 +1,6 @@
 import { joinCodeInput } from "@/app/lib/classes/schemas";
 import { joinClass } from "@/app/lib/classes/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 import { clientAddress } from "@/app/lib/auth/client-address";
 import { env } from "@/app/lib/env";
 

@@ -1,4 +1,4 @@
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 import { getNextStep } from "@/app/lib/progress/next-step-server";
 
 export const dynamic = "force-dynamic";

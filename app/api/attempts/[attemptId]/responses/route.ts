@@ -1,6 +1,6 @@
 import { attemptParams, saveAnswerBody } from "@/app/lib/attempts/schemas";
 import { saveAnswer } from "@/app/lib/attempts/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 /** PUT /api/attempts/:id/responses { questionId, answer } → { ok, data: { saved: true } }. */
 export const PUT = withActor(

@@ -1,6 +1,6 @@
 import { attemptParams, submitQuizBody } from "@/app/lib/attempts/schemas";
 import { getShareStatus, shareResult, stopSharingResult } from "@/app/lib/attempts/share";
-import { created, withActor } from "@/app/lib/http/route";
+import { created, withActor } from "@/app/lib/http/with-actor";
 
 /**
  * The owner's link to a submitted result (the same domain functions as the result page's

@@ -1,6 +1,6 @@
 import { attemptParams, submitQuizBody } from "@/app/lib/attempts/schemas";
 import { submitQuiz } from "@/app/lib/attempts/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 /**
  * POST /api/attempts/:id/submit (body {} or none, as application/json) → { ok, data: {

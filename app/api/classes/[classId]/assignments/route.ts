@@ -1,7 +1,7 @@
 import { createAssignmentBody } from "@/app/lib/assignments/schemas";
 import { createAssignment } from "@/app/lib/assignments/service";
 import { classIdInput } from "@/app/lib/classes/schemas";
-import { created, withActor } from "@/app/lib/http/route";
+import { created, withActor } from "@/app/lib/http/with-actor";
 
 /**
  * POST /api/classes/:id/assignments → 201 the assignment. The body is the assignment form as

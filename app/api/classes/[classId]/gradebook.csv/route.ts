@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { classIdInput, idSchema } from "@/app/lib/classes/schemas";
 import { classGradebookCsv, gradebookCsv } from "@/app/lib/gradebook/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 const csvQuery = z.object({ assignment: idSchema.optional() });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { classIdInput } from "@/app/lib/classes/schemas";
 import { getClassItemAnalysis } from "@/app/lib/gradebook/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 import { invalidInput } from "@/app/lib/errors";
 
 const query = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema } from "@/app/lib/classes/schemas";
 import { gradebookCsv } from "@/app/lib/gradebook/service";
-import { withActor } from "@/app/lib/http/route";
+import { withActor } from "@/app/lib/http/with-actor";
 
 const params = z.object({ classId: idSchema, assignmentId: idSchema });
 

@@ -20,7 +20,7 @@ vi.mock("next/headers", () => ({
 const session = vi.hoisted(() => ({ current: null as null | { user: Record<string, unknown> } }));
 vi.mock("next-auth/next", () => ({ getServerSession: () => Promise.resolve(session.current) }));
 
-const { withActor, created, MAX_BODY_BYTES } = await import("./route");
+const { withActor, created, MAX_BODY_BYTES } = await import("./with-actor");
 
 const GUEST = "g_" + "a".repeat(43);
 const noParams = { params: Promise.resolve({}) };
