@@ -95,7 +95,9 @@ async function writerRows(url: string) {
               (SELECT count(*)::int FROM "Module" WHERE id LIKE 'w-%') AS modules,
               (SELECT max(position) FROM "Module" WHERE id LIKE 'w-%') AS max`,
     );
-    return { throttle: rows[0].throttle, modules: rows[0].modules, max: rows[0].max ?? 0 };
+    const [row] = rows;
+    if (!row) throw new Error("no row");
+    return { throttle: row.throttle, modules: row.modules, max: row.max ?? 0 };
   });
 }
 
@@ -110,7 +112,7 @@ async function rowCounts(url: string): Promise<Record<string, number>> {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM "${name.replace(/"/g, '""')}"`,
       );
-      counts[name] = rows[0].n;
+      counts[name] = rows[0]?.n ?? 0;
     }
     return counts;
   });
@@ -125,8 +127,10 @@ describe.skipIf(!onPostgres)("PostgreSQL backup and restore", () => {
         .poll(async () => (await writerRows(source)).modules, { timeout: 10_000 })
         .toBeGreaterThan(50);
       const out = path.join(dir, "backup.dump");
-      await backupDatabase({ provider: "postgresql", url: source }, out);
-      await restoreDatabase({ provider: "postgresql", url: restoredUrl }, out);
+      // Prisma's parameters are dropped for pg_dump; libpq's own (sslmode) are kept.
+      const params = "?schema=public&connection_limit=3&sslmode=disable";
+      await backupDatabase({ provider: "postgresql", url: source + params }, out);
+      await restoreDatabase({ provider: "postgresql", url: restoredUrl + params }, out);
       const copied = await writerRows(restoredUrl);
       // The writer kept going after the dump's snapshot, so the source moved on past the copy.
       await expect.poll(async () => (await writerRows(source)).modules).toBeGreaterThan(copied.modules);
