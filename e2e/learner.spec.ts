@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import AxeBuilder from "@axe-core/playwright";
 import { getGuide } from "../app/lib/content";
 import { answerCard, norm, takeBlankQuiz, type Key } from "./helpers/answers";
+import { findDrawOfType, scopeUrl } from "./helpers/draws";
 
 /**
  * A learner's answers are never lost, and the quiz asks before it throws any away: typed answers
@@ -145,11 +146,11 @@ test("[LEARNER]: submitting with unanswered questions asks first, says how many,
 });
 
 test("[LEARNER]: an ordering question accepted in the order shown counts as an answer", async ({ page }) => {
-  const found = await findQuizWith(page, "ordering");
-  // Chronology questions may be drawn only into module tests, not lesson quizzes.
-  test.skip(!found, "no lesson quiz draws an ordering question from this bank");
-  const { lesson, index, question } = found!;
-  await page.goto(`/lessons/${lesson.slug}/quiz`);
+  // Chronology questions live in lesson and module scope: search both, and retakes.
+  const found = await findDrawOfType(page.request, "ordering");
+  expect(found, "no lesson quiz, module test or retake drew an ordering question").toBeTruthy();
+  const { scope, index, question } = found!;
+  await page.goto(scopeUrl(scope));
   await page.getByRole("button", { name: new RegExp(`^Question ${index + 1},`) }).click();
   const list = form(page).getByTestId("ordering-list");
   const shown = (await list.locator("li > span.flex-1").allInnerTexts()).map((t) => t.trim());
@@ -391,12 +392,14 @@ test("[LEARNER]: feedback teaches: misses summarised at the top, a false stateme
 });
 
 test("[LEARNER]: a matching answer is marked pair by pair", async ({ page }) => {
-  const found = await findQuizWith(page, "matching");
-  test.skip(!found, "no lesson quiz draws a matching question from this bank");
+  const found = await findDrawOfType(page.request, "matching");
+  expect(found, "no lesson quiz, module test or retake drew a matching question").toBeTruthy();
   const { quiz, index, question } = found!;
-  const shape = question as PublicQuestionShape & { left: string[]; right: string[] };
+  const left = question.left ?? [];
+  const rights = question.right ?? [];
+  expect(left.length, "a matching question shows its left column").toBeGreaterThan(0);
   // Pair the columns as listed: some pairs right, some (usually) wrong.
-  const answer = shape.left.map((l, i) => [l, shape.right[i % shape.right.length]!]);
+  const answer = left.map((l, i) => [l, rights[i % rights.length]!]);
   const saved = await page.request.put(`/api/attempts/${quiz.attemptId}/responses`, {
     data: { questionId: question.id, answer },
   });
