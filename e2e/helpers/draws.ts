@@ -41,12 +41,12 @@ export async function submitAttempt(request: APIRequestContext, attemptId: strin
   return ((await res.json()) as { data: { result: ResultShape } }).data.result;
 }
 
-/** Every module test, then every lesson quiz. */
-export function allScopes(): Scope[] {
+/** Every module test, then (unless `modulesOnly`) every lesson quiz. */
+export function allScopes(modulesOnly = false): Scope[] {
   const modules = getGuide().modules;
   return [
     ...modules.map((m) => ({ moduleSlug: m.slug })),
-    ...modules.flatMap((m) => m.lessons.map((l) => ({ lessonSlug: l.slug }))),
+    ...(modulesOnly ? [] : modules.flatMap((m) => m.lessons.map((l) => ({ lessonSlug: l.slug })))),
   ];
 }
 
@@ -63,16 +63,18 @@ export interface Found {
  * Draws module tests and lesson quizzes through the API, round after round, until `pick` chooses
  * a question of a drawn attempt; that attempt is left open. Attempts without one are submitted
  * blank, which both reveals their keys (passed to `pick`) and lets a retake draw other questions
- * (lesson draws prefer unseen ones). Null after `rounds` rounds.
+ * (draws prefer unseen ones). After `lessonRounds` rounds of everything, only module tests are
+ * retaken: they draw from every lesson of the module, and a lesson quiz's draw can keep crowding
+ * out a question that shares sentences with others. Null after `rounds` rounds in all.
  */
 export async function findDraw(
   request: APIRequestContext,
   pick: (question: DrawnQuestion, keys: ReadonlyMap<string, unknown>) => boolean,
-  rounds = 3,
+  { rounds = 60, lessonRounds = 3 } = {},
 ): Promise<Found | null> {
   const keys = new Map<string, unknown>();
   for (let round = 0; round < rounds; round++) {
-    for (const scope of allScopes()) {
+    for (const scope of allScopes(round >= lessonRounds)) {
       const quiz = await startAttempt(request, scope);
       const index = quiz.questions.findIndex((q) => pick(q, keys));
       if (index >= 0) return { scope, quiz, index, question: quiz.questions[index]!, keys };
