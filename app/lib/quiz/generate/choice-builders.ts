@@ -234,6 +234,10 @@ export function acceptedVariants(key: Key): string[] {
         out.add(initials + numeral[0]);
         out.add(initials + arabic);
       }
+      // "New Economic Policy" → "NEP": a name of three or more capitalised words is typed by its initials.
+      const named = words.filter((w) => !/^(?:of|the|and)$/.test(w));
+      if (!numeral && named.length >= 3 && named.every((w) => /^\p{Lu}\p{Ll}/u.test(w)))
+        out.add(named.map((w) => w[0]).join(""));
       // "Revolutionary Military Committee" is as often written "Military Revolutionary Committee".
       if (
         key.entity.kind === "organisation" &&

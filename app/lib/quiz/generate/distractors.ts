@@ -9,6 +9,7 @@ import { MONTHS } from "./time";
 import { normaliseAnswer, damerauLevenshtein } from "../marking";
 import { numberToWords, withThousands } from "../numbers";
 import { rng, seededShuffle } from "./hash";
+import { contentWords } from "./text";
 import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, PLACE_PARENT } from "./typing-data";
 
 /** Canonical names of the places above and below this one in PLACE_PARENT. */
@@ -156,6 +157,7 @@ function entityDistractors(
   if (!e) return null;
   const required = roleConstraint(prefix);
   const compatible = compatibleSubkinds(e);
+  const shownStems = new Set(contentWords(blanked.replace("_____", " ")).map((w) => w.slice(0, 5)));
   const related = e.kind === "place" ? relatedPlaces(e.canonical) : null;
   // "against _____'s forces": only people who led forces of their own.
   const commanders =
@@ -192,6 +194,9 @@ function entityDistractors(
     })
     .filter(({ c, text }) => {
       if (c.spellings.some((s) => visibleIn(blanked, s))) return false;
+      // Nor by another form of its name: "Bolsheviks" is no option beside "the ruling Bolshevik Party".
+      const words = contentWords(text).map((w) => w.slice(0, 5));
+      if (words.length && words.every((w) => shownStems.has(w))) return false;
       // An event against events of its kind ("participation in _____": a war, not "Bloody Sunday").
       const head = (t: string) =>
         /\b(Revolution|War|Commune|Affair|Rebellion|Terror|Sunday|Day)\b/.exec(t)?.[1];

@@ -385,6 +385,27 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
     for (const q of tsar) expect(markAnswer(q, "Tsar Nicholas II").correct, q.prompt).toBe(true);
   });
 
+  it("a typed name of three or more capitalised words accepts its initials (New Economic Policy → NEP)", () => {
+    const long = candidates.filter(
+      (q): q is Extract<Question, { type: "fill_blank" }> =>
+        q.type === "fill_blank" &&
+        q.answer.split(" ").filter((w) => !/^(?:of|the|and)$/.test(w)).length >= 3 &&
+        q.answer
+          .split(" ")
+          .filter((w) => !/^(?:of|the|and)$/.test(w))
+          .every((w) => /^\p{Lu}\p{Ll}/u.test(w)),
+    );
+    expect(long.some((q) => q.answer === "New Economic Policy")).toBe(true);
+    for (const q of long) {
+      const initials = q.answer
+        .split(" ")
+        .filter((w) => !/^(?:of|the|and)$/.test(w))
+        .map((w) => w[0])
+        .join("");
+      expect(markAnswer(q, initials).correct, `${q.answer} / ${initials}`).toBe(true);
+    }
+  });
+
   it("place distractors are the key's sister places when it has a parent", () => {
     const petrograd = mc().filter((q) => q.answer === "Petrograd" && q.skill === "fact");
     expect(petrograd.length).toBeGreaterThan(0);
@@ -423,6 +444,68 @@ describe("generator 2.x: questions a teacher would hand out", () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+
+  it("no recall key is singled out by its module's title", () => {
+    const titleOf = new Map(guide.modules.map((m) => [m.slug, m.title] as const));
+    const lower = (t: string) => new Set(contentWords(t).map((w) => w.toLowerCase()));
+    let checked = 0;
+    for (const l of bank.lessons) {
+      const title = lower(titleOf.get(l.module)!);
+      for (const q of l.questions) {
+        if (q.skill !== "fact" || (q.type !== "multiple_choice" && q.type !== "fill_blank")) continue;
+        const keyWords = [...lower(q.answer)];
+        const others = q.type === "multiple_choice" ? q.choices.filter((c) => c !== q.answer).map(lower) : [];
+        const telling = (q.type === "fill_blank" ? keyWords.slice(0, -1) : keyWords).filter(
+          (w) => title.has(w) && !others.some((o) => o.has(w)),
+        );
+        expect(telling, `${q.id}: ${q.answer} / ${q.prompt}`).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Nor among the candidates: the module's own title names that revolution.
+    const october = generateCandidates(guide, true)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.type === "multiple_choice" && q.answer === "October Revolution");
+    expect(october).toEqual([]);
+  });
+
+  it("a recall blank carries its sentence's point: not before a ', yet' turn or in a 'while' aside", () => {
+    const blanks = [...all(), ...generateCandidates(guide).lessons.flatMap((l) => l.questions)].filter(
+      (q) => q.skill === "fact" && (q.type === "multiple_choice" || q.type === "fill_blank"),
+    );
+    expect(blanks.length).toBeGreaterThan(100);
+    for (const q of blanks) {
+      const after = q.prompt.slice(q.prompt.indexOf(BLANK));
+      expect(/,\s+yet\s/.test(after), q.prompt).toBe(false);
+      expect(/\bwhilst?\s+(?:the\s+)?_____/.test(q.prompt), q.prompt).toBe(false);
+    }
+  });
+
+  it("no recall distractor is named in its prompt by another form of its name", () => {
+    const facts = [...all(), ...generateCandidates(guide).lessons.flatMap((l) => l.questions)].filter(
+      (q): q is Extract<Question, { type: "multiple_choice" }> =>
+        q.type === "multiple_choice" && q.skill === "fact" && q.prompt.includes(BLANK),
+    );
+    expect(facts.length).toBeGreaterThan(50);
+    for (const q of facts) {
+      const shown = stems(q.prompt.replace(BLANK, " "));
+      for (const c of q.choices) {
+        if (c === q.answer) continue;
+        const words = [...stems(c)];
+        expect(words.length > 0 && words.every((w) => shown.has(w)), `${c} / ${q.prompt}`).toBe(false);
+      }
+    }
+  });
+
+  it("no chronology item is a forecast or a belief", () => {
+    const items = all().flatMap((q) => (q.type === "ordering" ? q.answer : []));
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items)
+      expect(item).not.toMatch(
+        /^(?:\S+ ){1,6}(?:had )?(?:anticipated|predicted|expected|foreseen|foresaw|feared|hoped|believed|warned)\b/,
+      );
   });
 
   it("no choice of a question of understanding is printed in its prompt", () => {

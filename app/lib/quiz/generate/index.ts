@@ -162,15 +162,17 @@ function stems(text: string): Set<string> {
 
 /**
  * A fact question a teacher would not hand out: a prompt too long to read as one question, a key
- * whose words stand in the lesson title or elsewhere in the prompt, or an article before the blank
- * that fits only some of the choices.
+ * whose words stand in the lesson title or elsewhere in the prompt, a key singled out by the module
+ * title, or an article before the blank that fits only some of the choices.
  */
-function giveaway(q: Question, title: string): boolean {
+function giveaway(q: Question, title: string, moduleTitle: string): boolean {
   if (shownWords(q) > MAX_PROMPT_WORDS) return true;
   if (q.type !== "multiple_choice" && q.type !== "fill_blank") return false;
   const keyStems = [...stems(q.answer)];
   const titleStems = stems(title);
   if (keyStems.some((w) => titleStems.has(w))) return true;
+  if (moduleTitleGiveaway(q, moduleTitle)) return true;
+  if (pointElsewhere(q)) return true;
   const rest = stems(q.prompt.replace(BLANK, " "));
   if (keyStems.some((w) => rest.has(w))) return true;
   // Another name the typed answer accepts ("the Bolsheviks" for "the Reds") must not stand there either.
@@ -186,6 +188,38 @@ function giveaway(q: Question, title: string): boolean {
   return false;
 }
 
+/**
+ * A blank that misses the sentence's point: the clause after ", yet" turns what the blanked clause
+ * says ("the CheKa abolished it, yet in May it was re-established": the learner is handed the point
+ * and asked for a name); a blank in a "while …" side clause dates a claim by someone's life.
+ */
+export function pointElsewhere(q: Question): boolean {
+  const at = q.prompt.indexOf(BLANK);
+  if (at < 0) return false;
+  if (/,\s+yet\s/.test(q.prompt.slice(at))) return true;
+  return /\bwhilst?\s+(?:the\s+)?_____/.test(q.prompt);
+}
+
+/**
+ * The module's title heads every quiz of it: "October Revolution" among other revolutions under
+ * "Hail the October Revolution" needs no reading. A key word counts when no distractor shares it
+ * (a choice) or when it is not the word naming the key's kind (a typed answer: "Revolution").
+ */
+export function moduleTitleGiveaway(q: Question, moduleTitle: string): boolean {
+  // Whole words: "Revolutionary Military Committee" is not told by "Revolution".
+  const words = (t: string) => new Set(contentWords(t).map((w) => w.toLowerCase()));
+  const titleWords = words(moduleTitle);
+  if (q.type === "multiple_choice") {
+    const others = q.choices.filter((c) => c !== q.answer).map(words);
+    return [...words(q.answer)].some((w) => titleWords.has(w) && !others.some((o) => o.has(w)));
+  }
+  if (q.type === "fill_blank")
+    return contentWords(q.answer)
+      .slice(0, -1)
+      .some((w) => titleWords.has(w));
+  return false;
+}
+
 function candidatesFor(
   sentences: SentenceInfo[],
   ctx: DistractorContext,
@@ -193,12 +227,13 @@ function candidatesFor(
   long: boolean,
   lessonText: string,
   title: string,
+  moduleTitle: string,
 ): Candidate[] {
   const out: Candidate[] = [];
   const push = (c: Candidate | null) => {
     if (!c) return;
     const question = framedVoice(c.question);
-    if (!giveaway(question, title)) out.push({ ...c, question });
+    if (!giveaway(question, title, moduleTitle)) out.push({ ...c, question });
   };
   for (const info of sentences) {
     for (const key of info.keys) {
@@ -403,6 +438,7 @@ function generateLesson(
   events: readonly DatedEvent[],
   ctx: GenerationContext,
   moduleCandidates: readonly Candidate[],
+  moduleTitle: string,
   keepAll: "no" | "fit" | "built" = "no",
 ): Question[] {
   const { lessonPlaces, equatedPlaces } = placesOf(lesson, ctx.gaz);
@@ -424,7 +460,7 @@ function generateLesson(
   const publishers = ctx.publishers.get(lesson.moduleSlug) ?? [];
   const fit = { publishers };
   const built = [
-    ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title),
+    ...candidatesFor(sentences, dctx, events, long, lessonText, lesson.title, moduleTitle),
     ...moduleCandidates.filter((c) => c.question.lessonSlug === lesson.slug),
   ];
   if (keepAll === "built") return built.map((c) => withSkillAndScope(c.question));
@@ -501,7 +537,16 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
         slug: l.slug,
         title: l.title,
         module: m.slug,
-        questions: generateLesson(l, analysed[i]!, moduleLessons, events, ctx, moduleCandidates, keepAll),
+        questions: generateLesson(
+          l,
+          analysed[i]!,
+          moduleLessons,
+          events,
+          ctx,
+          moduleCandidates,
+          m.title,
+          keepAll,
+        ),
       });
     });
   }

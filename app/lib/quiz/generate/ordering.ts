@@ -139,6 +139,13 @@ function withoutDate(clause: string, t: TimeExpr): string | null {
     )
   )
     return null;
+  // A forecast or a belief has no place in a chronology: its date is when someone thought it.
+  if (
+    /^(?:\S+ ){1,6}(?:had )?(?:anticipated|predicted|expected|foreseen|foresaw|feared|hoped|believed|warned)\b/.test(
+      s,
+    )
+  )
+    return null;
   if (/^(?:An?|The) (?:even )?(?:more )?\w+ example\b/.test(s)) return null;
   if (/^(?:\S+ ){1,3}(?:show|shows|suggest|suggests) that\b/.test(s)) return null;
   if (/\b(such|this|these|those)\b(?! as\b)/i.test(s)) return null;
