@@ -25,6 +25,7 @@ const suites = [
   "app/lib/classes/join-on-arrival.test.ts",
   "scripts/content-sync.test.ts",
   "app/lib/http/teach-routes.test.ts",
+  "scripts/db/backup-postgres.test.ts",
 ];
 const result = spawnSync(
   process.execPath,

@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
-import type { ResolvedDatabase } from "../../app/lib/db/database-url";
+import { postgresConnection, type ResolvedDatabase } from "../../app/lib/db/database-url";
 
 export class BackupError extends Error {}
 
@@ -69,12 +69,13 @@ function pgTool(tool: "pg_dump" | "pg_restore"): string {
   return tool;
 }
 
-/** libpq understands neither Prisma's `schema` nor `connection_limit` parameters. */
+/**
+ * libpq rejects Prisma's own parameters (`schema`, `connection_limit`…); its own, such as
+ * `sslmode`, must reach pg_dump and pg_restore as they reach the app.
+ */
 function libpqUrl(url: string): { url: string; schema?: string } {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") ?? undefined;
-  parsed.search = "";
-  return { url: parsed.toString(), schema };
+  const { connectionString, schema } = postgresConnection(url);
+  return { url: connectionString, schema };
 }
 
 /**
