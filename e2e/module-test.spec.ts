@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { checkPage, newPerson } from "./helpers/people";
 import { getGuide } from "../app/lib/content";
 
 /**
@@ -8,23 +8,7 @@ import { getGuide } from "../app/lib/content";
  * score. The module test page is checked with axe, light and dark, at 375 px.
  */
 
-const PASSWORD = "red and black october";
 const [first, second] = getGuide().modules;
-
-async function newPerson(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(name);
-  const label = name.split(" ")[0]!.toLowerCase();
-  await page
-    .getByLabel("Email")
-    .fill(`${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
 
 /**
  * Answer every choice question of the test on screen with its first option, leave the rest blank,
@@ -48,34 +32,9 @@ async function answerAndSubmit(page: Page): Promise<{ score: number; total: numb
   return { score: Number(m[1]), total: Number(m[2]) };
 }
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
-/** axe in light and dark at 375 px, and no sideways scrolling of the page itself. */
-async function checkPage(page: Page, url: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 800 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(url);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
 test("[MODULE TEST]: a learner takes a module test and sees it on the dashboard", async ({ browser }) => {
   test.setTimeout(240_000);
-  const learner = await newPerson(browser, "Mo Learner");
+  const learner = (await newPerson(browser, "Mo Learner")).page;
   const testUrl = `/modules/${second!.slug}/test`;
 
   // The module page and the end of its last lesson lead to the test.
@@ -125,8 +84,8 @@ test("[MODULE TEST]: a teacher assigns the module test, the learner takes it fro
   browser,
 }) => {
   test.setTimeout(300_000);
-  const teacher = await newPerson(browser, "Tia Teacher");
-  const learner = await newPerson(browser, "Lev Learner");
+  const teacher = (await newPerson(browser, "Tia Teacher")).page;
+  const learner = (await newPerson(browser, "Lev Learner")).page;
 
   await teacher.getByRole("link", { name: "Teach a class" }).click();
   await teacher.getByLabel("Class name").fill("History 10A");

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { checkPage, newPerson } from "./helpers/people";
 
 /**
  * The teacher's main path with two people in two browsers: a teacher creates a class, a learner
@@ -9,56 +9,12 @@ import AxeBuilder from "@axe-core/playwright";
  * checked with axe, light and dark, at 375 px.
  */
 
-const PASSWORD = "red and black october";
-
-function uniqueEmail(label: string) {
-  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-}
-
-async function newPerson(browser: Browser, name: string, timezone: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await page.getByLabel("Display name").fill(name);
-  await page.getByLabel("Email").fill(uniqueEmail(name.split(" ")[0]!.toLowerCase()));
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Timezone").selectOption(timezone);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return page;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
-
-/** axe in light and dark at 375 px, and no sideways scrolling of the page itself. */
-async function checkPage(page: Page, url: string) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 375, height: 800 });
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(url);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await seriousViolations(page), `${url} (${colorScheme})`).toEqual([]);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${url} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  if (size) await page.setViewportSize(size);
-}
-
 test("[TEACH]: class, join by code, review edit, assignment, quiz, gradebook and CSV", async ({
   browser,
 }) => {
   test.setTimeout(480_000);
-  const teacher = await newPerson(browser, "Tess Teacher", "Europe/London");
-  const learner = await newPerson(browser, "Lou Learner", "America/New_York");
+  const teacher = (await newPerson(browser, "Tess Teacher", "Europe/London")).page;
+  const learner = (await newPerson(browser, "Lou Learner", "America/New_York")).page;
 
   // The teacher creates a class and reads its join code.
   await teacher.getByRole("link", { name: "Teach a class" }).click();
