@@ -7,7 +7,7 @@ import type { Key, SentenceInfo } from "./analyse";
 import { BLANK, type Candidate } from "./candidate";
 import { distractorsFor, relatedPlaces, visibleIn, type DistractorContext } from "./distractors";
 import { hash64, seededShuffle } from "./hash";
-import { contentWords } from "./text";
+import { contentWords, wordCount } from "./text";
 import { numberToWords, withThousands, parseNumber } from "../numbers";
 import { MONTHS } from "./time";
 import { SIDE, TYPING } from "./typing-data";
@@ -165,12 +165,86 @@ export function blankedPrompt(info: SentenceInfo, key: Key): string {
   return info.prompt.slice(0, key.start) + BLANK + info.prompt.slice(key.end);
 }
 
+/** The longest prompt the giveaway check lets through (statement words). */
+const PROMPT_WORDS = 35;
+
+/**
+ * The part of a sentence a blank is asked in: bracketed asides are side remarks ("(March by the
+ * Gregorian calendar)", "(previously known as St. Petersburg)"); they go when the prompt is too long
+ * or one holds another name of the key, unless they hold the key or follow it ("_____ (1937)" is
+ * how a reference reads). A prompt still too long to read as one
+ * question is cut to the clause that carries the key: the concession of a leading "Though …," or
+ * the part before a closing ", which …" (a non-restrictive clause says something else).
+ * Keys are re-anchored in the shorter text; the sentence stays the evidence.
+ */
+export function keyView(info: SentenceInfo, key: Key): { info: SentenceInfo; key: Key } {
+  const text = info.prompt;
+  const cut: Array<[number, number]> = [];
+  for (const m of text.matchAll(/ \([^()]*\)/g)) {
+    const s = m.index ?? 0;
+    const e = s + m[0].length;
+    if (e > key.start && s < key.end) continue;
+    if (/^["”']?$/.test(text.slice(key.end, s))) continue;
+    cut.push([s, e]);
+  }
+  // Asides go only where they stand in the way: a prompt too long, or another name of the key.
+  const spellings = key.entity ? key.entity.spellings.filter((n) => n !== key.text) : [];
+  const hidesName = cut.some(([s, e]) => spellings.some((n) => visibleIn(text.slice(s, e), n)));
+  if (!hidesName && wordCount(text) <= PROMPT_WORDS) cut.length = 0;
+  const removed = (a: number, b: number) =>
+    cut.reduce((n, [s, e]) => n + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
+  /** The text between two offsets without the asides. */
+  const cutText = (a: number, b: number) => {
+    let out = "";
+    let at = a;
+    for (const [s, e] of cut) {
+      if (e <= a || s >= b) continue;
+      out += text.slice(at, Math.max(at, s));
+      at = Math.max(at, Math.min(b, e));
+    }
+    return out + text.slice(at, b);
+  };
+  const kept = (a: number, b: number) => wordCount(cutText(a, b));
+  let from = 0;
+  let to = text.length;
+  if (kept(0, text.length) > PROMPT_WORDS) {
+    const lead = /^(?:Though|Although|Even though) /.exec(text);
+    const comma = text.indexOf(", ", key.end);
+    // (The key in the concession itself: no comma between the lead and the key.)
+    const inLead = lead && !text.slice(0, key.start).includes(", ");
+    const balanced = comma > 0 && (text.slice(0, comma).match(/"/g) ?? []).length % 2 === 0;
+    if (inLead && balanced && kept(lead[0].length, comma) >= 8) {
+      from = lead[0].length;
+      to = comma;
+    } else {
+      const which = text.slice(key.end).search(/, (?:which|who) /);
+      if (which >= 0 && kept(0, key.end + which) >= 8) to = key.end + which;
+    }
+  }
+  if (cut.length === 0 && from === 0 && to === text.length) return { info, key };
+  const at = (p: number) => p - from - removed(from, p);
+  let prompt = cutText(from, to);
+  if (from > 0) prompt = prompt.charAt(0).toUpperCase() + prompt.slice(1);
+  if (to < text.length) prompt = prompt.replace(/[\s,;:]+$/, "") + ".";
+  const move = (k: Key): Key | null =>
+    k.start < from || k.end > to || removed(k.start, k.end) > 0
+      ? null
+      : { ...k, start: at(k.start), end: at(k.end) };
+  const keys = info.keys.map(move).filter((k): k is Key => k !== null);
+  return {
+    info: { ...info, prompt, words: wordCount(prompt), keys },
+    key: move(key) ?? key,
+  };
+}
+
 export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: DistractorContext): Candidate | null {
+  const anchor = key.start;
+  ({ info, key } = keyView(info, key));
   if (!blankable(info, key)) return null;
   // "The name of _____ was dragged through the mud": communism, socialism, anarchism are rivals.
   if (key.kind === "term" && key.subkind === "ideology") return null;
   const prompt = blankedPrompt(info, key);
-  const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${key.start}`;
+  const seed = `${info.lessonSlug}|${info.evidence}|${key.text}|${anchor}`;
   const ds = distractorsFor(
     key,
     prompt,
@@ -179,7 +253,7 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
     seed,
   );
   if (!ds) return null;
-  const id = questionId(info.lessonSlug, "multiple_choice", info.evidence, `${key.text}@${key.start}`);
+  const id = questionId(info.lessonSlug, "multiple_choice", info.evidence, `${key.text}@${anchor}`);
   const choices = seededShuffle([key.text, ...ds], id);
   return {
     question: {
@@ -193,7 +267,7 @@ export function buildMultipleChoice(info: SentenceInfo, key: Key, ctx: Distracto
     },
     score: keyScore(info, key),
     sentences: [info.index],
-    fact: `${info.index}:${key.start}`,
+    fact: `${info.index}:${anchor}`,
   };
 }
 
@@ -336,6 +410,8 @@ function typeable(key: Key, ctx?: DistractorContext): boolean {
 }
 
 export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorContext): Candidate | null {
+  const anchor = key.start;
+  ({ info, key } = keyView(info, key));
   if (!blankable(info, key) || !typeable(key, ctx)) return null;
   const prompt = blankedPrompt(info, key);
   // A typed blank needs enough context to be uniquely answerable.
@@ -350,7 +426,7 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
   return {
     question: {
       ...common(info, key.kind),
-      id: questionId(info.lessonSlug, "fill_blank", info.evidence, `${key.text}@${key.start}`),
+      id: questionId(info.lessonSlug, "fill_blank", info.evidence, `${key.text}@${anchor}`),
       type: "fill_blank",
       prompt,
       answer: key.text,
@@ -367,7 +443,7 @@ export function buildFillBlank(info: SentenceInfo, key: Key, ctx?: DistractorCon
     },
     score: keyScore(info, key) - 0.05,
     sentences: [info.index],
-    fact: `${info.index}:${key.start}`,
+    fact: `${info.index}:${anchor}`,
   };
 }
 

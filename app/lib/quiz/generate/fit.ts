@@ -120,7 +120,8 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       return "leans-back";
     if (PASSIVE_AGENT.test(q.prompt)) return "passive-agent";
     // "some 280 _____ hostage": the noun a figure counts is a detail of the figure.
-    if (/\b\d[\d,]*\s+_____/.test(q.prompt)) return "counted";
+    // (A year closing a lead, "in 1918, _____ ordered …", counts nothing.)
+    if (/\b\d+(?:,\d{3})*\s+_____/.test(q.prompt)) return "counted";
     if (q.keyKind === "place" && LANDMARK.test(q.answer)) return "landmark";
     // "Kirghiz-Kazakh": a compound of two peoples' names is typed many ways ("Kazakhs", "Kyrgyz");
     // it is offered, not typed.
@@ -170,6 +171,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       )
     )
       return "pair-completion";
+    // "Nestor Makhno, _____, Voline, and others": a name in a list of names is the same guess.
+    if (
+      q.keyKind === "person" &&
+      /\p{Lu}[\p{L}.-]*, _____,|(?:^|, )_____, \p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*, (?:and )?(?:\p{Lu}|others)/u.test(
+        q.prompt,
+      )
+    )
+      return "name-list";
     // "… a global Bolshevik upheaval … after its deviation by the _____" → Reds: another name the
     // guide uses for the key's side gives it away.
     if (
