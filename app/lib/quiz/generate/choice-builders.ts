@@ -169,9 +169,9 @@ export function blankedPrompt(info: SentenceInfo, key: Key): string {
 const PROMPT_WORDS = 35;
 
 /**
- * The part of a sentence a blank is asked in: bracketed asides are side remarks ("(March by the
- * Gregorian calendar)", "(previously known as St. Petersburg)"); they go when the prompt is too long
- * or one holds another name of the key, unless they hold the key or follow it ("_____ (1937)" is
+ * The part of a sentence a blank is asked in: bracketed asides are side remarks ("(which means
+ * "council" in Russian)", "(March by the Gregorian calendar)"); they go when the prompt is too long,
+ * unless they hold the key or follow it ("_____ (1937)" is
  * how a reference reads). A prompt still too long to read as one
  * question is cut to the clause that carries the key: the concession of a leading "Though …," or
  * the part before a closing ", which …" (a non-restrictive clause says something else).
@@ -187,10 +187,8 @@ export function keyView(info: SentenceInfo, key: Key): { info: SentenceInfo; key
     if (/^["”']?$/.test(text.slice(key.end, s))) continue;
     cut.push([s, e]);
   }
-  // Asides go only where they stand in the way: a prompt too long, or another name of the key.
-  const spellings = key.entity ? key.entity.spellings.filter((n) => n !== key.text) : [];
-  const hidesName = cut.some(([s, e]) => spellings.some((n) => visibleIn(text.slice(s, e), n)));
-  if (!hidesName && wordCount(text) <= PROMPT_WORDS) cut.length = 0;
+  // Asides go only where they stand in the way: in a prompt too long to read as one question.
+  if (wordCount(text) <= PROMPT_WORDS) cut.length = 0;
   const removed = (a: number, b: number) =>
     cut.reduce((n, [s, e]) => n + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
   /** The text between two offsets without the asides. */

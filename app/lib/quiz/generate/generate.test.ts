@@ -14,6 +14,8 @@ import { normaliseAnswer } from "../marking";
 import { BLANK } from "./candidate";
 import { buildContext } from "./index";
 import { analyseLesson } from "./analyse";
+import { keyView } from "./choice-builders";
+import { unfitReason } from "./fit";
 import { moduleEvents, type DatedEvent } from "./ordering";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
 import { findDeeds, fitsPeriod, mainClaim, mainIdeaQuestions, reasonShaped } from "./understanding";
@@ -1124,7 +1126,7 @@ describe("generator 2.17: blanks on the sentence's point, prompts whose subject 
       expect(q.prompt, q.id).not.toMatch(
         /\b(?:was|were|been|being|be) (?:\p{Ll}+ )?\p{Ll}+(?:ed|en) (?:by|for) (?:the )?_____/u,
       );
-      expect(q.prompt, q.id).not.toMatch(/\b\d[\d,]*\s+_____/);
+      expect(q.prompt, q.id).not.toMatch(/\b\d+(?:,\d{3})*\s+_____/);
       if (q.keyKind === "place") expect(q.answer, q.id).not.toMatch(/\b(?:Palace|Station|refinery)$/);
     }
   });
@@ -1206,3 +1208,112 @@ describe("generator 2.17: main ideas", () => {
 function statementOf(q: Question): string {
   return q.prompt.replace(/^True or false\? According to the lesson: /, "");
 }
+
+describe("blanks cut to the clause that carries the key", () => {
+  const infoOf = (needle: string) => {
+    const ctx = buildContext(guide);
+    for (const m of guide.modules)
+      for (const l of m.lessons)
+        for (const s of analyseLesson(l, m.slug, ctx.gaz, ctx.authors))
+          if (s.evidence.includes(needle)) return s;
+    throw new Error(needle);
+  };
+  const viewOf = (needle: string, keyText: string) => {
+    const info = infoOf(needle);
+    const key = info.keys.find((k) => k.text === keyText)!;
+    const v = keyView(info, key);
+    return { info, v, blanked: v.info.prompt.slice(0, v.key.start) + BLANK + v.info.prompt.slice(v.key.end) };
+  };
+
+  it("a leading 'Though …,' concession that holds the key is asked alone", () => {
+    const { v, blanked } = viewOf("led by Alexander Kerensky, a social-democratic", "Alexander Kerensky");
+    expect(v.info.prompt.slice(v.key.start, v.key.end)).toBe("Alexander Kerensky");
+    expect(blanked).toBe(
+      "The February Revolution gave rise to a bourgeois Provisional Government led by _____.",
+    );
+  });
+
+  it("a closing ', which …' clause goes from a prompt too long, and so do asides not next to the key", () => {
+    const { v, blanked } = viewOf('of the Nabat ("Tocsin") Confederation, which sought', "Nabat");
+    expect(blanked).toMatch(/the _____ \("Tocsin"\) Confederation\.$/);
+    expect(v.info.words).toBeLessThanOrEqual(35);
+    const intro = viewOf(
+      "under the command of the Revolutionary Military Committee",
+      "Revolutionary Military Committee",
+    );
+    expect(intro.info.prompt).toMatch(/\(which means "council" in Russian\)/);
+    expect(intro.v.info.prompt).not.toMatch(/\(/);
+    // Keys keep pointing at their own words in the shorter text.
+    for (const k of intro.v.info.keys) expect(intro.v.info.prompt.slice(k.start, k.end)).toBe(k.text);
+  });
+
+  it("short prompts keep their asides", () => {
+    const short = viewOf('Nabat ("Alarm") confederation once', "Makhno");
+    expect(short.info.prompt).toMatch(/\("Alarm"\)/);
+    expect(short.v.info.prompt).toBe(short.info.prompt);
+  });
+
+  it("every cut recall prompt is the evidence's own words in order and within the prompt limit", () => {
+    const blanks = all().filter(
+      (q) => (q.type === "multiple_choice" || q.type === "fill_blank") && (!q.skill || q.skill === "fact"),
+    );
+    let cut = 0;
+    for (const q of blanks) {
+      const shown = q.prompt.replace(/^The authors write: "|"$/g, "");
+      const [before, after] = shown.split(BLANK);
+      const words = (t: string) => (t.match(/[\p{L}\d]+/gu) ?? []).map((w) => w.toLowerCase());
+      const ev = words(q.evidence);
+      const mine = [...words(before ?? ""), ...words(after ?? "")];
+      // Subsequence of the evidence (asides and clauses dropped, nothing added).
+      let i = 0;
+      for (const w of ev) if (i < mine.length && w === mine[i]) i++;
+      expect(i, q.id).toBe(mine.length);
+      if (!q.evidence.includes(shown.split(BLANK)[0]!.slice(0, 20))) cut++;
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
+
+  it("a year closing a lead is no count; a person blank inside a list of names is no question", () => {
+    const base = {
+      id: "q-x",
+      lessonSlug: "l",
+      moduleSlug: "m",
+      evidence: "e",
+      evidenceAnchor: "a",
+      evidenceAnchors: ["a"],
+      generatorVersion: "x",
+      difficulty: 0.5,
+      type: "fill_blank" as const,
+      accepted: [],
+    };
+    const fit = { publishers: [] };
+    const q = (prompt: string, answer: string, keyKind: Question["keyKind"]): Question => ({
+      ...base,
+      prompt,
+      answer,
+      keyKind,
+    });
+    expect(
+      unfitReason(q("such that, in 1918, _____ ordered Turkestan autonomous.", "Stalin", "person"), fit),
+    ).toBeNull();
+    expect(unfitReason(q("took some 280 _____ hostage in the city.", "Reds", "group"), fit)).toBe("counted");
+    expect(
+      unfitReason(
+        q("In Ukraine, Nestor Makhno, _____, Voline, and others founded it.", "Peter Arshinov", "person"),
+        fit,
+      ),
+    ).toBe("name-list");
+    expect(
+      unfitReason(
+        q("In Ukraine, _____, Peter Arshinov, Voline, and others founded it.", "Nestor Makhno", "person"),
+        fit,
+      ),
+    ).toBe("name-list");
+    expect(
+      unfitReason(
+        q("In _____, Nestor Makhno, Peter Arshinov, and others founded it.", "Ukraine", "place"),
+        fit,
+      ),
+    ).toBeNull();
+  });
+});
