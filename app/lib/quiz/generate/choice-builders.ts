@@ -767,3 +767,98 @@ function falseStatement(info: SentenceInfo, statement: string, tag: string): Can
     fact: `${info.index}:tf`,
   };
 }
+
+/** A qualifier of a figure ("over 5 million"): the question asks "roughly", the options go without. */
+const ROUGHLY = String.raw`(?:(?:over|nearly|almost|some|about|around|roughly|at least|more than|up to) )?`;
+const FIGURE = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? million|\d+|[a-z]+(?:[ -][a-z]+)? (?:thousand|million)`;
+/** A word of the noun phrase a toll belongs to: no article inside, no pronoun. */
+const NP_WORD = String.raw`(?!(?:the|a|an|which|that|he|she|it|they|his|her|its|their|this|these|those)\b)[\p{L}\d'-]+`;
+/** "the 1921 famine, which took the lives of over 5 million people" */
+const TOOK_LIVES = new RegExp(
+  String.raw`(?:^|[\s,])((?:the|an?) (?:${NP_WORD} ){0,3}${NP_WORD}),? (?:which )?(took|cost|claimed) the lives of ${ROUGHLY}(${FIGURE})(?= (?:people|persons|lives)\b|[,.;]|$)`,
+  "u",
+);
+/** "200,000 lives were taken directly by the Red Terror" */
+const LIVES_TAKEN = new RegExp(
+  String.raw`(?:^|[\s,])${ROUGHLY}(${FIGURE}) (?:lives|people) were (taken|lost|claimed|killed)((?: directly)?) by (the \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})`,
+  "u",
+);
+const BASE_VERB: Record<string, string> = { took: "take", cost: "cost", claimed: "claim" };
+
+/** Powers of ten around a toll: options an order of magnitude apart, within what history records. */
+function tollOptions(value: number, seed: string): number[] | null {
+  const sets = [
+    [0.001, 0.01, 0.1],
+    [0.01, 0.1, 10],
+    [0.1, 10, 100],
+    [10, 100, 1000],
+  ]
+    .map((fs) => fs.map((f) => Math.round(value * f)))
+    .filter((vs) => vs.every((v) => v >= 100 && v <= 100_000_000));
+  if (sets.length === 0) return null;
+  return sets[parseInt(hash64(seed).slice(0, 4), 16) % sets.length]!;
+}
+
+/** A number written as the key is ("5 million", "200,000", "three thousand"). */
+function formatLike(key: string, n: number): string | null {
+  if (/^[a-z]/.test(key)) return numberToWords(n);
+  if (/million$/.test(key) && n >= 1_000_000) {
+    const m = n / 1_000_000;
+    return Number.isInteger(m) || Number.isInteger(m * 10) ? `${m} million` : null;
+  }
+  return withThousands(n);
+}
+
+/**
+ * "Roughly how many lives did the 1921 famine take?": the scale of a death toll the lesson gives
+ * (a thousand or more), asked as a question with options an order of magnitude apart. Not a
+ * copied sentence with its figure blanked (recall of the exact figure is trivia): the learner has to
+ * know whether it was thousands or millions. The period the sentence sets ("In 1919 alone",
+ * "From 1917 to 1924") goes into the question.
+ */
+export function deathTollQuestion(info: SentenceInfo): Candidate | null {
+  if (!info.standalone || info.quoteFraction > 0.3) return null;
+  const text = info.prompt;
+  let ask: string;
+  let figure: string;
+  let at: number;
+  const took = TOOK_LIVES.exec(text);
+  const taken = took ? null : LIVES_TAKEN.exec(text);
+  if (took) {
+    figure = took[3]!;
+    at = took.index + took[0].lastIndexOf(figure);
+    ask = `roughly how many lives did ${took[1]} ${BASE_VERB[took[2]!]}`;
+  } else if (taken) {
+    figure = taken[1]!;
+    at = taken.index + taken[0].indexOf(figure);
+    ask = `roughly how many lives were ${taken[2]}${taken[3]} by ${taken[4]}`;
+  } else return null;
+  const value = parseNumber(figure);
+  if (value === null || value < 1000) return null;
+  // The period the sentence sets before the figure, unless the question already names a year.
+  const period = [
+    ...text.slice(0, at).matchAll(/\b(?:[Ff]rom (1[89]\d\d) to (1[89]\d\d)|[Ii]n (1[89]\d\d)(?: alone)?),/g),
+  ].pop();
+  if (period && !/\b1[89]\d\d\b/.test(ask))
+    ask += period[3] ? ` in ${period[3]}` : ` from ${period[1]} to ${period[2]}`;
+  const seed = `${info.lessonSlug}|${info.evidence}|toll`;
+  const others = tollOptions(value, seed)?.map((n) => formatLike(figure, n));
+  if (!others || others.some((o) => o === null)) return null;
+  const byValue = (s: string) => parseNumber(s) ?? 0;
+  const choices = [figure, ...(others as string[])].sort((a, b) => byValue(a) - byValue(b));
+  const key = info.keys.find((k) => k.kind === "number" && k.start <= at && at < k.end);
+  return {
+    question: {
+      ...common(info, "number"),
+      id: questionId(info.lessonSlug, "multiple_choice", info.evidence, `toll@${figure}`),
+      type: "multiple_choice",
+      prompt: `According to the lesson, ${ask}?`,
+      choices,
+      answer: figure,
+      difficulty: 0.4,
+    },
+    score: 0.9,
+    sentences: [info.index],
+    fact: `${info.index}:${key?.start ?? at}`,
+  };
+}

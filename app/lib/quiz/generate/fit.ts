@@ -115,7 +115,8 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // Dates and counts in a copied sentence are recall of detail; the chronology questions ask
     // when things happened in relation to each other.
     if (q.keyKind === "time") return "date";
-    if (q.keyKind === "number") return "count";
+    // (A death toll asked as "roughly how many", options an order of magnitude apart, is no copy.)
+    if (q.keyKind === "number" && q.prompt.includes(BLANK)) return "count";
     if (LEANS_BACK.test(q.prompt) || CONTINUES.test(q.prompt) || POINTS_BACK.test(q.prompt))
       return "leans-back";
     if (PASSIVE_AGENT.test(q.prompt)) return "passive-agent";
@@ -132,9 +133,14 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // "… a weekly in summer 1917, continuing until spring 1918 …": a dated run is a record; what
     // else its sentence names (where it was printed) is detail too.
     // (A span, "From 1920-1921", is one period.)
-    if ((q.prompt.replace(/\b(1[89]\d\d)\s*[-–]\s*\d{2,4}\b/g, "$1").match(YEARS) ?? []).length >= 2)
+    // (Both are about a copied sentence; a question written out, "… from 1917 to 1924?", is neither.)
+    const copied = q.prompt.includes(BLANK);
+    if (
+      copied &&
+      (q.prompt.replace(/\b(1[89]\d\d)\s*[-–]\s*\d{2,4}\b/g, "$1").match(YEARS) ?? []).length >= 2
+    )
       return "record";
-    if (RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
+    if (copied && RHETORICAL.test(q.prompt.replace(/"$/, ""))) return "rhetorical";
     if (KINSHIP.test(q.prompt) && q.keyKind === "person") return "kinship";
     // "Soviet rule in _____ met with greater challenges than that over …" (or "… than that over
     // the _____ region"): many a name compares so, on either side of the comparison.

@@ -14,7 +14,8 @@ import { normaliseAnswer } from "../marking";
 import { BLANK } from "./candidate";
 import { buildContext } from "./index";
 import { analyseLesson } from "./analyse";
-import { keyView } from "./choice-builders";
+import { deathTollQuestion, keyView } from "./choice-builders";
+import { parseNumber } from "../numbers";
 import { unfitReason } from "./fit";
 import { moduleEvents, type DatedEvent } from "./ordering";
 import { cleanForPrompt, contentWords, wordCount } from "./text";
@@ -160,7 +161,9 @@ describe("question bank over the whole guide", () => {
 
   it("no prompt reveals its answer or shows a distractor in the sentence", () => {
     for (const q of all()) {
-      if ((q.type === "multiple_choice" || q.type === "fill_blank") && q.skill !== "fact") {
+      // (A death toll asked as a scale is written out, not blanked.)
+      const written = q.skill !== "fact" || /^According to the lesson, roughly how many\b/.test(q.prompt);
+      if ((q.type === "multiple_choice" || q.type === "fill_blank") && written) {
         // A question of understanding: no choice may stand in the question itself.
         if (q.type === "multiple_choice") for (const c of q.choices) expect(q.prompt, q.id).not.toContain(c);
       } else if (q.type === "multiple_choice" || q.type === "fill_blank") {
@@ -352,7 +355,10 @@ describe("review 1.3.0 rules, over every candidate the generator builds", () => 
     expect((text.match(/\b1[89]\d\d\b/g) ?? []).length).toBeGreaterThan(20);
     expect(text).toMatch(/\b\d{1,3},\d{3}\b/);
     const blanks = candidates.filter(
-      (q) => (q.type === "multiple_choice" || q.type === "fill_blank") && (q.skill ?? "fact") === "fact",
+      (q) =>
+        (q.type === "multiple_choice" || q.type === "fill_blank") &&
+        (q.skill ?? "fact") === "fact" &&
+        q.prompt.includes(BLANK),
     );
     expect(blanks.length).toBeGreaterThan(50);
     for (const q of blanks) expect(["time", "number"], q.prompt).not.toContain(q.keyKind);
@@ -765,7 +771,12 @@ describe("generator 2.16: no trivia blanks, no name-swap statements, understandi
   const recallTf = () =>
     candidates.filter((q) => q.type === "true_false" && (q.skill === "fact" || q.skill === "position"));
   const recallBlanks = () =>
-    candidates.filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
+    candidates.filter(
+      (q) =>
+        (q.type === "multiple_choice" || q.type === "fill_blank") &&
+        q.skill === "fact" &&
+        q.prompt.includes(BLANK),
+    );
 
   it("a false statement never swaps in a person, though false statements exist", () => {
     expect(recallTf().filter((q) => q.answer === "False").length).toBeGreaterThanOrEqual(2);
@@ -905,7 +916,12 @@ describe("generator 2.16: blanks a teacher would not cut", () => {
     candidates = generateCandidates(guide).lessons.flatMap((l) => l.questions);
   });
   const blanks = () =>
-    candidates.filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
+    candidates.filter(
+      (q) =>
+        (q.type === "multiple_choice" || q.type === "fill_blank") &&
+        q.skill === "fact" &&
+        q.prompt.includes(BLANK),
+    );
 
   it("no blank on kinship, a rank title's bearer among ranked options, a cited work's title or an exclamation", () => {
     const text = [...lessons.values()].map(lessonText).join("\n");
@@ -1117,7 +1133,12 @@ describe("generator 2.17: person choices of the key's role and era", () => {
 describe("generator 2.17: blanks on the sentence's point, prompts whose subject stands alone", () => {
   const text = () => [...lessons.values()].map(lessonText).join("\n");
   const recallBlanks = () =>
-    all().filter((q) => (q.type === "multiple_choice" || q.type === "fill_blank") && q.skill === "fact");
+    all().filter(
+      (q) =>
+        (q.type === "multiple_choice" || q.type === "fill_blank") &&
+        q.skill === "fact" &&
+        q.prompt.includes(BLANK),
+    );
 
   it("no blank on the agent of a passive, the noun a figure counts, or a building", () => {
     expect(text()).toMatch(/prevented from being located by Kerensky/);
@@ -1255,7 +1276,10 @@ describe("blanks cut to the clause that carries the key", () => {
 
   it("every cut recall prompt is the evidence's own words in order and within the prompt limit", () => {
     const blanks = all().filter(
-      (q) => (q.type === "multiple_choice" || q.type === "fill_blank") && (!q.skill || q.skill === "fact"),
+      (q) =>
+        (q.type === "multiple_choice" || q.type === "fill_blank") &&
+        (!q.skill || q.skill === "fact") &&
+        q.prompt.includes(BLANK),
     );
     let cut = 0;
     for (const q of blanks) {
@@ -1315,5 +1339,48 @@ describe("blanks cut to the clause that carries the key", () => {
         fit,
       ),
     ).toBeNull();
+  });
+});
+
+describe("death tolls asked as a scale, not as a copied figure", () => {
+  const tolls = () =>
+    all().filter((q) => /^According to the lesson, roughly how many lives\b/.test(q.prompt));
+
+  it("options are the lesson's figure and its powers of ten, in order, and the prompt copies no sentence", () => {
+    expect(tolls().length).toBeGreaterThanOrEqual(2);
+    for (const q of tolls()) {
+      if (q.type !== "multiple_choice") throw new Error(q.id);
+      expect(q.prompt, q.id).not.toContain(BLANK);
+      expect(q.prompt.endsWith("?"), q.id).toBe(true);
+      expect(wordCount(q.prompt), q.id).toBeLessThanOrEqual(35);
+      expect(q.evidence, q.id).toContain(q.answer);
+      expect(q.choices, q.id).toContain(q.answer);
+      const values = q.choices.map((c) => parseNumber(c)!);
+      expect(parseNumber(q.answer)!, q.id).toBeGreaterThanOrEqual(1000);
+      for (let i = 1; i < values.length; i++) expect(values[i]! / values[i - 1]!, q.id).toBeCloseTo(10, 5);
+      // The noun phrase asked about is the sentence's own words.
+      const np = /(?:did|by) (.+?)(?: (?:take|cost|claim))?(?: in \d{4}| from \d{4} to \d{4})?\?$/.exec(
+        q.prompt,
+      )![1]!;
+      expect(q.evidence, q.id).toContain(np);
+    }
+  });
+
+  it("the period the sentence sets goes into the question", () => {
+    const texts = tolls().map((q) => q.prompt);
+    expect(texts.some((t) => / from 1917 to 1924\?$/.test(t))).toBe(true);
+    expect(texts.some((t) => / in 1919\?$/.test(t))).toBe(true);
+  });
+
+  it("small counts, counts of other things and sentences that lean on others give no toll question", () => {
+    const ctx = buildContext(guide);
+    const infos = guide.modules.flatMap((m) =>
+      m.lessons.flatMap((l) => analyseLesson(l, m.slug, ctx.gaz, ctx.authors)),
+    );
+    const of = (needle: string) => infos.find((s) => s.evidence.includes(needle))!;
+    expect(deathTollQuestion(of("killed eight people before retreating"))).toBeNull();
+    expect(deathTollQuestion(of("at least 245 peasant uprisings"))).toBeNull();
+    expect(deathTollQuestion(of("took the lives of over 5 million people"))).not.toBeNull();
+    for (const s of infos) if (!s.standalone) expect(deathTollQuestion(s), s.evidence).toBeNull();
   });
 });

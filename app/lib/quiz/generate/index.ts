@@ -25,6 +25,7 @@ import {
   buildMultipleChoice,
   buildTrueFalse,
   contrastReversed,
+  deathTollQuestion,
   negationDropped,
   sidesReversed,
   verbReversed,
@@ -247,6 +248,7 @@ function candidatesFor(
       push(mc);
       push(fb);
     }
+    push(deathTollQuestion(info));
     // Alternate true and false statements (by content hash) so both answers are common.
     const wantFalse = parseInt(hash64(info.evidence).slice(0, 2), 16) % 2 === 0;
     // Who did what to whom, reversed, is the clearest false statement a sentence gives: it goes first.
