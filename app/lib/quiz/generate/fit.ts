@@ -89,6 +89,12 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
   // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
   // sentence about it is not what a question is about, and it is never an option.
   if ([q.prompt, ...options].some((t) => publishers.some((p) => mentions(t, p)))) return "publisher";
+  // A key far longer than every other option picks itself ("a social-democratic member of the
+  // Socialist-Revolutionary (SR) Party" among "a CheKa head", "Lenin's partner").
+  if (q.type === "multiple_choice") {
+    const longest = Math.max(...q.choices.filter((c) => c !== q.answer).map((c) => c.length));
+    if (q.answer.length > 25 && q.answer.length > 1.6 * longest) return "long-key";
+  }
   const recall = !q.skill || q.skill === "fact";
   if (q.type === "true_false" && (recall || q.skill === "position")) {
     const statement = q.prompt.replace(/^True or false\? According to the lesson: /, "");

@@ -1384,3 +1384,18 @@ describe("death tolls asked as a scale, not as a copied figure", () => {
     for (const s of infos) if (!s.standalone) expect(deathTollQuestion(s), s.evidence).toBeNull();
   });
 });
+
+describe("a multiple-choice key does not stand out by its length", () => {
+  it("no key is far longer than every other option, though long keys are built", () => {
+    const long = (q: Question) =>
+      q.type === "multiple_choice" &&
+      q.answer.length > 25 &&
+      q.answer.length > 1.6 * Math.max(...q.choices.filter((c) => c !== q.answer).map((c) => c.length));
+    expect(
+      generateCandidates(guide, true)
+        .lessons.flatMap((l) => l.questions)
+        .some(long),
+    ).toBe(true);
+    for (const q of all()) expect(long(q), q.id).toBe(false);
+  });
+});
