@@ -184,7 +184,7 @@ export function keyView(info: SentenceInfo, key: Key): { info: SentenceInfo; key
     const s = m.index ?? 0;
     const e = s + m[0].length;
     if (e > key.start && s < key.end) continue;
-    if (/^["”']?$/.test(text.slice(key.end, s))) continue;
+    if (s >= key.end && /^["”']?$/.test(text.slice(key.end, s))) continue;
     cut.push([s, e]);
   }
   // Asides go only where they stand in the way: in a prompt too long to read as one question.

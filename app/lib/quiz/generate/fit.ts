@@ -158,6 +158,9 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       new RegExp(`${comparison.source}[^.;]{0,40}_____`).test(q.prompt)
     )
       return "comparison";
+    // "soldiers-perhaps in part with _____ in mind-refused": what the text only surmises is no fact.
+    if (/\b(?:perhaps|possibly|probably|maybe|presumably)\b[^.;,]{0,40}_____/i.test(q.prompt))
+      return "hedged";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.
     if (/\([^)]*_____[^)]*\)/.test(q.prompt)) return "aside";
     // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.

@@ -1264,6 +1264,10 @@ describe("blanks cut to the clause that carries the key", () => {
     );
     expect(intro.info.prompt).toMatch(/\(which means "council" in Russian\)/);
     expect(intro.v.info.prompt).not.toMatch(/\(/);
+    // An aside before the key goes too ("… of _____" at the end of the sentence).
+    const last = viewOf("under the command of the Revolutionary Military Committee", "Alexander Kerensky");
+    expect(last.blanked).not.toMatch(/\(/);
+    expect(last.blanked).toMatch(/dismissed the Provisional Government of _____\.$/);
     // Keys keep pointing at their own words in the shorter text.
     for (const k of intro.v.info.keys) expect(intro.v.info.prompt.slice(k.start, k.end)).toBe(k.text);
   });
@@ -1321,6 +1325,12 @@ describe("blanks cut to the clause that carries the key", () => {
       unfitReason(q("such that, in 1918, _____ ordered Turkestan autonomous.", "Stalin", "person"), fit),
     ).toBeNull();
     expect(unfitReason(q("took some 280 _____ hostage in the city.", "Reds", "group"), fit)).toBe("counted");
+    expect(
+      unfitReason(
+        q("soldiers-perhaps in part with _____ in mind-refused to fire.", "Bloody Sunday", "event"),
+        fit,
+      ),
+    ).toBe("hedged");
     expect(
       unfitReason(
         q("In Ukraine, Nestor Makhno, _____, Voline, and others founded it.", "Peter Arshinov", "person"),
