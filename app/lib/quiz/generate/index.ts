@@ -358,9 +358,8 @@ function select(
     if (chosen.length >= 10 && kindCount > 0.4 * chosen.length && c.sentences.length === 1) continue;
     take(c);
   }
-  // Pass 2: skipped facts, then second forms of the same fact, until the minimum is met (a fact
-  // not yet asked before a second form of one that is: a draw never shows both forms anyway).
-  for (const relax of [1, 2, 3]) {
+  // Pass 2: skipped facts, then second forms of the same fact, until the minimum is met.
+  for (const relax of [1, 2]) {
     if (chosen.length >= Math.min(minimum, cap)) break;
     for (const c of others) {
       if (chosen.length >= Math.min(minimum, cap)) break;
@@ -381,8 +380,7 @@ function select(
         (facts.has(c.fact) || sentenceLoad(c) >= 2 || (wordsOf.get(c.sentences[0] ?? -1) ?? 0) < 30)
       )
         continue;
-      if (relax >= 2 && sentenceLoad(c) >= maxLoad) continue;
-      if (relax === 2 && facts.has(c.fact)) continue;
+      if (relax === 2 && sentenceLoad(c) >= maxLoad) continue;
       take(c);
     }
   }
