@@ -35,6 +35,7 @@ import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
+import { mainIdeaQuestions } from "./main-idea";
 import { findTimes } from "./time";
 import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
@@ -45,8 +46,6 @@ import {
   contrastQuestions,
   deedQuestions,
   definitionQuestions,
-  mainClaim,
-  mainIdeaQuestions,
   positionQuestions,
   statementSkill,
   statesPosition,
@@ -517,9 +516,6 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
     const analysed = analysedByModule[mi]!;
     const events = moduleEvents(analysed);
     const all = analysed.flat();
-    const claims = m.lessons
-      .map((l, i) => mainClaim(l, analysed[i]!))
-      .filter((c): c is NonNullable<typeof c> => c !== null);
     const moduleCandidates = [
       ...causalQuestions(all, guideSentences, ctx.gaz),
       ...attributionQuestions(
@@ -530,7 +526,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...deedQuestions(all),
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
-      ...mainIdeaQuestions(claims),
+      ...mainIdeaQuestions(m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! }))),
     ];
     m.lessons.forEach((l, i) => {
       lessons.push({
