@@ -424,7 +424,8 @@ describe("generator 2.x: questions a teacher would hand out", () => {
   it("every question names its skill and scope; module scope exactly when evidence spans lessons or the options are the module's lesson questions", () => {
     for (const q of all()) {
       expect(QUESTION_SKILLS, q.id).toContain(q.skill);
-      expect(q.scope, q.id).toBe(q.evidenceLessons || q.skill === "main_idea" ? "module" : "lesson");
+      const titleOptions = q.skill === "main_idea" && q.type === "multiple_choice";
+      expect(q.scope, q.id).toBe(q.evidenceLessons || titleOptions ? "module" : "lesson");
     }
   });
 

@@ -35,7 +35,7 @@ import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
-import { mainIdeaQuestions } from "./main-idea";
+import { mainIdeaQuestions, yesNoQuestions } from "./main-idea";
 import { findTimes } from "./time";
 import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
@@ -526,7 +526,11 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...deedQuestions(all),
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
-      ...mainIdeaQuestions(m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! }))),
+      ...mainIdeaQuestions(
+        m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
+        ctx.gaz,
+      ),
+      ...yesNoQuestions(m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! }))),
     ];
     m.lessons.forEach((l, i) => {
       lessons.push({

@@ -12,11 +12,14 @@ import {
   mainClaims,
   notAClaim,
   stemsOf,
+  yesNoStatement,
 } from "./main-idea";
+import { TF_PREFIX } from "./choice-builders";
 import { wordCount } from "./text";
 
 let guide: Guide;
 let mainIdeas: Question[];
+let yesNo: Question[];
 const analysed = new Map<string, SentenceInfo[]>();
 const titles = new Map<string, { slug: string; module: string }>();
 
@@ -28,9 +31,11 @@ beforeAll(() => {
       analysed.set(l.slug, analyseLesson(l, m.slug, ctx.gaz, ctx.authors));
       titles.set(l.title, { slug: l.slug, module: m.slug });
     }
-  mainIdeas = generateQuestionBank(guide)
+  const all = generateQuestionBank(guide)
     .lessons.flatMap((l) => l.questions)
     .filter((q) => q.skill === "main_idea");
+  mainIdeas = all.filter((q) => q.type === "multiple_choice");
+  yesNo = all.filter((q) => q.type === "true_false");
 });
 
 const claimOf = (q: Question) => q.prompt.slice(MAIN_IDEA_PROMPT.length + 2, -1);
@@ -143,5 +148,36 @@ describe("main idea: which lesson question a central claim answers", () => {
           expect(c.text, c.text).not.toMatch(/\b(?:therefore|thus|hence)\b/i);
           expect((c.text.match(/"/g) ?? []).length % 2, c.text).toBe(0);
         }
+  });
+});
+
+describe("main idea: a yes/no title the lesson answers in its first word", () => {
+  it("turns only 'Is/Was S adjective?' titles into statements", () => {
+    expect(yesNoStatement("Were Makhno and his followers anti-Semitic?")).toBe(
+      "Makhno and his followers were anti-Semitic.",
+    );
+    expect(yesNoStatement("Were the Bolsheviks democratic?")).toBe("the Bolsheviks were democratic.");
+    expect(yesNoStatement("Did the Bolsheviks betray the Revolution?")).toBeNull();
+    expect(yesNoStatement("What was the Red Terror?")).toBeNull();
+    expect(yesNoStatement("Was Lenin a State terrorist?")).toBeNull();
+  });
+
+  it("is asked, lesson-scope, true exactly when the lesson's first sentence opens with 'Yes'", () => {
+    expect(yesNo.length).toBeGreaterThanOrEqual(1);
+    for (const q of yesNo) {
+      const lesson = guide.modules.flatMap((m) => m.lessons).find((l) => l.slug === q.lessonSlug)!;
+      expect(q.scope, q.id).toBe("lesson");
+      expect(q.prompt, q.id).toBe(`${TF_PREFIX}${yesNoStatement(lesson.title)}`);
+      const first = analysed
+        .get(q.lessonSlug)!
+        .filter((s) => s.blockKind === "paragraph")
+        .sort((a, b) => a.index - b.index)[0]!;
+      expect(q.evidence).toBe(first.evidence);
+      expect(first.evidence, q.id).toMatch(q.answer === "True" ? /^Yes\b/ : /^No\b/);
+      // The statement says what the title asks, no more: the same words.
+      expect([...stemsOf(q.prompt.slice(TF_PREFIX.length))].sort()).toEqual(
+        [...stemsOf(lesson.title)].sort(),
+      );
+    }
   });
 });

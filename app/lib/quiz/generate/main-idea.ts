@@ -23,9 +23,12 @@ import type { Lesson } from "@/app/lib/content/types";
 import { GENERATOR_VERSION } from "../version";
 import type { SentenceInfo } from "./analyse";
 import type { Candidate } from "./candidate";
-import { questionId } from "./choice-builders";
+import { TF_PREFIX, questionId } from "./choice-builders";
 import { cmp, hash64, seededShuffle } from "./hash";
+import type { Gazetteer } from "./gazetteer";
+import { tag } from "./nlp";
 import { contentWords, wordCount } from "./text";
+import { SIDE } from "./typing-data";
 
 export interface LessonSentences {
   lesson: Lesson;
@@ -142,10 +145,23 @@ function namesIn(sentences: readonly SentenceInfo[]): Set<string> {
   );
 }
 
+/** The names a text mentions and the sides they stand for ("the Reds" and "the Bolshevik Party": "regime"). */
+export function sidesIn(text: string, gaz: Gazetteer): Set<string> {
+  return new Set(
+    gaz
+      .find(text)
+      .flatMap((m) => [
+        m.entity.canonical,
+        ...(SIDE[m.entity.canonical] ? [`side:${SIDE[m.entity.canonical]}`] : []),
+      ]),
+  );
+}
+
 /** Distractor titles for a claim of `own`, or null when fewer than three are sound. */
 export function distractorTitles(
   claim: MainClaim,
   lessons: readonly LessonSentences[],
+  gaz: Gazetteer,
 ): { titles: string[]; lessons: string[] } | null {
   const questions = lessons.filter((l) => isQuestion(l.lesson.title));
   const common = commonStems(questions.map((l) => l.lesson.title));
@@ -161,8 +177,12 @@ export function distractorTitles(
   const claimNames = [...namesIn([claim.info])].filter(
     (n) => names.filter((set) => set.has(n)).length * 2 <= questions.length,
   );
+  const claimSides = sidesIn(claim.text, gaz);
   const eligible = questions.filter((l) => {
     if (l.lesson.slug === claim.lesson.slug) return false;
+    // A question about a side the claim speaks of ("the role of the Bolshevik Party" for what
+    // "the Reds" did) is one the claim also answers.
+    if ([...sidesIn(l.lesson.title, gaz)].some((x) => claimSides.has(x))) return false;
     const title = stemsOf(l.lesson.title);
     // No title word only in the key, none only in this distractor.
     if (!same(shared(claimStems, title), inClaim)) return false;
@@ -193,12 +213,12 @@ export function distractorTitles(
 }
 
 /** At most one main-idea question per lesson of the module: its most central claim that is sound. */
-export function mainIdeaQuestions(lessons: readonly LessonSentences[]): Candidate[] {
+export function mainIdeaQuestions(lessons: readonly LessonSentences[], gaz: Gazetteer): Candidate[] {
   const out: Candidate[] = [];
   for (const { lesson, sentences } of lessons) {
     if (!isQuestion(lesson.title)) continue;
     for (const claim of mainClaims(lesson, sentences)) {
-      const ds = distractorTitles(claim, lessons);
+      const ds = distractorTitles(claim, lessons, gaz);
       if (!ds) continue;
       const info = claim.info;
       const id = questionId(lesson.slug, "multiple_choice", info.evidence, `main:${lesson.title}`);
@@ -226,6 +246,74 @@ export function mainIdeaQuestions(lessons: readonly LessonSentences[]): Candidat
       });
       break;
     }
+  }
+  return out;
+}
+
+// --- a yes/no title the lesson answers in its first word -------------------------------------------
+
+/**
+ * "Were Makhno and his followers anti-Semitic?" → "Makhno and his followers were anti-Semitic.": a
+ * title asking whether a subject is (was) something, the predicate one adjective. Null for any
+ * other question shape (a verb or noun predicate would need conjugation or a parse to turn).
+ */
+export function yesNoStatement(title: string): string | null {
+  const m = /^(Is|Are|Was|Were) (.+) ([\p{L}-]+)\?$/u.exec(title.trim());
+  if (!m) return null;
+  const aux = m[1]!;
+  const subject = m[2]!;
+  const predicate = m[3]!;
+  const tokens = tag(`${subject} ${predicate}`);
+  const last = tokens[tokens.length - 1];
+  const adjective = last?.pos === "ADJ" || /^\p{L}+-\p{L}+(?:ic|al|ous|ive|ian|ist)$/u.test(predicate);
+  // A verb in the subject, or an article inside it ("Was Lenin a State terrorist?"), means the
+  // subject ends earlier than the title shows.
+  const inSubject = tokens.slice(0, -1);
+  if (
+    !adjective ||
+    inSubject.some((t, i) => t.pos === "VERB" || t.pos === "AUX" || (i > 0 && t.pos === "DET"))
+  )
+    return null;
+  return `${subject} ${aux.toLowerCase()} ${predicate}.`;
+}
+
+/**
+ * A lesson titled as a yes/no question whose first sentence answers "Yes, …" or "No, …": true or
+ * false, the title turned into a statement. The lesson's whole answer, in its own first word.
+ */
+export function yesNoQuestions(lessons: readonly LessonSentences[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { lesson, sentences } of lessons) {
+    const statement = yesNoStatement(lesson.title);
+    if (!statement) continue;
+    const first = [...sentences]
+      .filter((s) => s.blockKind === "paragraph")
+      .sort((a, b) => a.index - b.index)[0];
+    const answer = first && /^(Yes|No)\b[,.;]/.exec(first.evidence)?.[1];
+    if (!first || !answer) continue;
+    const id = questionId(lesson.slug, "true_false", first.evidence, `yes-no:${statement}`);
+    out.push({
+      question: {
+        id,
+        lessonSlug: lesson.slug,
+        moduleSlug: first.moduleSlug,
+        type: "true_false",
+        prompt: `${TF_PREFIX}${statement}`,
+        choices: ["True", "False"],
+        answer: answer === "Yes" ? "True" : "False",
+        evidence: first.evidence,
+        evidenceAnchor: first.blockId,
+        evidenceAnchors: [first.blockId],
+        difficulty: 0.4,
+        keyKind: "term",
+        skill: "main_idea",
+        scope: "lesson",
+        generatorVersion: GENERATOR_VERSION,
+      },
+      score: 1.3,
+      sentences: [first.index],
+      fact: `main_idea:yes-no:${first.index}`,
+    });
   }
   return out;
 }
