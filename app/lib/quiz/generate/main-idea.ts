@@ -57,6 +57,18 @@ export function stemsOf(text: string): Set<string> {
   return new Set(contentWords(text).map((w) => w.toLowerCase().slice(0, 5)));
 }
 
+const sentenceStems = new WeakMap<SentenceInfo, Set<string>>();
+
+/** A sentence's stems, computed once (claims are compared with every lesson of the module). */
+function stemsOfSentence(info: SentenceInfo): Set<string> {
+  let hit = sentenceStems.get(info);
+  if (!hit) {
+    hit = stemsOf(info.prompt);
+    sentenceStems.set(info, hit);
+  }
+  return hit;
+}
+
 /** A sentence that leans on the one before or belongs to someone else, not a claim of its own. */
 export const LINKING =
   /\b(?:therefore|thus|hence|consequently|accordingly|so too|as well(?! as)|then|also|moreover|furthermore|however|nonetheless|nevertheless|likewise|similarly|again|too|such|this|these|those|above|below)\b/i;
@@ -106,7 +118,7 @@ export function mainClaims(lesson: Lesson, sentences: readonly SentenceInfo[]): 
     if (info.index >= OPENING_SENTENCES || notAClaim(info)) continue;
     const stems = [...stemsOf(info.prompt)];
     if (stems.length === 0) continue;
-    const rest = sentences.filter((s) => s.index !== info.index).map((s) => stemsOf(s.prompt));
+    const rest = sentences.filter((s) => s.index !== info.index).map(stemsOfSentence);
     // Share of the other sentences each word recurs in, averaged over the sentence's words.
     const score =
       stems.reduce((sum, w) => sum + rest.filter((r) => r.has(w)).length / Math.max(1, rest.length), 0) /
@@ -126,8 +138,22 @@ function commonStems(titles: readonly string[]): Set<string> {
 /** Share of the claim's words that the lesson's text (without the claim itself) uses. */
 export function coverage(claim: string, sentences: readonly SentenceInfo[]): number {
   const stems = [...stemsOf(claim)];
-  const text = new Set(sentences.filter((s) => s.prompt !== claim).flatMap((s) => [...stemsOf(s.prompt)]));
-  return stems.length === 0 ? 0 : stems.filter((w) => text.has(w)).length / stems.length;
+  if (stems.length === 0) return 0;
+  const text = sentences.some((s) => s.prompt === claim)
+    ? new Set(sentences.filter((s) => s.prompt !== claim).flatMap((s) => [...stemsOfSentence(s)]))
+    : lessonStems(sentences);
+  return stems.filter((w) => text.has(w)).length / stems.length;
+}
+
+const lessonStemsCache = new WeakMap<readonly SentenceInfo[], Set<string>>();
+
+function lessonStems(sentences: readonly SentenceInfo[]): Set<string> {
+  let hit = lessonStemsCache.get(sentences);
+  if (!hit) {
+    hit = new Set(sentences.flatMap((s) => [...stemsOfSentence(s)]));
+    lessonStemsCache.set(sentences, hit);
+  }
+  return hit;
 }
 
 const isQuestion = (title: string) => /\?\s*$/.test(title);
@@ -145,16 +171,25 @@ function namesIn(sentences: readonly SentenceInfo[]): Set<string> {
   );
 }
 
+const sidesCache = new WeakMap<Gazetteer, Map<string, Set<string>>>();
+
 /** The names a text mentions and the sides they stand for ("the Reds" and "the Bolshevik Party": "regime"). */
 export function sidesIn(text: string, gaz: Gazetteer): Set<string> {
-  return new Set(
-    gaz
-      .find(text)
-      .flatMap((m) => [
-        m.entity.canonical,
-        ...(SIDE[m.entity.canonical] ? [`side:${SIDE[m.entity.canonical]}`] : []),
-      ]),
-  );
+  const cache = sidesCache.get(gaz) ?? new Map<string, Set<string>>();
+  sidesCache.set(gaz, cache);
+  let hit = cache.get(text);
+  if (!hit) {
+    hit = new Set(
+      gaz
+        .find(text)
+        .flatMap((m) => [
+          m.entity.canonical,
+          ...(SIDE[m.entity.canonical] ? [`side:${SIDE[m.entity.canonical]}`] : []),
+        ]),
+    );
+    cache.set(text, hit);
+  }
+  return hit;
 }
 
 /** Distractor titles for a claim of `own`, or null when fewer than three are sound. */
