@@ -30,6 +30,7 @@ import {
   verbReversed,
 } from "./choice-builders";
 import type { DistractorContext } from "./distractors";
+import { comparisonQuestions } from "./compare";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
@@ -512,6 +513,16 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
   );
   const guideSentences = analysedByModule.flat(2);
   ctx.personYears = personYearsOf(guideSentences);
+  // Two texts judged against each other: module-test questions of the shorter text's module.
+  const comparisons = comparisonQuestions(
+    guide.modules.map((m, mi) => ({
+      slug: m.slug,
+      title: m.title,
+      sentences: analysedByModule[mi]!.flat(),
+      words: m.lessons.reduce((n, l) => n + l.wordCount, 0),
+    })),
+    ctx.gaz,
+  );
   for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
     const analysed = analysedByModule[mi]!;
@@ -531,6 +542,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
       ...mainIdeaQuestions(claims),
+      ...comparisons.filter((c) => c.question.moduleSlug === m.slug),
     ];
     m.lessons.forEach((l, i) => {
       lessons.push({
