@@ -20,14 +20,13 @@
  * The question belongs to the shorter text's module (its evidence there comes first) and is a
  * module-test question: its evidence spans both texts.
  */
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import { GENERATOR_VERSION } from "../version";
 import type { SentenceInfo } from "./analyse";
 import type { Candidate } from "./candidate";
 import { questionId } from "./choice-builders";
 import type { Entity, Gazetteer } from "./gazetteer";
 import { seededShuffle } from "./hash";
+import { sentimentOf } from "./nlp";
 import { MONTHS } from "./time";
 import { wordCount } from "./text";
 
@@ -67,17 +66,6 @@ const MAX_STANCE_WORDS = 12;
 /** "the Russian Revolution", "the Civil War": an event named by its head noun (titles start "The"). */
 const NAMED_EVENT = /\bthe ((?:[A-Z][\w-]+ )+(?:Revolution|War|Rebellion|Commune|Terror))\b/g;
 
-let sentimentDoc: ((text: string) => number) | null = null;
-function sentiment(text: string): number {
-  if (!sentimentDoc) {
-    const n = winkNLP(model);
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const its = n.its.sentiment;
-    sentimentDoc = (t) => n.readDoc(t).out(its) as unknown as number;
-  }
-  return sentimentDoc(text);
-}
-
 /** The polarity of a stance phrase, or null when it holds no judging word or judges both ways. */
 export function polarityOf(stance: string): Polarity | null {
   const pos = POSITIVE.test(stance);
@@ -86,7 +74,7 @@ export function polarityOf(stance: string): Polarity | null {
   if (pos === neg) return null;
   const p: Polarity = pos ? 1 : -1;
   // The library's word-level sentiment must not read the phrase the other way.
-  return sentiment(stance) * p < -0.3 ? null : p;
+  return sentimentOf(stance) * p < -0.3 ? null : p;
 }
 
 /** The event a month-dated unnamed event stands for ("October" → "October Revolution"). */
@@ -184,6 +172,9 @@ function clearStances(stances: readonly Stance[]): Map<Entity, Stance> {
   for (const e of mixed) out.delete(e);
   return out;
 }
+
+/** The prompt of a comparison question (the one question form whose evidence spans two modules). */
+export const COMPARISON_PROMPT = /^How do the statement ".+" and the article ".+" judge the .+\?$/;
 
 const short = (title: string) => title.split(/:\s/)[0]!.trim();
 const sentenceCase = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);

@@ -12,6 +12,7 @@ import {
 import { markAnswer, toPublicQuestion } from "../public-question";
 import { normaliseAnswer } from "../marking";
 import { BLANK } from "./candidate";
+import { COMPARISON_PROMPT as COMPARISON } from "./compare";
 import { buildContext } from "./index";
 import { analyseLesson } from "./analyse";
 import { moduleEvents, type DatedEvent } from "./ordering";
@@ -79,8 +80,9 @@ describe("question bank over the whole guide", () => {
       expect(lines.length).toBe(q.evidenceAnchors.length);
       expect(q.evidenceAnchor).toBe(q.evidenceAnchors[0]);
       if (q.evidenceLessons) {
-        // Only module-wide chronology questions cite other lessons, and then name each line's lesson.
-        expect(q.type, q.id).toBe("ordering");
+        // Only module-wide chronology and the comparison of two texts cite other lessons, and then
+        // name each line's lesson.
+        expect(q.type === "ordering" || COMPARISON.test(q.prompt), q.id).toBe(true);
         expect(q.evidenceLessons.length).toBe(lines.length);
         expect(q.evidenceLessons, q.id).toContain(q.lessonSlug);
         expect(
@@ -92,7 +94,13 @@ describe("question bank over the whole guide", () => {
         const slug = q.evidenceLessons?.[i] ?? q.lessonSlug;
         const lesson = lessons.get(slug)!;
         expect(lesson, `${q.id}: ${slug}`).toBeDefined();
-        expect(lesson.moduleSlug, q.id).toBe(q.moduleSlug);
+        // A comparison cites the other text's module after its own lines; every other line is in
+        // the question's module.
+        if (lesson.moduleSlug !== q.moduleSlug) {
+          expect(COMPARISON.test(q.prompt), q.id).toBe(true);
+          expect(lines.slice(0, i).length, q.id).toBeGreaterThan(0);
+          expect(lessons.get(q.evidenceLessons![0]!)!.moduleSlug, q.id).toBe(q.moduleSlug);
+        }
         const anchor = q.evidenceAnchors[i]!;
         if (anchor === "further-reading") {
           // A reading-list line: exactly one of the lesson's "For further reading" items.

@@ -329,9 +329,13 @@ function select(
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
     take(c);
   }
-  const understanding = chosen.length;
+  // (A module-test question is not in the lesson quiz: it does not lift the lesson's cap.)
+  const understanding = chosen.filter((c) => !c.question.evidenceLessons).length;
   // The rest are facts, sequences and pairs: in lessons of 400+ words at most 70 % of the bank.
-  const cap = lessonWords >= 400 ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) : Infinity;
+  const cap =
+    lessonWords >= 400
+      ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) + chosen.length - understanding
+      : Infinity;
   const dates = () => chosen.filter(isDate).length;
   // Dates at most a fifth of what the lesson ends up with (estimated by the cap or the minimum).
   const dateCap = (extra: number) =>
