@@ -48,13 +48,14 @@ export interface Stance {
   sentences: SentenceInfo[];
 }
 
-const POSITIVE = /\b(?:successful|a success|succeeded|(?:great|greater|greatest) achievement|momentous|triumph(?:ed)?)\b/i;
+const POSITIVE =
+  /\b(?:successful|a success|succeeded|(?:great|greater|greatest) achievement|momentous|triumph(?:ed)?)\b/i;
 const NEGATIVE =
   /\b(?:corruption|degeneration|betrayal|betrayed|perversion|coup|putsch|palace revolution|disaster|disastrous|catastrophe)\b/i;
 /** "not a mere coup": the judging word denied. */
 const DENIED = /\bnot (?:a |an )?(?:mere|simply|just|only)\b/i;
 const COPULA =
-  /^\s*(?:(was|is|were)|(arguably |perhaps )?(?:can|could|may|might|should) (?:arguably )?be (?:considered|seen as|regarded as|described as)?)\s+/;
+  /^\s*(?:(?:was|is|were)|(?:arguably |perhaps )?(?:can|could|may|might|should) (?:arguably )?be (?:considered|seen as|regarded as|described as)?)\s+/;
 /** An unnamed event dated in a month: "the Bolshevik seizure of power on October 25-26, 1917". */
 const DATED_EVENT = new RegExp(
   String.raw`\b(?:the )?(?:[A-Z][\w-]+ )?(?:seizure of power|insurrection|uprising|takeover|coup)\s+(?:on|in|of)\s+(${MONTHS.join("|")})\b[^.]{0,12}?\d{4},?`,
@@ -66,8 +67,17 @@ const MAX_STANCE_WORDS = 12;
 /** "the Russian Revolution", "the Civil War": an event named by its head noun (titles start "The"). */
 const NAMED_EVENT = /\bthe ((?:[A-Z][\w-]+ )+(?:Revolution|War|Rebellion|Commune|Terror))\b/g;
 
-/** The polarity of a stance phrase, or null when it holds no judging word or judges both ways. */
+/**
+ * The polarity of a stance phrase, or null when it holds no judging word or judges both ways.
+ * Joined judgments ("successful because …, not a mere coup") must all point one way.
+ */
 export function polarityOf(stance: string): Polarity | null {
+  const parts = stance.split(/,\s/).map(partPolarity);
+  if (parts.includes(null) || parts.length === 0) return null;
+  return parts.every((p) => p === parts[0]) ? parts[0]! : null;
+}
+
+function partPolarity(stance: string): Polarity | null {
   const pos = POSITIVE.test(stance);
   const neg = NEGATIVE.test(stance);
   if (neg && DENIED.test(stance) && !pos) return 1;
@@ -86,7 +96,13 @@ function monthEvent(month: string, gaz: Gazetteer): Entity | null {
 }
 
 /** The predicate after a subject that ends at `end`: the stance phrase, or null. */
-function predicate(text: string, end: number, sentence: string, topic: Entity, gaz: Gazetteer): string | null {
+function predicate(
+  text: string,
+  end: number,
+  sentence: string,
+  topic: Entity,
+  gaz: Gazetteer,
+): string | null {
   let rest = text.slice(end);
   // "the October Revolution in Russia was …", "… on October 25-26, 1917, arguably …"
   rest = rest.replace(/^,?\s+in [A-Z][\w-]+(?=\s)/, "").replace(/^,\s*/, " ");
@@ -94,7 +110,7 @@ function predicate(text: string, end: number, sentence: string, topic: Entity, g
   if (!cop) return null;
   let stance = rest.slice(cop[0].length).split(/,\s|;\s|\s(?:and|but|while|though)\s/)[0]!;
   stance = stance.replace(/[.!?"]+$/, "").trim();
-  if (cop[2]) stance = `arguably ${stance}`;
+  if (/\b(?:arguably|perhaps)\b/.test(cop[0])) stance = `arguably ${stance}`;
   // "the beginning of its corruption": "its" is the one other event the sentence names before it.
   if (/\bits\b/.test(stance)) {
     const before = sentence.slice(0, end);
