@@ -60,6 +60,8 @@ describe("comparison questions", () => {
     expect(polarityOf("arguably the beginning of the Russian Revolution's corruption")).toBe(-1);
     expect(polarityOf("a coup and a success")).toBeNull();
     expect(polarityOf("held in the capital")).toBeNull();
+    // A momentous event may be a disaster: no judging word.
+    expect(polarityOf("a momentous event")).toBeNull();
   });
 
   it("sets two texts' opposite judgments of one event against each other, with swapped and shared stances as distractors", () => {
@@ -105,6 +107,15 @@ describe("comparison questions", () => {
     ]);
     const gazV = buildGazetteer(vague.all.map((text) => ({ lessonSlug: "x", text })));
     expect(findStances(vague.texts[1]!.sentences, gazV)).toEqual([]);
+    // "successful …, but …": a judgment the sentence turns is no stance of the text.
+    const turned = texts(
+      ["The February Revolution was successful at first, but the councils soon lost their power."],
+      ["The February Revolution was the beginning of the corruption of the councils."],
+    );
+    const gazT = buildGazetteer(turned.all.map((text) => ({ lessonSlug: "x", text })));
+    expect(findStances(turned.texts[0]!.sentences, gazT)).toEqual([]);
+    expect(findStances(turned.texts[1]!.sentences, gazT)).toHaveLength(1);
+    expect(comparisonQuestions(turned.texts, gazT)).toEqual([]);
     const neutral = texts(FEBRUARY, ["The February Revolution was held in the capital."]);
     const gazN = buildGazetteer(neutral.all.map((text) => ({ lessonSlug: "x", text })));
     expect(comparisonQuestions(neutral.texts, gazN)).toEqual([]);

@@ -8,7 +8,8 @@
  *    beginning of its corruption". An unnamed seizure of power, insurrection or uprising dated in a
  *    month stands for the event the guide names after that month ("October Revolution"). "It was
  *    not a mere Bolshevik coup" right after a judging sentence judges the same event.
- * 2. The stance is the predicate up to the first comma or "and"; its polarity comes from a small
+ * 2. The stance is the predicate up to the first comma or "and" (a predicate the sentence turns with
+ *    "but", "yet" or "though" is no clear stance); its polarity comes from a small
  *    lexicon of judging words (successful, achievement; corruption, betrayal, coup), turned by "not
  *    a mere". wink-nlp's sentiment must not point the other way. A leftover pronoun ("its") is
  *    resolved to the sentence's other named event, else the stance is dropped.
@@ -49,7 +50,7 @@ export interface Stance {
 }
 
 const POSITIVE =
-  /\b(?:successful|a success|succeeded|(?:great|greater|greatest) achievement|momentous|triumph(?:ed)?)\b/i;
+  /\b(?:successful|a success|succeeded|(?:great|greater|greatest) achievement|triumph(?:ed)?)\b/i;
 const NEGATIVE =
   /\b(?:corruption|degeneration|betrayal|betrayed|perversion|coup|putsch|palace revolution|disaster|disastrous|catastrophe)\b/i;
 /** "not a mere coup": the judging word denied. */
@@ -108,7 +109,10 @@ function predicate(
   rest = rest.replace(/^,?\s+in [A-Z][\w-]+(?=\s)/, "").replace(/^,\s*/, " ");
   const cop = COPULA.exec(rest);
   if (!cop) return null;
-  let stance = rest.slice(cop[0].length).split(/,\s|;\s|\s(?:and|but|while|though)\s/)[0]!;
+  const predicateText = rest.slice(cop[0].length);
+  // A judgment the sentence itself turns ("played a vital role …, but after …") is no clear stance.
+  if (/\b(?:but|yet|though|although|however)\b/i.test(predicateText)) return null;
+  let stance = predicateText.split(/,\s|;\s|\s(?:and|while)\s/)[0]!;
   stance = stance.replace(/[.!?"]+$/, "").trim();
   if (/\b(?:arguably|perhaps)\b/.test(cop[0])) stance = `arguably ${stance}`;
   // "the beginning of its corruption": "its" is the one other event the sentence names before it.
