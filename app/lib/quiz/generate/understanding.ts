@@ -864,11 +864,25 @@ function speakerBefore(text: string, gaz: Gazetteer): Entity | null {
   return last.entity;
 }
 
+/** A text that opens with a noun phrase followed by its own inflected verb ("the scene resembled …"). */
+export function wholeClause(text: string): boolean {
+  const tags = tagLemmas(text);
+  for (const [i, t] of tags.entries()) {
+    if (t.pos === "VERB" || t.pos === "AUX")
+      return i >= 2 && t.text.toLowerCase() !== t.lemma.toLowerCase() && !/ing$/.test(t.text);
+    if (!/^(?:DET|ADJ|NOUN|PROPN|ADV|PART)$/.test(t.pos)) return false;
+  }
+  return false;
+}
+
 function usableQuote(raw: string, cited: boolean): string | null {
   let q = cleanForPrompt(raw).trim();
   // A fragment that starts or ends mid-phrase ("of Bolshevism in power, …", "… that envisaged")
   // or skips words ("[...]") does not read as anyone's words.
-  if (/^(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an)\b/i.test(q)) return null;
+  if (/^(?:of|and|or|to|in|that|which|for|with|by|from|as|but)\b/i.test(q)) return null;
+  // "the most dangerous enemy, which …" is a fragment; "the Petrograd scene strikingly resembled …"
+  // is a whole clause (a subject noun phrase, then its inflected verb).
+  if (/^(?:the|a|an)\b/i.test(q) && !wholeClause(q)) return null;
   if (
     /\b(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an|envisaged|was|were|is|are)$/i.test(
       q.replace(/[.,;:!?]+$/, ""),
