@@ -50,6 +50,12 @@ export interface SentenceInfo {
   /** Year in force for the sentence (last explicit year in the block so far), for bare "March 2". */
   contextYear: number | null;
   tags: TaggedToken[];
+  /**
+   * "In response, the Kronstadters took up arms …": the previous sentence of the paragraph, as a
+   * clause that reads alone ("the Reds took several relatives of the sailors hostage"), which this
+   * one answers or follows from.
+   */
+  responseTo?: string;
 }
 
 const PRONOUN_START =
@@ -130,6 +136,10 @@ export function analyseLesson(
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
+        const responseTo =
+          connective && RESPONSE_LEAD.test(connective[0]) && previousFramed
+            ? standaloneClause(previousFramed, gaz)
+            : null;
         let prompt =
           connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
         const lead = DEICTIC_LEAD.exec(prompt);
@@ -191,16 +201,7 @@ export function analyseLesson(
         if (/^(?:A|An|The) (?:final|first|second|third|fourth|last|further|additional|other)\b/i.test(prompt))
           reasons.push("ordinal lead");
         // "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence.
-        const bareHead =
-          /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
-        for (const m of prompt.matchAll(bareHead)) {
-          const at = m.index ?? 0;
-          const named = gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length);
-          if (!named) {
-            reasons.push("refers outside");
-            break;
-          }
-        }
+        if (unnamedHead(prompt, gaz)) reasons.push("refers outside");
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
           /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(
@@ -263,6 +264,7 @@ export function analyseLesson(
           times,
           contextYear,
           tags: block.kind === "quote" ? [] : tag(prompt),
+          ...(responseTo && block.kind !== "quote" ? { responseTo } : {}),
         };
         const yearsHere = times.filter((t) => t.year !== null && t.precision !== "range");
         if (yearsHere.length) contextYear = yearsHere[yearsHere.length - 1]!.year;
@@ -340,6 +342,41 @@ function reframeText(
     };
   }
   return prompt;
+}
+
+/** "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence. */
+function unnamedHead(prompt: string, gaz: Gazetteer): boolean {
+  const bareHead =
+    /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
+  for (const m of prompt.matchAll(bareHead)) {
+    const at = m.index ?? 0;
+    if (!gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length)) return true;
+  }
+  return false;
+}
+
+/** A sentence opening that ties it to the one before as its consequence. */
+const RESPONSE_LEAD = /^(?:In response|As a result)(?:, then)?, /;
+
+/**
+ * The previous sentence as a clause that reads alone once its linking adverb goes ("The Reds also
+ * took …" → "the Reds took …"): a named subject, nothing pointing elsewhere, no quotation, short
+ * enough to be an answer. Null otherwise.
+ */
+export function standaloneClause(prompt: string, gaz: Gazetteer): string | null {
+  const text = prompt
+    .replace(/ (?:also|then|too|again|as well)\b/g, "")
+    .replace(/[.!]$/, "")
+    .trim();
+  if (PRONOUN_START.test(text) || NEEDS_CONTEXT.test(text) || /["“”]/.test(text)) return null;
+  if ([...text.matchAll(DEICTIC)].some((d) => !innerDeictic(text, d.index ?? 0, d[0]))) return null;
+  if (/\b(?:he|his|him|she|her|it|its|they|their|them)\b/i.test(text) || unnamedHead(text, gaz)) return null;
+  if (/[;:]/.test(text) || wordCount(text) > 18 || wordCount(text) < 4) return null;
+  // Its subject is named: a group, body or person first.
+  const first = gaz.find(text)[0];
+  if (!first || !/^(?:The |the )?$/.test(text.slice(0, first.start))) return null;
+  if (!["group", "organisation", "person"].includes(first.entity.kind)) return null;
+  return /^The /.test(text) ? "t" + text.slice(1) : text;
 }
 
 /** "They", "It", "Their", "Its" opening a sentence with a verb or noun after it (not "It was … that"). */

@@ -47,6 +47,7 @@ import {
   definitionQuestions,
   mainClaim,
   mainIdeaQuestions,
+  pairPositionQuestions,
   positionQuestions,
   statementSkill,
   statesPosition,
@@ -530,6 +531,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...deedQuestions(all),
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
+      ...pairPositionQuestions(all, ctx.gaz),
       ...mainIdeaQuestions(claims),
     ];
     m.lessons.forEach((l, i) => {

@@ -23,7 +23,7 @@ import { distractorsFor, tooSimilar, visibleIn, type DistractorContext } from ".
 import type { Entity, Gazetteer } from "./gazetteer";
 import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
-import { cleanForPrompt, contentWords, wordCount } from "./text";
+import { cleanForPrompt, contentWords, inSpans, quoteSpans, wordCount } from "./text";
 import { rolePairs } from "./matching";
 import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
@@ -247,6 +247,17 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
   const p = withoutAsides(info.prompt.replace(/[.!]$/, ""));
   if ((p.split('"').length - 1) % 2 === 1) return null;
   const rej = (other: string) => rejectedIn(info, other);
+  // "The Reds took relatives of the sailors hostage. In response, the Kronstadters took up arms …":
+  // the previous sentence is the reason (the first deed of a compound predicate is asked about).
+  if (info.responseTo) {
+    const effect = cutClause(p.split(/ and (?=\p{Ll}+ed\b)/u)[0]!, 20);
+    if (effect && !/^(?:he|she|it|they)\b/i.test(effect))
+      return {
+        info,
+        why: { effect, cause: { text: info.responseTo, form: "clause", role: "cause", info, other: effect } },
+        rejected: rej(effect),
+      };
+  }
   // "The Greens, so named thanks to their hideouts, …" → why were they so named?
   const named =
     /^(?:The )?(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,2}), so (named|called) (?:thanks to|because of|after|for) ([^,]{4,80}),/u.exec(
@@ -1083,6 +1094,114 @@ export function positionQuestions(sentences: readonly SentenceInfo[], ctx: Distr
   return out;
 }
 
+/** Two people named together ("Lenin and Trotsky"), as the lesson writes them, outside quotations. */
+interface Pair {
+  info: SentenceInfo;
+  text: string;
+  people: Entity[];
+  start: number;
+  end: number;
+}
+
+function findPairs(sentences: readonly SentenceInfo[], gaz: Gazetteer): Pair[] {
+  const out: Pair[] = [];
+  for (const info of sentences) {
+    if (info.blockKind !== "paragraph") continue;
+    const p = info.prompt;
+    const { spans } = quoteSpans(p);
+    const ms = gaz.find(p);
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const a = ms[i]!;
+      const b = ms[i + 1]!;
+      if (a.entity.kind !== "person" || b.entity.kind !== "person" || a.entity.id === b.entity.id) continue;
+      if (p.slice(a.end, b.start) !== " and " || inSpans(spans, a.start, b.end)) continue;
+      // "Kant, Plato, … and Bakunin": one list, not a pair.
+      const prev = ms[i - 1];
+      if (prev?.entity.kind === "person" && /^, $/.test(p.slice(prev.end, a.start))) continue;
+      if (/^,? and\b/.test(p.slice(b.end))) continue;
+      out.push({
+        info,
+        text: p.slice(a.start, b.end),
+        people: [a.entity, b.entity],
+        start: a.start,
+        end: b.end,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "Lenin and Trotsky slandered the Kronstadt sailors, …" → "According to the lesson, who slandered
+ * the Kronstadt sailors, …?": two people as the subject of a deed or stance. The wrong choices are
+ * other pairs the module's own text names, of other camps (neither shares a role group with either
+ * person asked about), those of the same lesson first.
+ */
+export function pairPositionQuestions(moduleSentences: readonly SentenceInfo[], gaz: Gazetteer): Candidate[] {
+  const pairs = findPairs(moduleSentences, gaz);
+  const out: Candidate[] = [];
+  const groupOf = (e: Entity) => PERSON_ROLE_GROUPS.find((g) => g.includes(e.subkind)) ?? [e.subkind];
+  for (const pair of pairs) {
+    const info = pair.info;
+    if (!info.standalone || pair.start !== 0 || info.quoteFraction > 0.2) continue;
+    const m = /^ ((?:\p{Ll}+ly )?(\p{Ll}+)\b.*?)[.!]?$/u.exec(withoutAsides(info.prompt.slice(pair.end)));
+    if (!m) continue;
+    const verb = tagLemmas(info.prompt).find((t) => t.text === m[2]);
+    if (!verb || verb.pos !== "VERB" || verb.text === verb.lemma || /ing$/.test(verb.text)) continue;
+    if (!STANCE.test(m[2]!) && !/ed$/.test(m[2]!)) continue;
+    const full = clean(m[1]!);
+    // The whole predicate when it reads as one question, else up to its first participle clause.
+    const rest =
+      wordCount(full) <= 26 && !/[;:]/.test(full)
+        ? full
+        : cutClause(full.split(/, (?=\p{Ll}+ing\b)/u)[0]!, 20);
+    if (!rest || POINTS_OUT_KEY.test(rest) || /\b(?:it|its|they|their|he|his|she|her)\b/i.test(rest))
+      continue;
+    if (pair.people.some((e) => e.spellings.some((sp) => visibleIn(rest, sp)))) continue;
+    const camps = new Set(pair.people.flatMap(groupOf));
+    const prompt = `According to the lesson, who ${rest}?`;
+    const seen = new Set<string>();
+    const pool = pairs
+      .filter(
+        (o) =>
+          o.people.every((e) => !groupOf(e).some((g) => camps.has(g))) &&
+          !o.people.some((e) => e.spellings.some((sp) => visibleIn(prompt, sp))),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.info.lessonSlug === info.lessonSlug) - Number(a.info.lessonSlug === info.lessonSlug) ||
+          b.people[0]!.count + b.people[1]!.count - (a.people[0]!.count + a.people[1]!.count) ||
+          cmp(a.text, b.text),
+      );
+    const ds: string[] = [];
+    const used = new Set<string>();
+    for (const o of pool) {
+      const key = o.people
+        .map((e) => e.id)
+        .sort()
+        .join("|");
+      if (seen.has(key) || o.people.some((e) => used.has(e.id))) continue;
+      seen.add(key);
+      for (const e of o.people) used.add(e.id);
+      ds.push(o.text);
+      if (ds.length === 3) break;
+    }
+    if (ds.length < 3) continue;
+    const c = toCandidate({
+      prompt,
+      answer: pair.text,
+      distractors: ds,
+      skill: "position",
+      keyKind: "person",
+      info,
+      score: 1.1,
+      tag: "pair",
+    });
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 function displayKey(key: Key): string {
   return key.text.replace(/'s$/, "");
 }
@@ -1377,10 +1496,18 @@ function collective(word: string): Entity {
   };
 }
 
-export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
+/**
+ * What sides did, sentence by sentence. `asChoices`: also deeds of sentences that only point back
+ * ("The Reds also took …", "… such orders …" after the deed): the deed clause itself reads alone
+ * and may be a wrong choice, though the sentence is never asked about.
+ */
+export function findDeeds(sentences: readonly SentenceInfo[], asChoices = false): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
-    if (info.blockKind !== "paragraph" || !info.standalone) continue;
+    if (info.blockKind !== "paragraph") continue;
+    const pointsBack =
+      info.reasons.length > 0 && info.reasons.every((r) => /^(?:refers outside|deictic reference)$/.test(r));
+    if (!info.standalone && !(asChoices && pointsBack && info.words >= 5)) continue;
     const key = info.keys.find((k) => k.entity && DEED_KINDS.has(k.kind));
     // "In 1919, the Reds …", "After the uprising, the Bolsheviks …": the lead becomes the question's time.
     const LEAD =
@@ -1529,6 +1656,7 @@ function targetsSide(o: Deed, side: string, sideOf: (e: Entity) => string): bool
  */
 export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const deeds = findDeeds(moduleSentences);
+  const choices = findDeeds(moduleSentences, true);
   const lessons = lessonYears(moduleSentences);
   const out: Candidate[] = [];
   // One deed offered as a wrong answer in many questions becomes a tell: at most twice.
@@ -1537,7 +1665,7 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
     const sideOf = (e: Entity) => SIDE[e.canonical] ?? COLLECTIVES[e.canonical] ?? e.id;
     const side = sideOf(d.subject);
     const period = toldYears(d, lessons);
-    const pool = deeds.filter(
+    const pool = choices.filter(
       (o) =>
         o !== d &&
         o.subject.id !== d.subject.id &&
