@@ -1022,7 +1022,7 @@ function displayName(e: Entity): string {
 // --- positions of the sides ----------------------------------------------------------------------
 
 const STANCE =
-  /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised)$/;
+  /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised|engaged)$/;
 
 /**
  * Whether a sentence states a side's stance or deed: a group or body as its subject ("The Reds
@@ -1044,22 +1044,53 @@ export function statesPosition(info: SentenceInfo): boolean {
 /** "The Left SRs assassinated …" → "According to the lesson, which group assassinated …?" */
 export function positionQuestions(sentences: readonly SentenceInfo[], ctx: DistractorContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const info of sentences) {
-    if (info.blockKind !== "paragraph" || !info.standalone) continue;
+  for (const whole of sentences) {
+    if (whole.blockKind !== "paragraph" || !whole.standalone) continue;
+    for (const info of [whole, ...clausesAfterColon(whole)]) {
+      const c = positionQuestion(info, ctx);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * "…, the Greens met with a similar fate: the Red Army engaged in scorched-earth tactics …": the
+ * independent clause after a colon or semicolon, as a sentence of its own (keys moved with it).
+ */
+function clausesAfterColon(info: SentenceInfo): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  for (const m of info.prompt.matchAll(/[;:] (?=the \p{Lu}|The \p{Lu})/gu)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const text = capFirst(info.prompt.slice(at));
+    if (wordCount(text) < 6 || /"/.test(text) || !/[.!]$/.test(text)) continue;
+    const keys = info.keys
+      .filter((k) => k.start >= at)
+      .map((k) => ({ ...k, start: k.start - at, end: k.end - at }));
+    out.push({ ...info, prompt: text, keys, words: wordCount(text) });
+  }
+  return out;
+}
+
+function positionQuestion(info: SentenceInfo, ctx: DistractorContext): Candidate | null {
+  {
     const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
-    if (!key || !key.entity) continue;
+    if (!key || !key.entity) return null;
     const before = info.prompt.slice(0, key.start);
-    if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) continue;
+    if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return null;
     const after = info.prompt.slice(key.end);
     const m =
       /^(?:'s?)? (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|themselves|itself) )?(\p{Ll}+(?: for)?)\b(.*)$/u.exec(
         after,
       );
-    if (!m || !STANCE.test(m[1]!)) continue;
-    if (/^'s/.test(after)) continue;
-    const rest = cutClause(`${m[1]!}${m[2]!}`, 24);
+    if (!m || !STANCE.test(m[1]!)) return null;
+    if (/^'s/.test(after)) return null;
+    // A long predicate keeps what comes before its first participle clause (", specifically targeting …").
+    const rest =
+      cutClause(`${m[1]!}${m[2]!}`, 24) ??
+      cutClause(`${m[1]!}${m[2]!}`.split(/, (?=(?:\p{Ll}+ly )?\p{Ll}+ing\b)/u)[0]!, 24);
     if (!rest || POINTS_OUT_KEY.test(rest) || /\b(?:it|they|them|its|their|itself|themselves)\b/i.test(rest))
-      continue;
+      return null;
     // Another group or body named in the rest could be the answer as well.
     if (
       info.keys.some(
@@ -1070,14 +1101,14 @@ export function positionQuestions(sentences: readonly SentenceInfo[], ctx: Distr
           k.start < key.end + rest.length + 4,
       )
     )
-      continue;
+      return null;
     const stems = key.entity.spellings.flatMap((s) => contentWords(s).map((w) => w.slice(0, 5)));
-    if (contentWords(rest).some((w) => stems.includes(w.slice(0, 5)))) continue;
+    if (contentWords(rest).some((w) => stems.includes(w.slice(0, 5)))) return null;
     const when = /^In (\p{L}+ )?(\d{4}), /u.exec(before);
     const noun = key.kind === "group" ? "group" : "body";
     const prompt = `According to the lesson, which ${noun} ${rest}${when ? ` in ${when[1] ?? ""}${when[2]}` : ""}?`;
     const ds = distractorsFor(key, `_____ ${rest}`, before, ctx, `${info.evidence}|pos`);
-    if (!ds) continue;
+    if (!ds) return null;
     const answer = displayKey(key);
     const c = toCandidate({
       prompt,
@@ -1089,9 +1120,8 @@ export function positionQuestions(sentences: readonly SentenceInfo[], ctx: Distr
       score: 1.1,
       tag: `pos:${key.start}`,
     });
-    if (c) out.push(c);
+    return c;
   }
-  return out;
 }
 
 /** Two people named together ("Lenin and Trotsky"), as the lesson writes them, outside quotations. */
