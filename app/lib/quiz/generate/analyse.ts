@@ -55,7 +55,7 @@ export interface SentenceInfo {
    * clause that reads alone ("the Reds took several relatives of the sailors hostage"), which this
    * one answers or follows from.
    */
-  responseTo?: string;
+  responseTo?: { clause: string; evidence: string; index: number };
 }
 
 const PRONOUN_START =
@@ -133,13 +133,17 @@ export function analyseLesson(
       let contextYear: number | null = null;
       let previous: string | null = null;
       let previousFramed: string | null = null;
+      let previousEvidence = "";
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
-        const responseTo =
+        const responseClause =
           connective && RESPONSE_LEAD.test(connective[0]) && previousFramed
             ? standaloneClause(previousFramed, gaz)
             : null;
+        const responseTo = responseClause
+          ? { clause: responseClause, evidence: previousEvidence, index: index - 1 }
+          : null;
         let prompt =
           connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
         const lead = DEICTIC_LEAD.exec(prompt);
@@ -163,6 +167,7 @@ export function analyseLesson(
         prompt = framed.prompt;
         previous = cleaned;
         previousFramed = chained ?? prompt;
+        previousEvidence = evidence;
         const reasons: string[] = [];
         if (block.kind === "quote") reasons.push("quotation block");
         if (conditionalLead) reasons.push("conditional lead points back");

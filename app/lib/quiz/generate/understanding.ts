@@ -249,12 +249,17 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
   const rej = (other: string) => rejectedIn(info, other);
   // "The Reds took relatives of the sailors hostage. In response, the Kronstadters took up arms …":
   // the previous sentence is the reason (the first deed of a compound predicate is asked about).
+  // The question cites both sentences.
   if (info.responseTo) {
     const effect = cutClause(p.split(/ and (?=\p{Ll}+ed\b)/u)[0]!, 20);
+    const both = { ...info, evidence: `${info.responseTo.evidence} ${info.evidence}` };
     if (effect && !/^(?:he|she|it|they)\b/i.test(effect))
       return {
-        info,
-        why: { effect, cause: { text: info.responseTo, form: "clause", role: "cause", info, other: effect } },
+        info: both,
+        why: {
+          effect,
+          cause: { text: info.responseTo.clause, form: "clause", role: "cause", info: both, other: effect },
+        },
         rejected: rej(effect),
       };
   }
@@ -452,6 +457,11 @@ interface Built {
   tag: string;
 }
 
+/** The lesson sentences a question rests on: a response's reason is the sentence before it. */
+function sentencesOf(info: SentenceInfo): number[] {
+  return info.responseTo ? [info.responseTo.index, info.index] : [info.index];
+}
+
 function toCandidate(b: Built): Candidate | null {
   if (wordCount(b.prompt) > MAX_PROMPT_WORDS + 6) return null;
   // No choice may be visible in the prompt; the key's own words may not give it away either.
@@ -477,7 +487,7 @@ function toCandidate(b: Built): Candidate | null {
       generatorVersion: GENERATOR_VERSION,
     },
     score: b.score,
-    sentences: [b.info.index],
+    sentences: sentencesOf(b.info),
     fact: `${b.skill}:${b.info.index}:${b.tag}`,
   };
 }
@@ -694,7 +704,7 @@ function causalStatement(
       generatorVersion: GENERATOR_VERSION,
     },
     score: 1.15,
-    sentences: [f.info.index],
+    sentences: sentencesOf(f.info),
     fact: `cause:${f.info.index}:tf`,
   };
 }
