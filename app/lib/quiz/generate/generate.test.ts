@@ -1294,6 +1294,11 @@ describe("understanding from sentences that point back: named pronouns, response
       }
     }
     expect(asked).toBeGreaterThanOrEqual(1);
+    // A deed told in another sentence is no wrong reason for another event.
+    const clauses = new Set(responses.map((s) => s.responseTo!.clause));
+    for (const q of candidates)
+      if (q.type === "multiple_choice" && q.skill === "cause")
+        for (const c of q.choices) if (c !== q.answer) expect(clauses.has(c), q.prompt).toBe(false);
   });
 
   it("a quotation opening with 'the' is attributed only when it is a whole clause", () => {

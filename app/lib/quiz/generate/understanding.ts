@@ -752,7 +752,8 @@ export function causalQuestions(
   const causes: Clause[] = [];
   const effects: Clause[] = [];
   for (const f of poolFindings) {
-    if (f.why) causes.push(f.why.cause);
+    // (A response's reason is a deed told in another sentence: no wrong reason for other events.)
+    if (f.why && !f.info.responseTo) causes.push(f.why.cause);
     if (f.result) effects.push(f.result.effect);
   }
   const out: Candidate[] = [];
