@@ -205,7 +205,6 @@ export function analyseLesson(
           reasons.push("refers outside");
         if (/^(?:A|An|The) (?:final|first|second|third|fourth|last|further|additional|other)\b/i.test(prompt))
           reasons.push("ordinal lead");
-        // "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence.
         if (unnamedHead(prompt, gaz)) reasons.push("refers outside");
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
