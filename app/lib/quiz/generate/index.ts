@@ -48,6 +48,7 @@ import {
   definitionQuestions,
   mainClaim,
   mainIdeaQuestions,
+  pairPositionQuestions,
   positionQuestions,
   statementSkill,
   statesPosition,
@@ -545,6 +546,7 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...deedQuestions(all),
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
+      ...pairPositionQuestions(all, ctx.gaz),
       ...mainIdeaQuestions(claims),
       ...comparisons.filter((c) => c.question.moduleSlug === m.slug),
     ];
