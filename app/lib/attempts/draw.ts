@@ -141,7 +141,7 @@ export function drawQuestionIds(
 export const MODULE_TEST_LENGTH = 20;
 
 export interface ModuleTestCandidate extends DrawCandidate {
-  /** "module": its evidence spans the module's lessons (module tests only); "lesson": one lesson's. */
+  /** "module": it needs more than one lesson (module tests only); "lesson": one lesson's. */
   scope: "lesson" | "module";
   /** Position of the question's lesson in the module (orders the test; spreads the draw). */
   lessonPosition: number;

@@ -483,7 +483,7 @@ function generateLesson(
     .map((c) => withSkillAndScope(c.question));
 }
 
-/** Every question names its skill and scope (module when its evidence spans several lessons). */
+/** Every question names its skill and scope (module when it needs more than its own lesson). */
 function withSkillAndScope(q: Question): Question {
   const { generatorVersion, ...rest } = q;
   return {
