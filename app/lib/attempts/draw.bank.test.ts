@@ -127,6 +127,36 @@ describe("lesson quiz draws over the real bank", () => {
     }
   });
 
+  it("a missed sole-type question comes back once the unseen questions on its sentences have been met", () => {
+    for (const lesson of lessons) {
+      const { soleOfType } = draws(lesson);
+      for (const q of soleOfType) {
+        const twins = lesson.questions.filter((o) => o !== q && collide(o, q));
+        // A type whose every question shares q's sentence can never sit beside it: not q's to claim.
+        const exclusive = twins.some((t) =>
+          lesson.questions.filter((o) => o.type === t.type).every((o) => collide(o, q)),
+        );
+        if (exclusive) continue;
+        for (let seed = 0; seed < 50; seed++) {
+          const seen = new Set<string>();
+          const hits: number[] = [];
+          for (let attempt = 1; attempt <= 2 + twins.length; attempt++) {
+            // Every attempt submitted blank: all it drew is missed.
+            const ids = drawQuestionIds(
+              lesson.questions,
+              { seen, missed: new Set(seen) },
+              seed * 97 + attempt,
+            );
+            if (ids.includes(q.id)) hits.push(attempt);
+            for (const id of ids) seen.add(id);
+          }
+          expect(hits[0], `${lesson.slug} ${q.type} seed ${seed}`).toBe(1);
+          expect(hits.length, `${lesson.slug} ${q.type} seed ${seed}`).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+  });
+
   it("stays seeded and random: the same seed gives the same quiz, seeds vary it where the bank allows", () => {
     for (const lesson of lessons) {
       const { drawn } = draws(lesson);
