@@ -168,8 +168,10 @@ export interface ItemResponseAttempt {
 }
 
 /**
- * Submitted quiz attempts of one lesson to analyse: those made for the class's assignments
- * (a class the scope manages), or everyone's when `classId` is null (the caller decides who may).
+ * Submitted attempts that answered questions of one lesson: its quizzes, and module tests with a
+ * response to one of its questions (with all their responses: an item is set against the rest of
+ * the test it was in). Those made for the class's assignments (a class the scope manages), or
+ * everyone's when `classId` is null (the caller decides who may).
  */
 export async function itemAnalysisRows(
   scope: ClassScope,
@@ -185,9 +187,11 @@ export async function itemAnalysisRows(
   }
   const rows = await prisma.attempt.findMany({
     where: {
-      lessonId,
-      kind: "quiz",
       status: "submitted",
+      OR: [
+        { kind: "quiz", lessonId },
+        { kind: "test", responses: { some: { question: { lessonId } } } },
+      ],
       ...(classId !== null ? { assignment: { classId } } : {}),
     },
     select: { responses: { select: { questionId: true, correct: true, answer: true } } },
@@ -274,6 +278,17 @@ export async function questionTypeInLesson(lessonSlug: string, questionId: strin
     select: { type: true },
   });
   return row?.type ?? null;
+}
+
+/** The lessons of some modules, in module order (the lessons a module test asks about). */
+export async function moduleLessonSlugs(moduleSlugs: readonly string[]): Promise<string[]> {
+  if (moduleSlugs.length === 0) return [];
+  const rows = await prisma.lesson.findMany({
+    where: { module: { slug: { in: [...moduleSlugs] } } },
+    select: { slug: true },
+    orderBy: [{ module: { position: "asc" } }, { position: "asc" }],
+  });
+  return rows.map((r) => r.slug);
 }
 
 /** The lesson id and slug/title pairs of a module's lessons (for item analysis of a whole class). */

@@ -302,7 +302,11 @@ export async function getClassItemAnalysis(
   if (lessonSlug) return [await getItemAnalysis(actor, classId, lessonSlug)];
   const assignments = await listClassAssignments(scopeOf(actor), classId);
   if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
-  const slugs = [...new Set(assignments.flatMap((a) => a.lessons.map((l) => l.slug)))];
+  // A module test asks about every lesson of its module.
+  const tested = await db.moduleLessonSlugs([
+    ...new Set(assignments.filter((a) => a.kind === "test").map((a) => a.module.slug)),
+  ]);
+  const slugs = [...new Set([...assignments.flatMap((a) => a.lessons.map((l) => l.slug)), ...tested])];
   const views: ItemAnalysisView[] = [];
   for (const slug of slugs) views.push(await getItemAnalysis(actor, classId, slug));
   return views;
