@@ -336,8 +336,14 @@ describe("the module test as an assignment", () => {
     // Questions the test did not ask stay unanswered.
     const asked = new Set(inFirst.map((r) => r.questionId));
     for (const item of view.items.filter((i) => !asked.has(i.questionId))) expect(item.answers).toBe(0);
-    // The class's only assignment is the test: its analysis covers every lesson of the module.
+    // The class's only assignment is the test: its analysis covers every lesson of the module,
+    // reading the attempts and the questions once for all of them.
+    const attemptReads = vi.spyOn(prisma.attempt, "findMany");
+    const questionReads = vi.spyOn(prisma.question, "findMany");
     const all = await gradebook.getClassItemAnalysis(teacher, classId, null);
+    expect([attemptReads.mock.calls.length, questionReads.mock.calls.length]).toEqual([1, 1]);
+    attemptReads.mockRestore();
+    questionReads.mockRestore();
     expect(all.map((v) => v.lesson.slug)).toEqual(LESSONS);
     expect(all.reduce((n, v) => n + v.items.reduce((m, i) => m + i.answers, 0), 0)).toBe(
       test.responses.length,
