@@ -41,12 +41,12 @@ export async function submitAttempt(request: APIRequestContext, attemptId: strin
   return ((await res.json()) as { data: { result: ResultShape } }).data.result;
 }
 
-/** Every module test, then (unless `modulesOnly`) every lesson quiz. */
-export function allScopes(modulesOnly = false): Scope[] {
+/** Every module test, then every lesson quiz. */
+export function allScopes(): Scope[] {
   const modules = getGuide().modules;
   return [
     ...modules.map((m) => ({ moduleSlug: m.slug })),
-    ...(modulesOnly ? [] : modules.flatMap((m) => m.lessons.map((l) => ({ lessonSlug: l.slug })))),
+    ...modules.flatMap((m) => m.lessons.map((l) => ({ lessonSlug: l.slug }))),
   ];
 }
 
@@ -60,21 +60,23 @@ export interface Found {
 }
 
 /**
- * Draws module tests and lesson quizzes through the API, round after round, until `pick` chooses
- * a question of a drawn attempt; that attempt is left open. Attempts without one are submitted
- * blank, which both reveals their keys (passed to `pick`) and lets a retake draw other questions
- * (draws prefer unseen ones). After `lessonRounds` rounds of everything, only module tests are
- * retaken: they draw from every lesson of the module, and a lesson quiz's draw can keep crowding
- * out a question that shares sentences with others. Null after `rounds` rounds in all.
+ * Draws every module test and lesson quiz through the API, round after round, until `pick`
+ * chooses a question of a drawn attempt; that attempt is left open. Attempts without one are
+ * submitted blank, which reveals their keys (passed to `pick`). No luck involved, whatever the
+ * seeds: a module test holds every module-scope question that fits; a first lesson quiz holds a
+ * question of every type its sentences allow (its only matching or chronology question); once
+ * missed, that question comes back as soon as the lesson's unseen questions on its sentences have
+ * been met (round 3 at most for the bank's questions that share one sentence; the draw's bank
+ * tests check it for every lesson). Null after `rounds` rounds.
  */
 export async function findDraw(
   request: APIRequestContext,
   pick: (question: DrawnQuestion, keys: ReadonlyMap<string, unknown>) => boolean,
-  { rounds = 60, lessonRounds = 3 } = {},
+  { rounds = 4 } = {},
 ): Promise<Found | null> {
   const keys = new Map<string, unknown>();
   for (let round = 0; round < rounds; round++) {
-    for (const scope of allScopes(round >= lessonRounds)) {
+    for (const scope of allScopes()) {
       const quiz = await startAttempt(request, scope);
       const index = quiz.questions.findIndex((q) => pick(q, keys));
       if (index >= 0) return { scope, quiz, index, question: quiz.questions[index]!, keys };

@@ -93,6 +93,37 @@ describe("questions of understanding", () => {
   });
 });
 
+describe("type variety", () => {
+  /** Nine questions on their own sentences, and one matching question sharing a definition's sentence. */
+  const lesson = [
+    ...Array.from({ length: 9 }, (_, i) => ({
+      id: `v${i}`,
+      type: types[i % 3] as string,
+      evidence: `s${i}`,
+      skill: i < 4 ? "definition" : "fact",
+    })),
+    { id: "match", type: "matching", evidence: "s9\ns10\ns0", skill: "pairing" },
+  ];
+
+  it("an understanding question never takes the sentence of the lesson's only question of a type", () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const ids = drawQuestionIds(lesson, none, seed);
+      expect(ids, `seed ${seed}`).toContain("match");
+      expect(ids).not.toContain("v0");
+      expect(ids.filter((id) => ["v1", "v2", "v3"].includes(id))).toHaveLength(3);
+    }
+  });
+
+  it("yields to unseen-first: an unseen understanding twin beats the seen question of a missing type", () => {
+    const history = { seen: new Set(["match", "v1", "v2", "v3"]), missed: new Set(["match"]) };
+    for (const seed of [1, 2, 3]) {
+      const ids = drawQuestionIds(lesson, history, seed);
+      expect(ids).toContain("v0");
+      expect(ids).not.toContain("match");
+    }
+  });
+});
+
 describe("drawModuleTestIds", () => {
   const kinds = ["multiple_choice", "fill_blank", "true_false"];
   /** Five lessons of ten questions (three of understanding each) and three module-scope chronologies. */

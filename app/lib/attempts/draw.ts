@@ -9,6 +9,8 @@
  * - Questions of understanding (why, who argued, which side, what a term means, the lesson's
  *   answer) make at least 30 % of a draw when the bank has them.
  * - Never two questions on the same evidence sentence: one would give the other away.
+ * - Every type the lesson has appears when sentences allow: a pick never takes the only sentence
+ *   left to a type the draw lacks (such as the lesson's one matching question).
  * - The drawn set is then interleaved by type for display, again seeded.
  */
 import { mulberry32, shuffle } from "@/app/lib/random";
@@ -112,7 +114,56 @@ function picker<T extends DrawCandidate>() {
   };
 }
 
-/** The ordered question ids for a new attempt: at most min(count, candidates) of them. */
+/** Whether two questions cite a common evidence sentence. */
+function collide(a: DrawCandidate, b: DrawCandidate): boolean {
+  const lines = new Set(linesOf(a));
+  return linesOf(b).some((l) => lines.has(l));
+}
+
+/** The worst tier a draw of `count` reaches: the smallest tier that, with the better ones, fills it. */
+function reachedTier(pool: readonly DrawCandidate[], history: DrawHistory, count: number): Tier {
+  let total = 0;
+  for (const t of [0, 1] as const) {
+    total += pool.filter((c) => tierOf(c, history) === t).length;
+    if (total >= count) return t;
+  }
+  return 2;
+}
+
+/** Search steps allowed to cover the missing types (a lesson has a handful of them). */
+const COVER_BUDGET = 20_000;
+
+/**
+ * One question per type, from lists in preference order, pairwise on different sentences:
+ * the first set found that covers the most types, trying preferred questions first.
+ */
+function coverTypes<T extends DrawCandidate>(options: readonly (readonly T[])[], room: number): T[] {
+  let best: T[] = [];
+  let steps = 0;
+  const most = Math.min(room, options.length);
+  const search = (i: number, chosen: T[]): boolean => {
+    if (chosen.length > best.length) best = chosen;
+    if (best.length >= most) return true;
+    if (i >= options.length || chosen.length + options.length - i <= best.length) return false;
+    for (const c of options[i] ?? []) {
+      if (++steps > COVER_BUDGET) return true;
+      if (!chosen.some((d) => collide(c, d)) && search(i + 1, [...chosen, c])) return true;
+    }
+    return search(i + 1, chosen);
+  };
+  search(0, []);
+  return best;
+}
+
+/**
+ * The ordered question ids for a new attempt: at most min(count, candidates) of them.
+ *
+ * Picks in three passes over the preference order: the understanding share, then one question of
+ * every type still missing (among the tiers the draw reaches, as many types as sentences allow),
+ * then the rest. An understanding pick may not take the last sentence a missing type could use
+ * (its only matching question, say) unless that type only has questions in a worse tier: variety
+ * yields to unseen-first, and the understanding share counts what the bank gives beside every type.
+ */
 export function drawQuestionIds(
   candidates: readonly DrawCandidate[],
   history: DrawHistory,
@@ -124,13 +175,38 @@ export function drawQuestionIds(
   const pool = [...candidates].sort(byId);
   const typeOrder = shuffle([...new Set(pool.map((c) => c.type))].sort(), rand);
   const ordered = preferenceOrder(pool, history, typeOrder, rand);
+  const cutoff = reachedTier(pool, history, count);
+  const inReach = ordered.filter((c) => tierOf(c, history) <= cutoff);
 
   const { picked, fits, pick } = picker<DrawCandidate>();
+  /** Types the draw reaches, lacks so far and could still take. */
+  const missingTypes = () => {
+    const have = new Set(picked.map((c) => c.type));
+    return new Set(inReach.filter((c) => !have.has(c.type) && fits(c)).map((c) => c.type));
+  };
+  const open = (type: string) => inReach.filter((c) => c.type === type && fits(c));
+  const bestTier = (type: string) => Math.min(...open(type).map((d) => tierOf(d, history)));
+  /**
+   * Picking c leaves as many of the other missing types coverable together as before, not
+   * counting types whose questions all sit in a worse tier than c's.
+   */
+  const spares = (c: DrawCandidate) => {
+    const others = [...missingTypes()].filter((t) => t !== c.type && tierOf(c, history) >= bestTier(t));
+    const before = coverTypes(others.map(open), others.length).length;
+    const after = coverTypes(
+      others.map((t) => open(t).filter((d) => !collide(c, d))),
+      others.length,
+    ).length;
+    return after >= before;
+  };
+
   const reserved = Math.ceil(UNDERSTANDING_SHARE * Math.min(count, pool.length));
   for (const c of ordered) {
     if (picked.length >= reserved) break;
-    if (isUnderstanding(c) && fits(c)) pick(c);
+    if (isUnderstanding(c) && fits(c) && spares(c)) pick(c);
   }
+  const missing = typeOrder.filter((type) => missingTypes().has(type));
+  for (const c of coverTypes(missing.map(open), count - picked.length)) pick(c);
   for (const c of ordered) {
     if (picked.length >= count) break;
     if (fits(c)) pick(c);
@@ -141,7 +217,7 @@ export function drawQuestionIds(
 export const MODULE_TEST_LENGTH = 20;
 
 export interface ModuleTestCandidate extends DrawCandidate {
-  /** "module": its evidence spans the module's lessons (module tests only); "lesson": one lesson's. */
+  /** "module": it needs more than one lesson (module tests only); "lesson": one lesson's. */
   scope: "lesson" | "module";
   /** Position of the question's lesson in the module (orders the test; spreads the draw). */
   lessonPosition: number;

@@ -1,7 +1,8 @@
 /**
  * Integration tests for module tests on a real temporary database: the draw across a module's
  * lessons, grading and storage (kind "test", the module recorded), guests, the module-test
- * assignment (learner's list, linked attempt, gradebook column, CSV, drill-down, who may see it),
+ * assignment (learner's list, linked attempt, gradebook column, CSV, drill-down, item analysis,
+ * who may see it),
  * and quizzes started from their own page counting for the learner's open assignment.
  */
 import { randomBytes } from "node:crypto";
@@ -308,6 +309,48 @@ describe("the module test as an assignment", () => {
     expect(csv).toMatch(/^Mia,[^,]+,current,90,Passed,90,1\r$/m);
     const work = await gradebook.getLearnerWork(teacher, classId, testId, learner.userId);
     expect(work.attempts.map((a) => [a.target.kind, a.score])).toEqual([["module", 18]]);
+  });
+
+  it("item analysis counts a test's answers for their questions; a class's covers the tested module's lessons", async () => {
+    const test = await prisma.attempt.findFirstOrThrow({
+      where: { assignmentId: testId, kind: "test", status: "submitted" },
+      select: {
+        responses: {
+          select: {
+            questionId: true,
+            correct: true,
+            question: { select: { lesson: { select: { slug: true } } } },
+          },
+        },
+      },
+    });
+    const inFirst = test.responses.filter((r) => r.question.lesson.slug === LESSONS[0]);
+    expect(inFirst.length).toBeGreaterThan(0);
+    const view = await gradebook.getItemAnalysis(teacher, classId, LESSONS[0]!);
+    expect(view.attempts).toBe(1);
+    for (const r of inFirst)
+      expect(view.items.find((i) => i.questionId === r.questionId)).toMatchObject({
+        answers: 1,
+        right: r.correct ? 1 : 0,
+      });
+    // Questions the test did not ask stay unanswered.
+    const asked = new Set(inFirst.map((r) => r.questionId));
+    for (const item of view.items.filter((i) => !asked.has(i.questionId))) expect(item.answers).toBe(0);
+    // The class's only assignment is the test: its analysis covers every lesson of the module,
+    // reading the attempts and the questions once for all of them.
+    const attemptReads = vi.spyOn(prisma.attempt, "findMany");
+    const questionReads = vi.spyOn(prisma.question, "findMany");
+    const all = await gradebook.getClassItemAnalysis(teacher, classId, null);
+    expect([attemptReads.mock.calls.length, questionReads.mock.calls.length]).toEqual([1, 1]);
+    attemptReads.mockRestore();
+    questionReads.mockRestore();
+    expect(all.map((v) => v.lesson.slug)).toEqual(LESSONS);
+    expect(all.reduce((n, v) => n + v.items.reduce((m, i) => m + i.answers, 0), 0)).toBe(
+      test.responses.length,
+    );
+    await expect(gradebook.getItemAnalysis(other, classId, LESSONS[0]!)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("another teacher and the learner get 404 on the teacher's side", async () => {

@@ -164,17 +164,23 @@ export interface ItemQuestionRow extends QuestionRecord {
 }
 
 export interface ItemResponseAttempt {
+  /** "quiz": a lesson quiz (of `lessonId`); "test": a module test. */
+  kind: "quiz" | "test";
+  lessonId: string | null;
   responses: { questionId: string; correct: boolean; answer: unknown }[];
 }
 
 /**
- * Submitted quiz attempts of one lesson to analyse: those made for the class's assignments
- * (a class the scope manages), or everyone's when `classId` is null (the caller decides who may).
+ * Submitted attempts that answered questions of some lessons: their quizzes, and module tests with
+ * a response to one of their questions (with all their responses: an item is set against the rest
+ * of the test it was in). Those made for the class's assignments (a class the scope manages), or
+ * everyone's when `classId` is null (the caller decides who may). One query whatever the number
+ * of lessons.
  */
 export async function itemAnalysisRows(
   scope: ClassScope,
   classId: string | null,
-  lessonId: string,
+  lessonIds: readonly string[],
 ): Promise<ItemResponseAttempt[] | null> {
   if (classId !== null) {
     const cls = await prisma.class.findFirst({
@@ -183,17 +189,27 @@ export async function itemAnalysisRows(
     });
     if (!cls) return null;
   }
+  if (lessonIds.length === 0) return [];
+  const ids = [...lessonIds];
   const rows = await prisma.attempt.findMany({
     where: {
-      lessonId,
-      kind: "quiz",
       status: "submitted",
+      OR: [
+        { kind: "quiz", lessonId: { in: ids } },
+        { kind: "test", responses: { some: { question: { lessonId: { in: ids } } } } },
+      ],
       ...(classId !== null ? { assignment: { classId } } : {}),
     },
-    select: { responses: { select: { questionId: true, correct: true, answer: true } } },
+    select: {
+      kind: true,
+      lessonId: true,
+      responses: { select: { questionId: true, correct: true, answer: true } },
+    },
     take: 20_000,
   });
   return rows.map((r) => ({
+    kind: r.kind === "test" ? "test" : "quiz",
+    lessonId: r.lessonId,
     responses: r.responses.map((x) => ({
       questionId: x.questionId,
       correct: x.correct === true,
@@ -202,22 +218,30 @@ export async function itemAnalysisRows(
   }));
 }
 
-/** The questions of a lesson (active and retired), with who reviewed them. */
-export async function lessonQuestionsForReview(lessonSlug: string): Promise<{
+export interface LessonReviewBank {
   lesson: { id: string; slug: string; title: string };
   questions: (ItemQuestionRow & {
     keyKind: string;
     reviewedAt: Date | null;
     reviewedBy: { name: string } | null;
   })[];
-} | null> {
-  const lesson = await prisma.lesson.findUnique({
-    where: { slug: lessonSlug },
+}
+
+/** The questions of a lesson (active and retired), with who reviewed them. */
+export async function lessonQuestionsForReview(lessonSlug: string): Promise<LessonReviewBank | null> {
+  return (await lessonsQuestionsForReview([lessonSlug]))[0] ?? null;
+}
+
+/** The same for several lessons in one go, in the order asked (unknown slugs left out). */
+export async function lessonsQuestionsForReview(lessonSlugs: readonly string[]): Promise<LessonReviewBank[]> {
+  if (lessonSlugs.length === 0) return [];
+  const lessons = await prisma.lesson.findMany({
+    where: { slug: { in: [...lessonSlugs] } },
     select: { id: true, slug: true, title: true },
   });
-  if (!lesson) return null;
+  if (lessons.length === 0) return [];
   const questions = await prisma.question.findMany({
-    where: { lessonId: lesson.id },
+    where: { lessonId: { in: lessons.map((l) => l.id) } },
     select: {
       ...questionSelect,
       lessonId: true,
@@ -229,7 +253,11 @@ export async function lessonQuestionsForReview(lessonSlug: string): Promise<{
     },
     orderBy: [{ status: "asc" }, { id: "asc" }],
   });
-  return { lesson, questions };
+  const bySlug = new Map(lessons.map((l) => [l.slug, l] as const));
+  return lessonSlugs.flatMap((slug) => {
+    const lesson = bySlug.get(slug);
+    return lesson ? [{ lesson, questions: questions.filter((q) => q.lessonId === lesson.id) }] : [];
+  });
 }
 
 export type ReviewDecision =
@@ -274,6 +302,17 @@ export async function questionTypeInLesson(lessonSlug: string, questionId: strin
     select: { type: true },
   });
   return row?.type ?? null;
+}
+
+/** The lessons of some modules, in module order (the lessons a module test asks about). */
+export async function moduleLessonSlugs(moduleSlugs: readonly string[]): Promise<string[]> {
+  if (moduleSlugs.length === 0) return [];
+  const rows = await prisma.lesson.findMany({
+    where: { module: { slug: { in: [...moduleSlugs] } } },
+    select: { slug: true },
+    orderBy: [{ module: { position: "asc" } }, { position: "asc" }],
+  });
+  return rows.map((r) => r.slug);
 }
 
 /** The lesson id and slug/title pairs of a module's lessons (for item analysis of a whole class). */

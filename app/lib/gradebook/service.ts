@@ -189,8 +189,24 @@ export async function getItemAnalysis(
     throw new AppError("not_found", "There is no such class, or it is not yours.");
   const bank = await lessonQuestionsForReview(lessonSlug);
   if (!bank) throw new AppError("not_found", "There is no such lesson.");
-  const attempts = await db.itemAnalysisRows(scope, classId, bank.lesson.id);
+  const attempts = await db.itemAnalysisRows(scope, classId, [bank.lesson.id]);
   if (!attempts) throw new AppError("not_found", "There is no such class, or it is not yours.");
+  return itemAnalysisView(bank, attempts, classId === null ? "everyone" : "class");
+}
+
+/**
+ * One lesson's item analysis from the attempts that answered some lesson's questions: its quizzes,
+ * and the module tests that asked one of its questions (a question counts wherever it was answered).
+ */
+function itemAnalysisView(
+  bank: db.LessonReviewBank,
+  rows: readonly db.ItemResponseAttempt[],
+  scope: ItemAnalysisView["scope"],
+): ItemAnalysisView {
+  const ids = new Set(bank.questions.map((q) => q.id));
+  const attempts = rows.filter((a) =>
+    a.kind === "quiz" ? a.lessonId === bank.lesson.id : a.responses.some((r) => ids.has(r.questionId)),
+  );
   const questions = bank.questions.map((row) => {
     const parsed = parseQuestionRow(row);
     const choice =
@@ -211,7 +227,7 @@ export async function getItemAnalysis(
   );
   return {
     lesson: { slug: bank.lesson.slug, title: bank.lesson.title },
-    scope: classId === null ? "everyone" : "class",
+    scope,
     attempts: attempts.length,
     items: stats.map((s, i) => ({
       ...s,
@@ -293,17 +309,29 @@ export async function classGradebookCsv(
   return { filename: "gradebook-class.csv", stream: csvStream(header, rows()) };
 }
 
-/** Item analysis of one lesson, or of every lesson the class was assigned. */
+/**
+ * Item analysis of one lesson, or of every lesson the class was assigned (a module test assigns
+ * every lesson of its module). The same few queries whatever the number of lessons.
+ */
 export async function getClassItemAnalysis(
   actor: Actor | null,
   classId: string,
   lessonSlug: string | null,
 ): Promise<ItemAnalysisView[]> {
   if (lessonSlug) return [await getItemAnalysis(actor, classId, lessonSlug)];
-  const assignments = await listClassAssignments(scopeOf(actor), classId);
+  const scope = scopeOf(actor);
+  const assignments = await listClassAssignments(scope, classId);
   if (assignments.length === 0) await getClassOverview(actor, classId); // 404 when not theirs
-  const slugs = [...new Set(assignments.flatMap((a) => a.lessons.map((l) => l.slug)))];
-  const views: ItemAnalysisView[] = [];
-  for (const slug of slugs) views.push(await getItemAnalysis(actor, classId, slug));
-  return views;
+  const tested = await db.moduleLessonSlugs([
+    ...new Set(assignments.filter((a) => a.kind === "test").map((a) => a.module.slug)),
+  ]);
+  const slugs = [...new Set([...assignments.flatMap((a) => a.lessons.map((l) => l.slug)), ...tested])];
+  const banks = await db.lessonsQuestionsForReview(slugs);
+  const attempts = await db.itemAnalysisRows(
+    scope,
+    classId,
+    banks.map((b) => b.lesson.id),
+  );
+  if (!attempts) throw new AppError("not_found", "There is no such class, or it is not yours.");
+  return banks.map((bank) => itemAnalysisView(bank, attempts, "class"));
 }

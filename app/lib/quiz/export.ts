@@ -21,7 +21,7 @@ export interface ExportQuestion {
   keyKind: string;
   /** What the question tests (fact, cause, claim, position, attribution, definition, main_idea, sequence, pairing). */
   skill?: string;
-  /** "lesson", or "module" when its evidence spans lessons (module tests only). */
+  /** "lesson", or "module" when it needs more than its own lesson (module tests only). */
   scope?: string;
 }
 

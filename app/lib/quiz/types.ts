@@ -45,7 +45,7 @@ export const UNDERSTANDING_SKILLS: ReadonlySet<QuestionSkill> = new Set([
   "definition",
   "main_idea",
 ]);
-/** A lesson quiz draws "lesson" questions; "module" questions span lessons (module tests). */
+/** A lesson quiz draws "lesson" questions; "module" questions need the module (module tests). */
 export const QUESTION_SCOPES = ["lesson", "module"] as const;
 export type QuestionScope = (typeof QUESTION_SCOPES)[number];
 
@@ -77,7 +77,7 @@ const base = {
   keyKind: z.enum(FACT_KINDS),
   /** What the question tests (the generator always sets it; stored rows may predate it). */
   skill: z.enum(QUESTION_SKILLS).optional(),
-  /** "module" when the evidence spans several lessons of the module. */
+  /** "module" when answering needs more than its own lesson (evidence across lessons, options that are lesson titles). */
   scope: z.enum(QUESTION_SCOPES).optional(),
   generatorVersion: z.string().min(1),
 };

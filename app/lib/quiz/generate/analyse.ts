@@ -5,7 +5,7 @@
 import type { Lesson } from "@/app/lib/content/types";
 import type { FactKind } from "../types";
 import type { Entity, Gazetteer, Mention } from "./gazetteer";
-import { cleanForPrompt, inSpans, quoteSpans, quotedFraction, tokenize, wordCount } from "./text";
+import { capitalise, cleanForPrompt, inSpans, quoteSpans, quotedFraction, tokenize, wordCount } from "./text";
 import { findTimes, type TimeExpr } from "./time";
 import { NUMBER_WORDS, parseNumber } from "../numbers";
 import { tag, type TaggedToken } from "./nlp";
@@ -50,6 +50,12 @@ export interface SentenceInfo {
   /** Year in force for the sentence (last explicit year in the block so far), for bare "March 2". */
   contextYear: number | null;
   tags: TaggedToken[];
+  /**
+   * "In response, the Kronstadters took up arms …": the previous sentence of the paragraph, as a
+   * clause that reads alone ("the Reds took several relatives of the sailors hostage"), which this
+   * one answers or follows from.
+   */
+  responseTo?: { clause: string; evidence: string; index: number };
 }
 
 const PRONOUN_START =
@@ -126,9 +132,18 @@ export function analyseLesson(
       blockIndex++;
       let contextYear: number | null = null;
       let previous: string | null = null;
+      let previousFramed: string | null = null;
+      let previousEvidence = "";
       for (const evidence of block.sentences) {
         const cleaned = cleanForPrompt(evidence, authors);
         const connective = CONNECTIVE.exec(cleaned);
+        const responseClause =
+          connective && RESPONSE_LEAD.test(connective[0]) && previousFramed
+            ? standaloneClause(previousFramed, gaz)
+            : null;
+        const responseTo = responseClause
+          ? { clause: responseClause, evidence: previousEvidence, index: index - 1 }
+          : null;
         let prompt =
           connective && !CONDITION_LEAD.test(connective[0]) ? cleaned.slice(connective[0].length) : cleaned;
         const lead = DEICTIC_LEAD.exec(prompt);
@@ -139,9 +154,20 @@ export function analyseLesson(
           else prompt = prompt.slice(lead[0].length);
         }
         prompt = prompt.charAt(0).toUpperCase() + prompt.slice(1);
-        const framed = reframe(prompt, block.kind === "quote" ? null : previous, gaz);
+        let framed = reframe(prompt, block.kind === "quote" ? null : previous, gaz);
+        // "They"/"It" after a sentence whose own pronoun was named: the chain keeps the name.
+        let chained: string | null = null;
+        if (block.kind !== "quote" && framed.inserted === 0 && previousFramed) {
+          const named = nameCollectivePronoun(framed.prompt, previousFramed, gaz);
+          // "They feared that its spirit …": "its" points elsewhere, so the sentence still needs
+          // its context, but the next "They" still means the same people.
+          if (named && !named.otherPronoun) framed = named;
+          else if (named) chained = named.prompt;
+        }
         prompt = framed.prompt;
         previous = cleaned;
+        previousFramed = chained ?? prompt;
+        previousEvidence = evidence;
         const reasons: string[] = [];
         if (block.kind === "quote") reasons.push("quotation block");
         if (conditionalLead) reasons.push("conditional lead points back");
@@ -179,17 +205,7 @@ export function analyseLesson(
           reasons.push("refers outside");
         if (/^(?:A|An|The) (?:final|first|second|third|fourth|last|further|additional|other)\b/i.test(prompt))
           reasons.push("ordinal lead");
-        // "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence.
-        const bareHead =
-          /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
-        for (const m of prompt.matchAll(bareHead)) {
-          const at = m.index ?? 0;
-          const named = gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length);
-          if (!named) {
-            reasons.push("refers outside");
-            break;
-          }
-        }
+        if (unnamedHead(prompt, gaz)) reasons.push("refers outside");
         // "An even more telling example is …", "Another example …": compared with what came before.
         if (
           /\b(?:another|a further|an? (?:even )?(?:more|better|similar|further) \p{Ll}+|a similar) (?:example|case|instance)\b/iu.test(
@@ -252,6 +268,7 @@ export function analyseLesson(
           times,
           contextYear,
           tags: block.kind === "quote" ? [] : tag(prompt),
+          ...(responseTo && block.kind !== "quote" ? { responseTo } : {}),
         };
         const yearsHere = times.filter((t) => t.year !== null && t.precision !== "range");
         if (yearsHere.length) contextYear = yearsHere[yearsHere.length - 1]!.year;
@@ -329,6 +346,115 @@ function reframeText(
     };
   }
   return prompt;
+}
+
+/** "the Federation", "the army", "the Union": a bare head noun whose name is in another sentence. */
+function unnamedHead(prompt: string, gaz: Gazetteer): boolean {
+  const bareHead =
+    /\bthe (Federation|Union|Confederation|army|Army|regiment|Party|Committee|Congress|government|movement|regime|group|organi[sz]ation|resolution|decree|treaty)\b(?! of\b)/g;
+  for (const m of prompt.matchAll(bareHead)) {
+    const at = m.index ?? 0;
+    if (!gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length)) return true;
+  }
+  return false;
+}
+
+/** A sentence opening that ties it to the one before as its consequence. */
+const RESPONSE_LEAD = /^(?:In response|As a result)(?:, then)?, /;
+
+/**
+ * The previous sentence as a clause that reads alone once its linking adverb goes ("The Reds also
+ * took …" → "the Reds took …"): a named subject, nothing pointing elsewhere, no quotation, short
+ * enough to be an answer. Null otherwise.
+ */
+export function standaloneClause(prompt: string, gaz: Gazetteer): string | null {
+  const text = prompt
+    .replace(/ (?:also|then|too|again|as well)\b/g, "")
+    .replace(/[.!]$/, "")
+    .trim();
+  if (PRONOUN_START.test(text) || NEEDS_CONTEXT.test(text) || /["“”]/.test(text)) return null;
+  if ([...text.matchAll(DEICTIC)].some((d) => !innerDeictic(text, d.index ?? 0, d[0]))) return null;
+  if (/\b(?:he|his|him|she|her|it|its|they|their|them)\b/i.test(text) || unnamedHead(text, gaz)) return null;
+  if (/[;:]/.test(text) || wordCount(text) > 18 || wordCount(text) < 4) return null;
+  // Its subject is named: a group, body or person first.
+  const first = gaz.find(text)[0];
+  if (!first || !/^(?:The |the )?$/.test(text.slice(0, first.start))) return null;
+  if (!["group", "organisation", "person"].includes(first.entity.kind)) return null;
+  return /^The /.test(text) ? "t" + text.slice(1) : text;
+}
+
+/** "They", "It", "Their", "Its" opening a sentence with a verb or noun after it (not "It was … that"). */
+const COLLECTIVE_PRONOUN = /^(They|It|Their|Its) (?=\p{Ll})/u;
+/** "It is clear that", "It can be seen that", "It was … that": the "it" points forward. */
+const FORWARD_IT = /^It (?:\p{Ll}+ ){0,4}?(?:that|to|whether|how|why)\b/u;
+
+/** Named sides a pronoun can stand for: groups and bodies (and, for "it", events and documents). */
+function pronounCandidates(text: string, gaz: Gazetteer, plural: boolean): { name: string; start: number }[] {
+  const ms = gaz.find(text);
+  const out: { name: string; start: number }[] = [];
+  for (const [i, m] of ms.entries()) {
+    const kind = m.entity.kind;
+    // "Lenin and Trotsky found it threatening." → They = Lenin and Trotsky.
+    const next = ms[i + 1];
+    if (kind === "person") {
+      const prev = ms[i - 1];
+      if (prev && prev.entity.kind === "person" && /^ and $/.test(text.slice(prev.end, m.start))) continue;
+      if (plural && next?.entity.kind === "person" && /^ and $/.test(text.slice(m.end, next.start))) {
+        // A third name in the list ("Lenin, Trotsky and Zinoviev") is a longer list: not two people.
+        const listed = prev?.entity.kind === "person" && /^, $/.test(text.slice(prev.end, m.start));
+        if (!listed && !/^,? and\b/.test(text.slice(next.end)))
+          out.push({ name: text.slice(m.start, next.end), start: m.start });
+      }
+      continue;
+    }
+    const bodies = plural ? ["group", "organisation"] : ["organisation", "event", "document"];
+    if (!bodies.includes(kind)) continue;
+    // "the Left-SR's" are many; "the Party's" is one body's.
+    const bare = m.text.replace(/'$/, "");
+    const many = /'s$/.test(bare) ? kind === "group" : /s$/.test(bare) || kind === "group";
+    if (many !== plural || /'s?$/.test(m.text)) continue;
+    const the = /\b(?:the|The) $/.test(text.slice(0, m.start)) ? "the " : "";
+    out.push({ name: the + m.text, start: m.start - the.length });
+  }
+  return out;
+}
+
+/**
+ * An opening "They …" or "It …" stands for the one group or body (two people joined by "and" for
+ * "they") of the same number that the previous sentence of the paragraph names: the sentence is
+ * written with that name. Nothing when the previous sentence names none or several (a pronoun with
+ * two possible referents is left pointing back), or when "it" points forward ("It is clear that").
+ * `otherPronoun`: the rest carries a pronoun of the other number, whose referent is elsewhere.
+ */
+export function nameCollectivePronoun(
+  prompt: string,
+  previous: string,
+  gaz: Gazetteer,
+): { prompt: string; inserted: number; otherPronoun: boolean } | null {
+  const pron = COLLECTIVE_PRONOUN.exec(prompt);
+  if (!pron || CLEFT.test(prompt) || FORWARD_IT.test(prompt)) return null;
+  const plural = /^Their?$|^They$/.test(pron[1]!);
+  const rest = prompt.slice(pron[0].length);
+  const otherPronoun = (plural ? /\b(?:it|its|itself)\b/i : /\b(?:they|their|them|themselves)\b/i).test(rest);
+  const found = pronounCandidates(previous, gaz, plural);
+  const names = new Set(found.map((c) => c.name.replace(/^the /, "").toLowerCase()));
+  if (names.size !== 1) return null;
+  // The one candidate is the previous sentence's subject: at its start (after a leading clause
+  // or time) and followed by its verb, not inside a phrase ("the movement at the time of the …").
+  const first = found[0]!;
+  const before = previous.slice(0, first.start);
+  const after = previous.slice(first.start + first.name.length);
+  if (!/^(?:[^,;:"]{3,160}, )?$/.test(before)) return null;
+  if (
+    !/^ (?:\p{Ll}+ly )?(?!(?:of|in|at|on|for|from|with|by|to|and|or|as|under|who|which|that)\b)\p{Ll}+/u.test(
+      after,
+    )
+  )
+    return null;
+  const name = capitalise(found[0]!.name);
+  const possessive = /^(?:Their|Its)$/.test(pron[1]!);
+  const written = possessive ? (/s$/.test(name) ? `${name}'` : `${name}'s`) : name;
+  return { prompt: `${written} ${rest}`, inserted: written.length, otherPronoun };
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -31,11 +31,13 @@ import {
   verbReversed,
 } from "./choice-builders";
 import type { DistractorContext } from "./distractors";
+import { comparisonQuestions } from "./compare";
 import { buildGazetteer, type Gazetteer } from "./gazetteer";
 import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
+import { mainIdeaQuestions, yesNoQuestions } from "./main-idea";
 import { findTimes } from "./time";
 import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
@@ -46,8 +48,7 @@ import {
   contrastQuestions,
   deedQuestions,
   definitionQuestions,
-  mainClaim,
-  mainIdeaQuestions,
+  pairPositionQuestions,
   positionQuestions,
   statementSkill,
   statesPosition,
@@ -330,9 +331,13 @@ function select(
     if (answerOf(c) && (perAnswer.get(answerOf(c)) ?? 0) >= 3) continue;
     take(c);
   }
-  const understanding = chosen.length;
+  // (A module-test question is not in the lesson quiz: it does not lift the lesson's cap.)
+  const understanding = chosen.filter((c) => !c.question.evidenceLessons).length;
   // The rest are facts, sequences and pairs: in lessons of 400+ words at most 70 % of the bank.
-  const cap = lessonWords >= 400 ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) : Infinity;
+  const cap =
+    lessonWords >= 400
+      ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) + chosen.length - understanding
+      : Infinity;
   const dates = () => chosen.filter(isDate).length;
   // Dates at most a fifth of what the lesson ends up with (estimated by the cap or the minimum).
   const dateCap = (extra: number) =>
@@ -480,7 +485,7 @@ function generateLesson(
     .map((c) => withSkillAndScope(c.question));
 }
 
-/** Every question names its skill and scope (module when its evidence spans several lessons). */
+/** Every question names its skill and scope (module when it needs more than its own lesson). */
 function withSkillAndScope(q: Question): Question {
   const { generatorVersion, ...rest } = q;
   return {
@@ -514,14 +519,21 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
   );
   const guideSentences = analysedByModule.flat(2);
   ctx.personYears = personYearsOf(guideSentences);
+  // Two texts judged against each other: module-test questions of the shorter text's module.
+  const comparisons = comparisonQuestions(
+    guide.modules.map((m, mi) => ({
+      slug: m.slug,
+      title: m.title,
+      sentences: analysedByModule[mi]!.flat(),
+      words: m.lessons.reduce((n, l) => n + l.wordCount, 0),
+    })),
+    ctx.gaz,
+  );
   for (const [mi, m] of guide.modules.entries()) {
     const moduleLessons = new Set(m.lessons.map((l) => l.slug));
     const analysed = analysedByModule[mi]!;
     const events = moduleEvents(analysed);
     const all = analysed.flat();
-    const claims = m.lessons
-      .map((l, i) => mainClaim(l, analysed[i]!))
-      .filter((c): c is NonNullable<typeof c> => c !== null);
     const moduleCandidates = [
       ...causalQuestions(all, guideSentences, ctx.gaz),
       ...attributionQuestions(
@@ -532,7 +544,13 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...deedQuestions(all),
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
-      ...mainIdeaQuestions(claims),
+      ...pairPositionQuestions(all, ctx.gaz),
+      ...mainIdeaQuestions(
+        m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
+        ctx.gaz,
+      ),
+      ...yesNoQuestions(m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! }))),
+      ...comparisons.filter((c) => c.question.moduleSlug === m.slug),
     ];
     m.lessons.forEach((l, i) => {
       lessons.push({

@@ -62,3 +62,10 @@ function tagLemmasUncached(text: string): LemmaToken[] {
 export function warmUp(): void {
   tag("Lenin fled to Finland.");
 }
+
+/** wink-nlp's sentiment of a phrase, -1 (negative) … 1 (positive). */
+export function sentimentOf(text: string): number {
+  const n = nlp();
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  return n.readDoc(text).out(n.its.sentiment) as unknown as number;
+}

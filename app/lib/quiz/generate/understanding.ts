@@ -23,7 +23,7 @@ import { distractorsFor, tooSimilar, visibleIn, type DistractorContext } from ".
 import type { Entity, Gazetteer } from "./gazetteer";
 import { cmp, hash64, seededShuffle } from "./hash";
 import { tagLemmas } from "./nlp";
-import { cleanForPrompt, contentWords, wordCount } from "./text";
+import { cleanForPrompt, contentWords, inSpans, quoteSpans, wordCount } from "./text";
 import { rolePairs } from "./matching";
 import { PERIOD_ACTORS, PERSON_ROLE_GROUPS, SIDE } from "./typing-data";
 
@@ -247,6 +247,22 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
   const p = withoutAsides(info.prompt.replace(/[.!]$/, ""));
   if ((p.split('"').length - 1) % 2 === 1) return null;
   const rej = (other: string) => rejectedIn(info, other);
+  // "The Reds took relatives of the sailors hostage. In response, the Kronstadters took up arms …":
+  // the previous sentence is the reason (the first deed of a compound predicate is asked about).
+  // The question cites both sentences.
+  if (info.responseTo) {
+    const effect = cutClause(p.split(/ and (?=\p{Ll}+ed\b)/u)[0]!, 20);
+    const both = { ...info, evidence: `${info.responseTo.evidence} ${info.evidence}` };
+    if (effect && !/^(?:he|she|it|they)\b/i.test(effect))
+      return {
+        info: both,
+        why: {
+          effect,
+          cause: { text: info.responseTo.clause, form: "clause", role: "cause", info: both, other: effect },
+        },
+        rejected: rej(effect),
+      };
+  }
   // "The Greens, so named thanks to their hideouts, …" → why were they so named?
   const named =
     /^(?:The )?(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,2}), so (named|called) (?:thanks to|because of|after|for) ([^,]{4,80}),/u.exec(
@@ -441,6 +457,11 @@ interface Built {
   tag: string;
 }
 
+/** The lesson sentences a question rests on: a response's reason is the sentence before it. */
+function sentencesOf(info: SentenceInfo): number[] {
+  return info.responseTo ? [info.responseTo.index, info.index] : [info.index];
+}
+
 function toCandidate(b: Built): Candidate | null {
   if (wordCount(b.prompt) > MAX_PROMPT_WORDS + 6) return null;
   // No choice may be visible in the prompt; the key's own words may not give it away either.
@@ -466,7 +487,7 @@ function toCandidate(b: Built): Candidate | null {
       generatorVersion: GENERATOR_VERSION,
     },
     score: b.score,
-    sentences: [b.info.index],
+    sentences: sentencesOf(b.info),
     fact: `${b.skill}:${b.info.index}:${b.tag}`,
   };
 }
@@ -683,7 +704,7 @@ function causalStatement(
       generatorVersion: GENERATOR_VERSION,
     },
     score: 1.15,
-    sentences: [f.info.index],
+    sentences: sentencesOf(f.info),
     fact: `cause:${f.info.index}:tf`,
   };
 }
@@ -731,7 +752,8 @@ export function causalQuestions(
   const causes: Clause[] = [];
   const effects: Clause[] = [];
   for (const f of poolFindings) {
-    if (f.why) causes.push(f.why.cause);
+    // (A response's reason is a deed told in another sentence: no wrong reason for other events.)
+    if (f.why && !f.info.responseTo) causes.push(f.why.cause);
     if (f.result) effects.push(f.result.effect);
   }
   const out: Candidate[] = [];
@@ -864,11 +886,25 @@ function speakerBefore(text: string, gaz: Gazetteer): Entity | null {
   return last.entity;
 }
 
+/** A text that opens with a noun phrase followed by its own inflected verb ("the scene resembled …"). */
+export function wholeClause(text: string): boolean {
+  const tags = tagLemmas(text);
+  for (const [i, t] of tags.entries()) {
+    if (t.pos === "VERB" || t.pos === "AUX")
+      return i >= 2 && t.text.toLowerCase() !== t.lemma.toLowerCase() && !/ing$/.test(t.text);
+    if (!/^(?:DET|ADJ|NOUN|PROPN|ADV|PART)$/.test(t.pos)) return false;
+  }
+  return false;
+}
+
 function usableQuote(raw: string, cited: boolean): string | null {
   let q = cleanForPrompt(raw).trim();
   // A fragment that starts or ends mid-phrase ("of Bolshevism in power, …", "… that envisaged")
   // or skips words ("[...]") does not read as anyone's words.
-  if (/^(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an)\b/i.test(q)) return null;
+  if (/^(?:of|and|or|to|in|that|which|for|with|by|from|as|but)\b/i.test(q)) return null;
+  // "the most dangerous enemy, which …" is a fragment; "the Petrograd scene strikingly resembled …"
+  // is a whole clause (a subject noun phrase, then its inflected verb).
+  if (/^(?:the|a|an)\b/i.test(q) && !wholeClause(q)) return null;
   if (
     /\b(?:of|and|or|to|in|that|which|for|with|by|from|as|but|the|a|an|envisaged|was|were|is|are)$/i.test(
       q.replace(/[.,;:!?]+$/, ""),
@@ -997,7 +1033,7 @@ function displayName(e: Entity): string {
 // --- positions of the sides ----------------------------------------------------------------------
 
 const STANCE =
-  /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised)$/;
+  /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised|engaged)$/;
 
 /**
  * Whether a sentence states a side's stance or deed: a group or body as its subject ("The Reds
@@ -1019,22 +1055,53 @@ export function statesPosition(info: SentenceInfo): boolean {
 /** "The Left SRs assassinated …" → "According to the lesson, which group assassinated …?" */
 export function positionQuestions(sentences: readonly SentenceInfo[], ctx: DistractorContext): Candidate[] {
   const out: Candidate[] = [];
-  for (const info of sentences) {
-    if (info.blockKind !== "paragraph" || !info.standalone) continue;
+  for (const whole of sentences) {
+    if (whole.blockKind !== "paragraph" || !whole.standalone) continue;
+    for (const info of [whole, ...clausesAfterColon(whole)]) {
+      const c = positionQuestion(info, ctx);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * "…, the Greens met with a similar fate: the Red Army engaged in scorched-earth tactics …": the
+ * independent clause after a colon or semicolon, as a sentence of its own (keys moved with it).
+ */
+function clausesAfterColon(info: SentenceInfo): SentenceInfo[] {
+  const out: SentenceInfo[] = [];
+  for (const m of info.prompt.matchAll(/[;:] (?=the \p{Lu}|The \p{Lu})/gu)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const text = capFirst(info.prompt.slice(at));
+    if (wordCount(text) < 6 || /"/.test(text) || !/[.!]$/.test(text)) continue;
+    const keys = info.keys
+      .filter((k) => k.start >= at)
+      .map((k) => ({ ...k, start: k.start - at, end: k.end - at }));
+    out.push({ ...info, prompt: text, keys, words: wordCount(text) });
+  }
+  return out;
+}
+
+function positionQuestion(info: SentenceInfo, ctx: DistractorContext): Candidate | null {
+  {
     const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
-    if (!key || !key.entity) continue;
+    if (!key || !key.entity) return null;
     const before = info.prompt.slice(0, key.start);
-    if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) continue;
+    if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return null;
     const after = info.prompt.slice(key.end);
     const m =
       /^(?:'s?)? (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|themselves|itself) )?(\p{Ll}+(?: for)?)\b(.*)$/u.exec(
         after,
       );
-    if (!m || !STANCE.test(m[1]!)) continue;
-    if (/^'s/.test(after)) continue;
-    const rest = cutClause(`${m[1]!}${m[2]!}`, 24);
+    if (!m || !STANCE.test(m[1]!)) return null;
+    if (/^'s/.test(after)) return null;
+    // A long predicate keeps what comes before its first participle clause (", specifically targeting …").
+    const rest =
+      cutClause(`${m[1]!}${m[2]!}`, 24) ??
+      cutClause(`${m[1]!}${m[2]!}`.split(/, (?=(?:\p{Ll}+ly )?\p{Ll}+ing\b)/u)[0]!, 24);
     if (!rest || POINTS_OUT_KEY.test(rest) || /\b(?:it|they|them|its|their|itself|themselves)\b/i.test(rest))
-      continue;
+      return null;
     // Another group or body named in the rest could be the answer as well.
     if (
       info.keys.some(
@@ -1045,14 +1112,14 @@ export function positionQuestions(sentences: readonly SentenceInfo[], ctx: Distr
           k.start < key.end + rest.length + 4,
       )
     )
-      continue;
+      return null;
     const stems = key.entity.spellings.flatMap((s) => contentWords(s).map((w) => w.slice(0, 5)));
-    if (contentWords(rest).some((w) => stems.includes(w.slice(0, 5)))) continue;
+    if (contentWords(rest).some((w) => stems.includes(w.slice(0, 5)))) return null;
     const when = /^In (\p{L}+ )?(\d{4}), /u.exec(before);
     const noun = key.kind === "group" ? "group" : "body";
     const prompt = `According to the lesson, which ${noun} ${rest}${when ? ` in ${when[1] ?? ""}${when[2]}` : ""}?`;
     const ds = distractorsFor(key, `_____ ${rest}`, before, ctx, `${info.evidence}|pos`);
-    if (!ds) continue;
+    if (!ds) return null;
     const answer = displayKey(key);
     const c = toCandidate({
       prompt,
@@ -1063,6 +1130,113 @@ export function positionQuestions(sentences: readonly SentenceInfo[], ctx: Distr
       info,
       score: 1.1,
       tag: `pos:${key.start}`,
+    });
+    return c;
+  }
+}
+
+/** Two people named together ("Lenin and Trotsky"), as the lesson writes them, outside quotations. */
+interface Pair {
+  info: SentenceInfo;
+  text: string;
+  people: Entity[];
+  start: number;
+  end: number;
+}
+
+function findPairs(sentences: readonly SentenceInfo[], gaz: Gazetteer): Pair[] {
+  const out: Pair[] = [];
+  for (const info of sentences) {
+    if (info.blockKind !== "paragraph") continue;
+    const p = info.prompt;
+    const { spans } = quoteSpans(p);
+    const ms = gaz.find(p);
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const a = ms[i]!;
+      const b = ms[i + 1]!;
+      if (a.entity.kind !== "person" || b.entity.kind !== "person" || a.entity.id === b.entity.id) continue;
+      if (p.slice(a.end, b.start) !== " and " || inSpans(spans, a.start, b.end)) continue;
+      // "Kant, Plato, … and Bakunin": one list, not a pair.
+      const prev = ms[i - 1];
+      if (prev?.entity.kind === "person" && /^, $/.test(p.slice(prev.end, a.start))) continue;
+      if (/^,? and\b/.test(p.slice(b.end))) continue;
+      out.push({
+        info,
+        text: p.slice(a.start, b.end),
+        people: [a.entity, b.entity],
+        start: a.start,
+        end: b.end,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * "Lenin and Trotsky slandered the Kronstadt sailors, …" → "According to the lesson, who slandered
+ * the Kronstadt sailors, …?": two people as the subject of a deed or stance. The wrong choices are
+ * other pairs the module's own text names, of other camps (neither shares a role group with either
+ * person asked about), those of the same lesson first.
+ */
+export function pairPositionQuestions(moduleSentences: readonly SentenceInfo[], gaz: Gazetteer): Candidate[] {
+  const pairs = findPairs(moduleSentences, gaz);
+  const out: Candidate[] = [];
+  const groupOf = (e: Entity) => PERSON_ROLE_GROUPS.find((g) => g.includes(e.subkind)) ?? [e.subkind];
+  for (const pair of pairs) {
+    const info = pair.info;
+    if (!info.standalone || pair.start !== 0 || info.quoteFraction > 0.2) continue;
+    const m = /^ ((?:\p{Ll}+ly )?(\p{Ll}+)\b.*?)[.!]?$/u.exec(withoutAsides(info.prompt.slice(pair.end)));
+    if (!m) continue;
+    const verb = tagLemmas(info.prompt).find((t) => t.text === m[2]);
+    if (!verb || verb.pos !== "VERB" || verb.text === verb.lemma || /ing$/.test(verb.text)) continue;
+    if (!STANCE.test(m[2]!) && !/ed$/.test(m[2]!)) continue;
+    const full = clean(m[1]!);
+    // The whole predicate when it reads as one question, else up to its first participle clause.
+    const rest =
+      wordCount(full) <= 26 && !/[;:]/.test(full)
+        ? full
+        : cutClause(full.split(/, (?=\p{Ll}+ing\b)/u)[0]!, 20);
+    if (!rest || POINTS_OUT_KEY.test(rest) || /\b(?:it|its|they|their|he|his|she|her)\b/i.test(rest))
+      continue;
+    if (pair.people.some((e) => e.spellings.some((sp) => visibleIn(rest, sp)))) continue;
+    const camps = new Set(pair.people.flatMap(groupOf));
+    const prompt = `According to the lesson, who ${rest}?`;
+    const seen = new Set<string>();
+    const pool = pairs
+      .filter(
+        (o) =>
+          o.people.every((e) => !groupOf(e).some((g) => camps.has(g))) &&
+          !o.people.some((e) => e.spellings.some((sp) => visibleIn(prompt, sp))),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.info.lessonSlug === info.lessonSlug) - Number(a.info.lessonSlug === info.lessonSlug) ||
+          b.people[0]!.count + b.people[1]!.count - (a.people[0]!.count + a.people[1]!.count) ||
+          cmp(a.text, b.text),
+      );
+    const ds: string[] = [];
+    const used = new Set<string>();
+    for (const o of pool) {
+      const key = o.people
+        .map((e) => e.id)
+        .sort()
+        .join("|");
+      if (seen.has(key) || o.people.some((e) => used.has(e.id))) continue;
+      seen.add(key);
+      for (const e of o.people) used.add(e.id);
+      ds.push(o.text);
+      if (ds.length === 3) break;
+    }
+    if (ds.length < 3) continue;
+    const c = toCandidate({
+      prompt,
+      answer: pair.text,
+      distractors: ds,
+      skill: "position",
+      keyKind: "person",
+      info,
+      score: 1.1,
+      tag: "pair",
     });
     if (c) out.push(c);
   }
@@ -1216,114 +1390,6 @@ export function definitionQuestions(
   return out;
 }
 
-// --- the lesson's answer to its own question ------------------------------------------------------
-
-interface MainClaim {
-  lesson: Lesson;
-  info: SentenceInfo;
-  text: string;
-}
-
-/**
- * The sentence that best answers the lesson's title question: a whole sentence (nothing cut away),
- * early in the lesson, on the title's topic, making a claim of its own (no leading "Though …",
- * "For example", no colon introducing a list).
- */
-export function mainClaim(lesson: Lesson, sentences: readonly SentenceInfo[]): MainClaim | null {
-  const titleWords = new Set(contentWords(lesson.title).map((w) => w.slice(0, 5)));
-  // "What was the Red Terror?" → a sentence saying what the Red Terror was / did.
-  const topic = /^(?:What|Who) (?:was|were|is|are) (?:the )?(.+?)\?$/.exec(lesson.title)?.[1] ?? null;
-  const topicStems = topic ? contentWords(topic).map((w) => w.slice(0, 5)) : [];
-  let best: { info: SentenceInfo; text: string; score: number } | null = null;
-  for (const info of sentences) {
-    if (info.blockKind !== "paragraph") continue;
-    if (info.reasons.length > 0) continue;
-    // The claim without its asides: a subject's appositive, a leading concession ("Though X, Y" → Y).
-    let whole = withoutAsides(info.prompt.replace(/[.!]$/, ""))
-      .replace(
-        /^((?:The )?\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)*), (?:the|a|an) [^,]{3,90}, (?=\p{Ll})/u,
-        "$1 ",
-      )
-      .replace(/^(?:Nonetheless|Nevertheless|However|Yet|Thus|Indeed), /, "");
-    const concession = /^(?:Though|Although|While|Whereas) [^,]{5,160}, (?=\p{Ll}+ )/u.exec(whole);
-    if (concession) whole = capFirst(whole.slice(concession[0].length));
-    const text = cutClause(whole, 36);
-    if (!text || text !== clean(whole) || wordCount(text) < 8) continue;
-    // A claim opens with its subject and verb: a comma before the first verb means a clause was
-    // cut in the middle ("A social-democratic member of the SR Party, the spirit …").
-    const firstVerb = tagLemmas(text).findIndex((t) => t.pos === "VERB" || t.pos === "AUX");
-    const firstComma = tagLemmas(text).findIndex((t) => t.text === ",");
-    if (firstVerb < 0 || (firstComma >= 0 && firstComma < firstVerb)) continue;
-    if (
-      /^(?:Though|Although|While|Whereas|In contrast|As|If|When|Despite|For example|According to)\b/.test(
-        text,
-      )
-    )
-      continue;
-    if (/:|\bfor example\b|"/.test(text) || /^(?:Yes|No)\b/.test(text)) continue;
-    // "It is therefore untrue that …", "Thus …": a linking sentence draws on the one before.
-    if (
-      /\b(?:therefore|thus|hence|consequently|accordingly|so too|as well)\b/i.test(text) ||
-      /^It\b/.test(text)
-    )
-      continue;
-    const words = contentWords(text).map((w) => w.slice(0, 5));
-    const hits = new Set(words.filter((w) => titleWords.has(w))).size;
-    if (hits === 0) continue;
-    const early = info.index < 4 ? 1.5 : info.index < 10 ? 0.7 : 0;
-    const summary = /^(?:Ultimately|Fundamentally|In sum|In short|Overall|In the end|Altogether)\b/.test(
-      info.evidence,
-    )
-      ? 1
-      : 0;
-    const topical =
-      topicStems.length > 0 &&
-      topicStems.every((t) => words.includes(t)) &&
-      /\b(?:was|were|is|are|sought|became|meant)\b/.test(text)
-        ? 1
-        : 0;
-    const score = hits * 1.2 + early + summary + topical;
-    if (!best || score > best.score) best = { info, text, score };
-  }
-  return best ? { lesson, info: best.info, text: capFirst(best.text) } : null;
-}
-
-/** One question per lesson: which statement is the lesson's answer to its title question. */
-export function mainIdeaQuestions(claims: readonly MainClaim[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (const c of claims) {
-    if (!/\?\s*$/.test(c.lesson.title)) continue;
-    // The title's words must not single out the key ("Kronstadt" in only one choice gives it
-    // away), and another lesson's answer about the title's topic ("the Bolsheviks suppressed the
-    // Revolution itself" for "What was the role of the Bolshevik Party?") is often an answer this
-    // lesson supports too: no choice names the title's topic at all.
-    const titleStems = new Set(contentWords(c.lesson.title).map((w) => w.slice(0, 5)));
-    const hits = (t: string) => new Set(contentWords(t).filter((w) => titleStems.has(w.slice(0, 5)))).size;
-    if (hits(c.text) > 0) continue;
-    const others = claims.filter((o) => o !== c && overlap(o.text, c.text) < 3 && hits(o.text) === 0);
-    const seed = hash64(c.text);
-    const ds = seededShuffle(
-      [...others].sort((a, b) => cmp(a.text, b.text)),
-      seed,
-    )
-      .slice(0, 3)
-      .map((o) => o.text);
-    if (ds.length < 3) continue;
-    const built = toCandidate({
-      prompt: `The lesson asks: "${c.lesson.title}" Which statement is its answer?`,
-      answer: c.text,
-      distractors: ds,
-      skill: "main_idea",
-      keyKind: "event",
-      info: c.info,
-      score: 1.3,
-      tag: "main",
-    });
-    if (built) out.push(built);
-  }
-  return out;
-}
-
 // --- what a side did, what an event was ----------------------------------------------------------
 
 interface Deed {
@@ -1363,10 +1429,18 @@ function collective(word: string): Entity {
   };
 }
 
-export function findDeeds(sentences: readonly SentenceInfo[]): Deed[] {
+/**
+ * What sides did, sentence by sentence. `asChoices`: also deeds of sentences that only point back
+ * ("The Reds also took …", "… such orders …" after the deed): the deed clause itself reads alone
+ * and may be a wrong choice, though the sentence is never asked about.
+ */
+export function findDeeds(sentences: readonly SentenceInfo[], asChoices = false): Deed[] {
   const out: Deed[] = [];
   for (const info of sentences) {
-    if (info.blockKind !== "paragraph" || !info.standalone) continue;
+    if (info.blockKind !== "paragraph") continue;
+    const pointsBack =
+      info.reasons.length > 0 && info.reasons.every((r) => /^(?:refers outside|deictic reference)$/.test(r));
+    if (!info.standalone && !(asChoices && pointsBack && info.words >= 5)) continue;
     const key = info.keys.find((k) => k.entity && DEED_KINDS.has(k.kind));
     // "In 1919, the Reds …", "After the uprising, the Bolsheviks …": the lead becomes the question's time.
     const LEAD =
@@ -1515,6 +1589,7 @@ function targetsSide(o: Deed, side: string, sideOf: (e: Entity) => string): bool
  */
 export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candidate[] {
   const deeds = findDeeds(moduleSentences);
+  const choices = findDeeds(moduleSentences, true);
   const lessons = lessonYears(moduleSentences);
   const out: Candidate[] = [];
   // One deed offered as a wrong answer in many questions becomes a tell: at most twice.
@@ -1523,7 +1598,7 @@ export function deedQuestions(moduleSentences: readonly SentenceInfo[]): Candida
     const sideOf = (e: Entity) => SIDE[e.canonical] ?? COLLECTIVES[e.canonical] ?? e.id;
     const side = sideOf(d.subject);
     const period = toldYears(d, lessons);
-    const pool = deeds.filter(
+    const pool = choices.filter(
       (o) =>
         o !== d &&
         o.subject.id !== d.subject.id &&
