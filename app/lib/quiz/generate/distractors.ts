@@ -94,6 +94,8 @@ export interface DistractorContext {
   stemYear?: number | null;
   /** The last year the lesson names up to each sentence (by sentence index): a stem's fallback year. */
   lessonYears?: ReadonlyMap<number, number>;
+  /** Names never offered (the guide's publishers: the quiz is not about who wrote it). */
+  excluded?: readonly string[];
 }
 
 const ACTOR_ROLES = new Set([...PERIOD_ACTORS, "white", "commander", "ruler"]);
@@ -194,6 +196,7 @@ function entityDistractors(
     })
     .filter(({ c, text }) => {
       if (c.spellings.some((s) => visibleIn(blanked, s))) return false;
+      if (ctx.excluded?.some((n) => visibleIn(text, n))) return false;
       // Nor by another form of its name: "Bolsheviks" is no option beside "the ruling Bolshevik Party".
       const words = contentWords(text).map((w) => w.slice(0, 5));
       if (words.length && words.every((w) => shownStems.has(w))) return false;
@@ -205,7 +208,9 @@ function entityDistractors(
       if (e.kind === "person" && text.split(/\s+/).length !== key.text.split(/\s+/).length) return false;
       // "the syndicalist _____ ("Alarm") confederation": an option already ending in the head noun
       // that follows the blank ("… Confederation") does not fit it.
-      const next = /^\W*(?:\([^)]*\)\s*)?(\p{L}+)/u.exec(blanked.slice(blanked.indexOf("_____") + 5))?.[1];
+      const next = /^[^\p{L}(]*(?:\([^)]*\)\s*)?(\p{L}+)/u.exec(
+        blanked.slice(blanked.indexOf("_____") + 5),
+      )?.[1];
       if (next && new RegExp(`\\b${next}$`, "i").test(text)) return false;
       if (e.spellings.some((s) => tooSimilar(s, text))) return false;
       // Plural keys get plural distractors and vice versa ("the _____ seized power").

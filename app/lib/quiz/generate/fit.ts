@@ -186,10 +186,11 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
       )
     )
       return "pair-completion";
-    // "Nestor Makhno, _____, Voline, and others": a name in a list of names is the same guess.
+    // "Nestor Makhno, _____, Voline, and others", "Makhno, Arshinov, and _____": a name in a list of
+    // names is the same guess.
     if (
       q.keyKind === "person" &&
-      /\p{Lu}[\p{L}.-]*, _____,|(?:^|, )_____, \p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*, (?:and )?(?:\p{Lu}|others)/u.test(
+      /\p{Lu}[\p{L}.-]*, (?:(?:and|or) )?_____|(?:^|, )_____, \p{Lu}[\p{L}.-]*(?: \p{Lu}[\p{L}.-]*)*, (?:and )?(?:\p{Lu}|others)/u.test(
         q.prompt,
       )
     )

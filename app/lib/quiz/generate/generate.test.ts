@@ -1521,6 +1521,12 @@ describe("blanks cut to the clause that carries the key", () => {
     ).toBe("name-list");
     expect(
       unfitReason(
+        q("In Ukraine, Makhno, Arshinov, and _____ worked with the Nabat.", "Voline", "person"),
+        fit,
+      ),
+    ).toBe("name-list");
+    expect(
+      unfitReason(
         q("In _____, Nestor Makhno, Peter Arshinov, and others founded it.", "Ukraine", "place"),
         fit,
       ),
@@ -1583,5 +1589,19 @@ describe("a multiple-choice key does not stand out by its length", () => {
         .some(long),
     ).toBe(true);
     for (const q of all()) expect(long(q), q.id).toBe(false);
+  });
+});
+
+describe("options fit the head noun after the blank", () => {
+  it("no option already ends in the noun that follows the blank, past a bracketed gloss", () => {
+    const glossed = all().filter(
+      (q) => q.type === "multiple_choice" && /_____ \("[^)]*"\) \p{L}/u.test(q.prompt),
+    );
+    expect(glossed.length).toBeGreaterThan(0);
+    for (const q of glossed) {
+      if (q.type !== "multiple_choice") continue;
+      const next = /_____ \([^)]*\) (\p{L}+)/u.exec(q.prompt)![1]!;
+      for (const c of q.choices) expect(c, q.id).not.toMatch(new RegExp(`\\b${next}$`, "i"));
+    }
   });
 });

@@ -459,6 +459,8 @@ function generateLesson(
     translations: ctx.translations,
     personYears: ctx.personYears,
     lessonYears: lessonYearsOf(sentences),
+    // Any module's publisher: its name is no option in another module's quiz either.
+    excluded: [...new Set([...ctx.publishers.values()].flat())].sort(),
   };
   const long = lesson.wordCount >= LONG_LESSON_WORDS;
   const lessonText = lesson.sections
