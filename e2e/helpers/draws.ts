@@ -7,6 +7,7 @@ export type Scope = { lessonSlug: string } | { moduleSlug: string };
 export interface DrawnQuestion {
   id: string;
   type: string;
+  prompt: string;
   items?: string[];
   left?: string[];
   right?: string[];
@@ -63,8 +64,8 @@ export interface Found {
  * Draws every module test and lesson quiz through the API, round after round, until `pick`
  * chooses a question of a drawn attempt; that attempt is left open. Attempts without one are
  * submitted blank, which reveals their keys (passed to `pick`). No luck involved, whatever the
- * seeds: a module test holds every module-scope question that fits; a first lesson quiz holds a
- * question of every type its sentences allow (its only matching or chronology question); once
+ * seeds: a module test holds every module-scope question that fits; a first lesson quiz holds its
+ * only matching or chronology question whenever its sentences allow; once
  * missed, that question comes back as soon as the lesson's unseen questions on its sentences have
  * been met (round 3 at most for the bank's questions that share one sentence; the draw's bank
  * tests check it for every lesson). Null after `rounds` rounds.

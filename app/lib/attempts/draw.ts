@@ -130,6 +130,12 @@ function reachedTier(pool: readonly DrawCandidate[], history: DrawHistory, count
   return 2;
 }
 
+/**
+ * Kinds a lesson has one or two of: an understanding pick leaves them their sentence. Other kinds
+ * yield to the understanding share (a lesson has several questions of each, on other sentences).
+ */
+const RARE_TYPES: ReadonlySet<string> = new Set(["ordering", "matching"]);
+
 /** Search steps allowed to cover the missing types (a lesson has a handful of them). */
 const COVER_BUDGET = 20_000;
 
@@ -160,9 +166,9 @@ function coverTypes<T extends DrawCandidate>(options: readonly (readonly T[])[],
  *
  * Picks in three passes over the preference order: the understanding share, then one question of
  * every type still missing (among the tiers the draw reaches, as many types as sentences allow),
- * then the rest. An understanding pick may not take the last sentence a missing type could use
- * (its only matching question, say) unless that type only has questions in a worse tier: variety
- * yields to unseen-first, and the understanding share counts what the bank gives beside every type.
+ * then the rest. An understanding pick may not take the last sentence a missing chronology or
+ * matching question could use unless that question is in a worse tier: variety yields to
+ * unseen-first, and the understanding share counts what the bank gives beside those kinds.
  */
 export function drawQuestionIds(
   candidates: readonly DrawCandidate[],
@@ -191,7 +197,9 @@ export function drawQuestionIds(
    * counting types whose questions all sit in a worse tier than c's.
    */
   const spares = (c: DrawCandidate) => {
-    const others = [...missingTypes()].filter((t) => t !== c.type && tierOf(c, history) >= bestTier(t));
+    const others = [...missingTypes()].filter(
+      (t) => RARE_TYPES.has(t) && t !== c.type && tierOf(c, history) >= bestTier(t),
+    );
     const before = coverTypes(others.map(open), others.length).length;
     const after = coverTypes(
       others.map((t) => open(t).filter((d) => !collide(c, d))),
