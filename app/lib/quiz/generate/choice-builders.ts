@@ -697,6 +697,9 @@ export function sidesReversed(info: SentenceInfo, keys: readonly Key[]): Candida
   };
 }
 
+/** An explaining clause after a comma ("…, in the sense that …", "…, because …"). */
+const SUBORDINATE = /,\s*(?:in the sense that|because|since|so that|as|for|which|who)\b/;
+
 /** Negations a statement can drop and stay grammatical: "could not" → "could", "no longer" → "still". */
 const DROPPED_NEGATION =
   /\b(did|does|do|was|were|is|are|could|would|can|will|must|should|had|has|have) not\b|\b(was|were|is|are) no longer\b/g;
@@ -718,6 +721,9 @@ export function negationDropped(info: SentenceInfo): Candidate | null {
   const m = hits[0]!;
   // The auxiliary must follow its subject, not open the sentence ("Not only was …").
   if ((m.index ?? 0) < 8) return null;
+  // Nor sit in a clause that explains the one before: dropped inside "…, in the sense that they
+  // could not …" it contradicts the rest of the sentence, which gives the statement away.
+  if (SUBORDINATE.test(info.prompt.slice(0, m.index))) return null;
   const replacement = m[1] ? m[1] : `${m[2]!} still`;
   const statement =
     info.prompt.slice(0, m.index) + replacement + info.prompt.slice((m.index ?? 0) + m[0].length);

@@ -175,9 +175,14 @@ function entityDistractors(
         ? COMMANDERS.has(c.canonical)
         : (!compatible || compatible(c.subkind)) && !related?.has(c.canonical),
     )
-    // A person the module never names is no choice at all for a learner of this module, nor one
-    // of another era (Kornilov and Kolchak for the commander of 1921).
-    .filter((c) => e.kind !== "person" || [...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l)))
+    // A person or body the module never mentions is no choice at all for a learner of this module
+    // (the other text's bodies stand out as the ones the lesson never spoke of), nor a person of
+    // another era (Kornilov and Kolchak for the commander of 1921).
+    .filter(
+      (c) =>
+        !["person", "organisation", "group"].includes(e.kind) ||
+        [...c.lessons.keys()].some((l) => ctx.moduleLessons.has(l)),
+    )
     // (Thinkers and scholars are cited across eras: only the actors of the events are dated.)
     .filter((c) => e.kind !== "person" || !ACTOR_ROLES.has(e.subkind) || sameEra(c.canonical, ctx))
     // Nor is the country every lesson is about ("Russia") an option for a place in it.

@@ -161,6 +161,9 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // "soldiers-perhaps in part with _____ in mind-refused": what the text only surmises is no fact.
     if (/\b(?:perhaps|possibly|probably|maybe|presumably)\b[^.;,]{0,40}_____/i.test(q.prompt))
       return "hedged";
+    // "the _____ ("Alarm") confederation": a translation after the blank asks for the foreign
+    // word it glosses, which no English-named option fits, and that word is only a name.
+    if (/_____\s*\(\s*["“']/.test(q.prompt)) return "glossed";
     // "(completed under _____)": an aside in brackets is not what the sentence claims.
     if (/\([^)]*_____[^)]*\)/.test(q.prompt)) return "aside";
     // "in "_____" (January 1921)": the title of a cited work is a reference, not a fact.

@@ -1592,16 +1592,50 @@ describe("a multiple-choice key does not stand out by its length", () => {
   });
 });
 
-describe("options fit the head noun after the blank", () => {
-  it("no option already ends in the noun that follows the blank, past a bracketed gloss", () => {
-    const glossed = all().filter(
-      (q) => q.type === "multiple_choice" && /_____ \("[^)]*"\) \p{L}/u.test(q.prompt),
+describe("blanks and options a learner of the module can weigh", () => {
+  it("never blanks a word glossed by a bracketed translation", () => {
+    const prompt = 'In Ukraine, they worked with the syndicalist _____ ("Alarm") confederation.';
+    expect(unfitReason({ ...all().find((q) => q.type === "fill_blank")!, prompt }, { publishers: [] })).toBe(
+      "glossed",
     );
-    expect(glossed.length).toBeGreaterThan(0);
-    for (const q of glossed) {
-      if (q.type !== "multiple_choice") continue;
-      const next = /_____ \([^)]*\) (\p{L}+)/u.exec(q.prompt)![1]!;
-      for (const c of q.choices) expect(c, q.id).not.toMatch(new RegExp(`\\b${next}$`, "i"));
+    for (const q of all()) expect(q.prompt, q.id).not.toMatch(/_____\s*\(\s*["“']/);
+  });
+
+  it("offers people and bodies the question's module mentions, and causes the module gives", () => {
+    const guide = getGuide();
+    const ctx = buildContext(guide);
+    const textOf = (m: (typeof guide.modules)[number]) =>
+      m.lessons
+        .flatMap((x) => x.sections.flatMap((s) => s.blocks.map((b) => b.text)))
+        .join(" ")
+        .toLowerCase();
+    let people = 0;
+    let causes = 0;
+    for (const mod of guide.modules) {
+      const inModule = new Set(mod.lessons.map((x) => x.slug));
+      const own = textOf(mod);
+      const others = guide.modules.filter((m) => m !== mod).map(textOf);
+      for (const q of bank.lessons.filter((l) => inModule.has(l.slug)).flatMap((l) => l.questions)) {
+        if (q.type !== "multiple_choice") continue;
+        for (const c of q.choices) {
+          if (q.skill === "fact") {
+            const e = ctx.gaz.find(c).find((m) => m.text === c)?.entity;
+            if (!e || !["person", "organisation", "group"].includes(e.kind)) continue;
+            expect(
+              [...e.lessons.keys()].some((x) => inModule.has(x)),
+              `${q.id}: ${c}`,
+            ).toBe(true);
+            people++;
+          } else if (q.skill === "cause") {
+            // A reason only another module gives is never an option.
+            const elsewhere = others.some((t) => t.includes(c.toLowerCase()));
+            if (elsewhere) expect(own.includes(c.toLowerCase()), `${q.id}: ${c}`).toBe(true);
+            causes++;
+          }
+        }
+      }
     }
+    expect(people).toBeGreaterThan(0);
+    expect(causes).toBeGreaterThan(0);
   });
 });

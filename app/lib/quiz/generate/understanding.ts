@@ -597,11 +597,13 @@ function pickClauses(
   };
   const sameLesson = (c: Clause) => c.info.lessonSlug === key.info.lessonSlug;
   const sameModule = (c: Clause) => c.info.moduleSlug === key.info.moduleSlug;
+  // Only the module's own clauses: another text's reasons belong to other events and stand out.
   const tiers: Clause[][] = [
     pool.filter((c) => sameLesson(c) && c.form === key.form),
     pool.filter((c) => !sameLesson(c) && sameModule(c) && c.form === key.form),
-    pool.filter((c) => !sameModule(c) && c.form === key.form),
-    pool.filter((c) => c.form !== key.form && key.form !== "purpose" && c.form !== "purpose"),
+    pool.filter(
+      (c) => sameModule(c) && c.form !== key.form && key.form !== "purpose" && c.form !== "purpose",
+    ),
   ];
   for (const tier of tiers) {
     const sorted = seededShuffle(
