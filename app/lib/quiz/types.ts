@@ -77,7 +77,7 @@ const base = {
   keyKind: z.enum(FACT_KINDS),
   /** What the question tests (the generator always sets it; stored rows may predate it). */
   skill: z.enum(QUESTION_SKILLS).optional(),
-  /** "module" when answering needs more than its own lesson (evidence across lessons, options that are lesson titles). */
+  /** "module" when answering needs more than its own lesson (evidence across lessons or both texts). */
   scope: z.enum(QUESTION_SCOPES).optional(),
   generatorVersion: z.string().min(1),
 };

@@ -819,8 +819,8 @@ function formatLike(key: string, n: number): string | null {
  * "Roughly how many lives did the 1921 famine take?": the scale of a death toll the lesson gives
  * (a thousand or more), asked as a question with options an order of magnitude apart. Not a
  * copied sentence with its figure blanked (recall of the exact figure is trivia): the learner has to
- * know whether it was thousands or millions. The period the sentence sets ("In 1919 alone",
- * "From 1917 to 1924") goes into the question.
+ * know whether it was thousands or millions. The period the sentence sets ("From 1917 to 1924")
+ * goes into the question; a single year's toll is not asked.
  */
 export function deathTollQuestion(info: SentenceInfo): Candidate | null {
   if (!info.standalone || info.quoteFraction > 0.3) return null;
@@ -845,8 +845,10 @@ export function deathTollQuestion(info: SentenceInfo): Candidate | null {
   const period = [
     ...text.slice(0, at).matchAll(/\b(?:[Ff]rom (1[89]\d\d) to (1[89]\d\d)|[Ii]n (1[89]\d\d)(?: alone)?),/g),
   ].pop();
-  if (period && !/\b1[89]\d\d\b/.test(ask))
-    ask += period[3] ? ` in ${period[3]}` : ` from ${period[1]} to ${period[2]}`;
+  // One year's share of a toll ("In 1919 alone, … 25,000") is a detail of the record; the toll of
+  // a whole event or period is what a learner should carry.
+  if (period?.[3]) return null;
+  if (period && !/\b1[89]\d\d\b/.test(ask)) ask += ` from ${period[1]} to ${period[2]}`;
   const seed = `${info.lessonSlug}|${info.evidence}|toll`;
   const others = tollOptions(value, seed)?.map((n) => formatLike(figure, n));
   if (!others || others.some((o) => o === null)) return null;

@@ -81,9 +81,20 @@ export function framedVoice(q: Question): Question {
   return { ...q, prompt: `The authors write: "${q.prompt}"` };
 }
 
+/** A blank naming a newspaper or journal ("the editors of _____", "_____, the weekly"). */
+const PERIODICAL =
+  /\b(?:editors?|editorial board|pages|columns?|issues?|readers) of _____|_____,? (?:the )?(?:newspaper|journal|weekly|daily|magazine)\b/;
+
+/** Definite phrases that only the sentences before give a referent. */
+const UNSHOWN_REFERENT =
+  /\b[Tt]he (?:region|administration|aforementioned)\b|\b[Tt]he (?:latter|former)(?=[,.;]| \p{Ll})|\bprevious\b/u;
+
 /** Why a question is unfit to hand out, or null. */
 export function unfitReason(q: Question, fit: FitContext): string | null {
   const { publishers } = fit;
+  // "the region", "the administration", "previous support": a copied phrase that points back to a
+  // sentence the learner is not shown.
+  if (UNSHOWN_REFERENT.test(q.prompt)) return "unshown-referent";
   const blanked = q.type === "multiple_choice" || q.type === "fill_blank";
   const options = q.type === "multiple_choice" ? q.choices : q.type === "fill_blank" ? [q.answer] : [];
   // The module's own author frames every lesson ("… and the Group celebrates its centenary"): a
@@ -161,6 +172,8 @@ export function unfitReason(q: Question, fit: FitContext): string | null {
     // "soldiers-perhaps in part with _____ in mind-refused": what the text only surmises is no fact.
     if (/\b(?:perhaps|possibly|probably|maybe|presumably)\b[^.;,]{0,40}_____/i.test(q.prompt))
       return "hedged";
+    // "the editors of _____": a periodical's name is a reference, like a cited title.
+    if (PERIODICAL.test(q.prompt)) return "periodical";
     // "the _____ ("Alarm") confederation": a translation after the blank asks for the foreign
     // word it glosses, which no English-named option fits, and that word is only a name.
     if (/_____\s*\(\s*["“']/.test(q.prompt)) return "glossed";

@@ -37,7 +37,7 @@ import { hash64 } from "./hash";
 import { buildMatching } from "./matching";
 import { buildOrdering, moduleEvents, type DatedEvent } from "./ordering";
 import { citationAuthors } from "./text";
-import { mainIdeaQuestions, yesNoQuestions } from "./main-idea";
+import { yesNoQuestions } from "./main-idea";
 import { findTimes } from "./time";
 import { framedVoice, publisherNames, unfitReason } from "./fit";
 import { contentWords, wordCount } from "./text";
@@ -185,6 +185,10 @@ function giveaway(q: Question, title: string, moduleTitle: string): boolean {
       )
       .flatMap((a) => [...stems(a)]);
     if (other.some((w) => rest.has(w))) return true;
+    // A title it accepts ("the Tsar") told by a word of the prompt built on it ("Tsarism").
+    const shown = contentWords(q.prompt.replace(BLANK, " ")).map((w) => w.toLowerCase());
+    const titles = q.accepted.flatMap((a) => /^(?:the )?(Tsar|Czar|Emperor|King)$/i.exec(a)?.[1] ?? []);
+    if (titles.some((t) => shown.some((w) => w.startsWith(t.toLowerCase())))) return true;
   }
   if (q.type === "multiple_choice" && /\b(?:a|an|A|An)\s+_____/.test(q.prompt)) return true;
   return false;
@@ -199,7 +203,7 @@ export function pointElsewhere(q: Question): boolean {
   const at = q.prompt.indexOf(BLANK);
   if (at < 0) return false;
   if (/,\s+yet\s/.test(q.prompt.slice(at))) return true;
-  return /\bwhilst?\s+(?:the\s+)?_____/.test(q.prompt);
+  return /\b(?:while|whilst)\s+(?:the\s+)?_____/.test(q.prompt);
 }
 
 /**
@@ -333,10 +337,11 @@ function select(
   }
   // (A module-test question is not in the lesson quiz: it does not lift the lesson's cap.)
   const understanding = chosen.filter((c) => !c.question.evidenceLessons).length;
-  // The rest are facts, sequences and pairs: in lessons of 400+ words at most 70 % of the bank.
+  // The rest are facts, sequences and pairs: in lessons of 400+ words at most 70 % of the bank
+  // (a lesson with no question of understanding keeps a quiz's worth of recall).
   const cap =
     lessonWords >= 400
-      ? Math.max(QUIZ_LENGTH, Math.floor(understanding / 0.3)) + chosen.length - understanding
+      ? (understanding > 0 ? Math.floor(understanding / 0.3) : QUIZ_LENGTH) + chosen.length - understanding
       : Infinity;
   const dates = () => chosen.filter(isDate).length;
   // Dates at most a fifth of what the lesson ends up with (estimated by the cap or the minimum).
@@ -547,10 +552,6 @@ function generate(guide: Guide, keepAll: "no" | "fit" | "built"): QuestionBank {
       ...claimQuestions(all),
       ...contrastQuestions(all, ctx.gaz),
       ...pairPositionQuestions(all, ctx.gaz),
-      ...mainIdeaQuestions(
-        m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! })),
-        ctx.gaz,
-      ),
       ...yesNoQuestions(m.lessons.map((l, i) => ({ lesson: l, sentences: analysed[i]! }))),
       ...comparisons.filter((c) => c.question.moduleSlug === m.slug),
     ];

@@ -71,6 +71,9 @@ export function cleanForPrompt(sentence: string, authors: ReadonlySet<string> = 
   s = s.replace(/\[([,;:])\]/g, "$1 ");
   s = s.replace(/(\p{L})\[(\p{Ll}{1,2})\](?![\p{L}])/gu, "$1$2"); // "alliance[s]" → "alliances"
   s = s.replace(/(\S)\[/g, "$1 [").replace(/\](?=[\p{L}\p{N}"])/gu, "] ");
+  // A connective ties the sentence to the one before, which a prompt does not show.
+  s = s.replace(/^(?:Moreover|Furthermore), (\p{L})/u, (_, c: string) => c.toUpperCase());
+  s = s.replace(/ (?:moreover|furthermore),?(?= )/g, "");
   s = s
     .replace(/\s+([.,;:!?])/g, "$1")
     .replace(/\s{2,}/g, " ")

@@ -1004,9 +1004,14 @@ export function attributionQuestions(
       [...pool].sort((a, b) => cmp(a.id, b.id)),
       seed,
     ).sort((a, b) => rank(a) - rank(b));
-    const ds = ordered.slice(0, 3).map((e) => displayName(e));
+    const chosen = ordered.slice(0, 3);
+    const ds = chosen.map((e) => displayName(e));
     if (ds.length < 3) continue;
     if (q.speaker.spellings.some((s) => visibleIn(q.text, s))) continue;
+    // A writer the lesson names more often than all the other options together is the default
+    // guess for any quotation in it: the question would test nothing.
+    const named = (e: Entity) => e.lessons.get(q.info.lessonSlug) ?? 0;
+    if (named(q.speaker) > chosen.reduce((n, e) => n + named(e), 0)) continue;
     // "Who argued that …?" hands over the idea and asks only its source: attribution asks for
     // quotations, whose wording is what is worth knowing.
     if (q.verb) continue;
@@ -1258,6 +1263,8 @@ interface Gloss {
   name: string;
   gloss: string;
   person: boolean;
+  /** An office the text gives a person ("CheKa head"), not a label beside the name. */
+  office?: boolean;
 }
 
 function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
@@ -1322,7 +1329,7 @@ export function definitionQuestions(
         const gloss = /^(?:an?|the|one)\b|'s\b/i.test(r.right)
           ? r.right
           : `${/^[AEIOU]/i.test(r.right) ? "an" : "a"} ${r.right}`;
-        out.push({ info, id: r.id, name: r.left, gloss, person: true });
+        out.push({ info, id: r.id, name: r.left, gloss, person: true, office: true });
       }
     return out;
   };
@@ -1346,7 +1353,9 @@ export function definitionQuestions(
     if (PERIOD_ACTORS.includes(sub)) return PERIOD_ACTORS.join(",");
     return PERSON_ROLE_GROUPS.find((grp) => grp.includes(sub))?.join(",") ?? sub;
   };
-  for (const g of glosses) {
+  // A label beside a person's name ("Dora Kaplan, a Left-SR and ex-anarchist") is not why they
+  // matter: it serves as another person's distractor only. An office they held is asked.
+  for (const g of glosses.filter((x) => !x.person || x.office)) {
     const pool = guidePool.filter(
       (o) =>
         o.id !== g.id &&
