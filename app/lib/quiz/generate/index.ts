@@ -395,12 +395,24 @@ function select(
     }
   }
   // Every type the lesson can support appears at least once (variety on retakes).
+  // At the cap, the type gets the place of the last recall question of a type the lesson has twice.
   for (const type of ["true_false", "fill_blank", "multiple_choice", "ordering", "matching"]) {
-    if (chosen.length >= cap || chosen.some((c) => c.question.type === type)) continue;
+    if (chosen.some((c) => c.question.type === type)) continue;
     const best = ranked.find(
       (c) => c.question.type === type && !chosen.includes(c) && (!isDate(c) || dateCap(1)),
     );
-    if (best) take(best);
+    if (!best) continue;
+    if (chosen.length >= cap) {
+      // (Only for the lesson quiz's own variety: a module-test question takes no lesson place.)
+      if (best.question.evidenceLessons) continue;
+      const twice = (t: string) => chosen.filter((c) => c.question.type === t).length >= 2;
+      const victim = [...chosen]
+        .reverse()
+        .find((c) => !isUnderstanding(c) && !structured(c) && twice(c.question.type));
+      if (!victim) continue;
+      chosen.splice(chosen.indexOf(victim), 1);
+    }
+    take(best);
   }
   // The estimate above can overshoot in a short lesson: drop the weakest dates until they are at
   // most a fifth of what was chosen.

@@ -1267,6 +1267,10 @@ interface Gloss {
   office?: boolean;
 }
 
+/** A role noun: "a CheKa head", "a leader of …" is an office; "a Left-SR and ex-anarchist" a label. */
+const OFFICE =
+  /\b(?:head|leader|chairman|chair|president|premier|minister|commander|commissar|ambassador|editor|founder|secretary|chief|general|admiral|governor)\b/i;
+
 function findGlosses(sentences: readonly SentenceInfo[], gaz: Gazetteer): Gloss[] {
   const out: Gloss[] = [];
   for (const info of sentences) {
@@ -1329,7 +1333,7 @@ export function definitionQuestions(
         const gloss = /^(?:an?|the|one)\b|'s\b/i.test(r.right)
           ? r.right
           : `${/^[AEIOU]/i.test(r.right) ? "an" : "a"} ${r.right}`;
-        out.push({ info, id: r.id, name: r.left, gloss, person: true, office: true });
+        out.push({ info, id: r.id, name: r.left, gloss, person: true, office: OFFICE.test(gloss) });
       }
     return out;
   };
