@@ -1515,40 +1515,27 @@ describe("blanks cut to the clause that carries the key", () => {
       answer,
       keyKind,
     });
-    expect(
-      unfitReason(q("such that, in 1918, _____ ordered Turkestan autonomous.", "Stalin", "person"), fit),
-    ).toBeNull();
-    expect(unfitReason(q("took some 280 _____ hostage in the city.", "Reds", "group"), fit)).toBe("counted");
-    expect(
-      unfitReason(
-        q("soldiers-perhaps in part with _____ in mind-refused to fire.", "Bloody Sunday", "event"),
-        fit,
-      ),
-    ).toBe("hedged");
-    expect(
-      unfitReason(
-        q("In Ukraine, Nestor Makhno, _____, Voline, and others founded it.", "Peter Arshinov", "person"),
-        fit,
-      ),
-    ).toBe("name-list");
-    expect(
-      unfitReason(
-        q("In Ukraine, _____, Peter Arshinov, Voline, and others founded it.", "Nestor Makhno", "person"),
-        fit,
-      ),
-    ).toBe("name-list");
-    expect(
-      unfitReason(
-        q("In Ukraine, Makhno, Arshinov, and _____ worked with the Nabat.", "Voline", "person"),
-        fit,
-      ),
-    ).toBe("name-list");
-    expect(
-      unfitReason(
-        q("In _____, Nestor Makhno, Peter Arshinov, and others founded it.", "Ukraine", "place"),
-        fit,
-      ),
-    ).toBeNull();
+    const cases: Array<[string, string, Question["keyKind"], string | null]> = [
+      ["such that, in 1918, _____ ordered Turkestan autonomous.", "Stalin", "person", null],
+      ["took some 280 _____ hostage in the city.", "Reds", "group", "counted"],
+      ["soldiers-perhaps in part with _____ in mind-refused to fire.", "Bloody Sunday", "event", "hedged"],
+      [
+        "In Ukraine, Nestor Makhno, _____, Voline, and others founded it.",
+        "Peter Arshinov",
+        "person",
+        "name-list",
+      ],
+      [
+        "In Ukraine, _____, Peter Arshinov, Voline, and others founded it.",
+        "Nestor Makhno",
+        "person",
+        "name-list",
+      ],
+      ["In Ukraine, Makhno, Arshinov, and _____ worked with the Nabat.", "Voline", "person", "name-list"],
+      ["In _____, Nestor Makhno, Peter Arshinov, and others founded it.", "Ukraine", "place", null],
+    ];
+    for (const [prompt, answer, kind, reason] of cases)
+      expect(unfitReason(q(prompt, answer, kind), fit), prompt).toBe(reason);
   });
 });
 
