@@ -103,8 +103,9 @@ export function keepsCondition(lead: string, rest: string): boolean {
 }
 /** "It is well known that X" / "It was seldom remembered that X": the claim is X. */
 // ("said" is not here: "It was said that X" does not assert X.)
+// "It is therefore highly ironic yet revealing to consider that X": the frame judges X, and X holds.
 const IT_FRAME =
-  /^It (?:is|was) (?:\p{Ll}+ ){0,2}(?:known|remembered|pointed out|noted|clear) that (?=\p{L})/u;
+  /^It (?:is|was) (?:(?:\p{Ll}+ ){0,2}(?:known|remembered|pointed out|noted|clear)|(?:\p{Ll}+,? ){1,6}to (?:consider|note|recall|remember|observe)) that (?=\p{L})/u;
 /** A cleft ("It was in the cities that the Revolution began"): "It" points forward, not back. */
 const CLEFT =
   /^It (?:is|was) (?!a |an |the )[^,;:]{2,120}? that |^It was (?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^,]*, /;
@@ -164,7 +165,7 @@ export function analyseLesson(
           if (named && !named.otherPronoun) framed = named;
           else if (named) chained = named.prompt;
         }
-        prompt = framed.prompt;
+        prompt = withoutAdditive(framed.prompt);
         previous = cleaned;
         previousFramed = chained ?? prompt;
         previousEvidence = evidence;
@@ -186,7 +187,7 @@ export function analyseLesson(
         // "The _____ also took …", "The next lesson is …": a statement added to one before it.
         if (
           (/\balso\b/i.test(prompt) &&
-            !/\bnot only\b[^.]*\balso\b|\balso (?:known|called)\b/i.test(prompt)) ||
+            !/\bnot only\b[^.]*\balso\b|\b(?:but|and) also\b|\balso (?:known|called)\b/i.test(prompt)) ||
           /\b(?:the|a) next (?:lesson|point|step|stage|example|question)\b/i.test(prompt) ||
           /^(?:A|The) similar\b|\b(?:similarly|likewise)\b/i.test(prompt)
         )
@@ -357,6 +358,19 @@ function unnamedHead(prompt: string, gaz: Gazetteer): boolean {
     if (!gaz.find(prompt).some((x) => x.start <= at + 4 && x.end >= at + m[0].length)) return true;
   }
   return false;
+}
+
+/**
+ * "Kerensky also ordered …", "the Reds similarly targeted …": the adverb only adds this sentence to
+ * one before it, and the statement holds without it. (Not "not only … also", "but also", "also
+ * known as": those point inside the sentence.)
+ */
+export function withoutAdditive(prompt: string): string {
+  if (/\bnot only\b/i.test(prompt)) return prompt;
+  return prompt.replace(
+    /(?<!\b(?:but|and|or)) (?:also|similarly|likewise)(?= (?!known\b|called\b)\p{Ll})/gu,
+    "",
+  );
 }
 
 /** A sentence opening that ties it to the one before as its consequence. */

@@ -270,7 +270,14 @@ function candidatesFor(
     // a writer's argument or the lesson's judgment, stated as written or with its stance reversed,
     // is an attribution or a claim (a statement false by a swapped name still tests the name).
     const swapped = tf?.question.answer === "False" && tf.question.skill !== "claim" && tf !== verbFalse;
-    const skill = tf && statesPosition(info) ? "position" : tf && !swapped ? statementSkill(info) : null;
+    const judged = tf && !swapped ? statementSkill(info) : null;
+    // A writer's argument is asked as written: denied, it is no longer what they argued.
+    const skill =
+      tf && statesPosition(info)
+        ? "position"
+        : judged === "attribution" && tf?.question.answer === "False"
+          ? null
+          : judged;
     // (Its worth is the stance it states, not the names it happens to carry.)
     push(tf && skill ? { ...tf, score: Math.max(tf.score, 0.5), question: { ...tf.question, skill } } : tf);
   }
@@ -350,11 +357,16 @@ function select(
   // First one question per sentence; a long sentence may carry a second one later.
   const firstPassCap = () => 1;
   // Chronology and matching of the lesson's own text before single facts: they set facts in relation.
+  // So does the module test's chronology of the lesson's events (it still yields to the date cap and
+  // to sentences already asked about).
   const structured = (c: Candidate) =>
     (c.question.type === "ordering" || c.question.type === "matching") && !c.question.evidenceLessons;
+  const moduleChronology = (c: Candidate) =>
+    c.question.type === "ordering" && Boolean(c.question.evidenceLessons);
   const others = [
     ...ranked.filter((c) => !isUnderstanding(c) && structured(c)),
-    ...ranked.filter((c) => !isUnderstanding(c) && !structured(c)),
+    ...ranked.filter((c) => !isUnderstanding(c) && moduleChronology(c)),
+    ...ranked.filter((c) => !isUnderstanding(c) && !structured(c) && !moduleChronology(c)),
   ];
   // Pass 1: every fact once, one question per sentence, no kind above 40 %.
   for (const c of others) {

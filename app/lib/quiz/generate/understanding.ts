@@ -195,6 +195,9 @@ const RESULT_VERB =
 const EXPLAINS =
   /^(?:That )?(.{10,160}?) (?:can |may |would |does |largely )?(?:explains?|accounts? for) (.+)$/;
 const REACTION = /^(.{6,120}?) (?:was|constituted) an? (?:reaction|response) to (.+)$/;
+/** "Lenin's popularity followed in large part from the vision he set forth": the source explains it. */
+const FOLLOWS_FROM =
+  /^(.{6,120}?) (?:followed|stemmed|resulted|arose|derived) (?:in (?:large|great) part |largely |mainly |directly )?from (.+)$/;
 
 function rejectedIn(info: SentenceInfo, other: string): Clause[] {
   const p = info.prompt;
@@ -351,6 +354,20 @@ function findCausalRaw(info: SentenceInfo): CausalFinding | null {
       },
       rejected: rej(subj),
     };
+  }
+  const follows = FOLLOWS_FROM.exec(p);
+  if (follows) {
+    const source = cutClause(follows[2]!);
+    const what = cutClause(lcFirst(clean(follows[1]!)), 14);
+    if (source && what && !POINTS_OUT_KEY.test(what) && !POINTS_OUT.test(what))
+      return {
+        info,
+        why: {
+          effect: `explains ${what}`,
+          cause: { text: source, form: "np", role: "cause", info, other: what },
+        },
+        rejected: rej(what),
+      };
   }
   const explains = EXPLAINS.exec(p);
   if (explains && !/^While\b/.test(p)) {
@@ -628,6 +645,8 @@ function causeStatement(effect: string, cause: Clause): string | null {
   // "were the Greens so named": an inverted question, not a claim.
   if (/^(?:were|was|had|did|do|does|is|are)\b/.test(effect)) return null;
   if (/^explains /.test(effect)) {
+    // The cause opens the statement: a pronoun in it would come before its referent.
+    if (/\b(?:he|she|his|her|him|it|its|they|their|them)\b/i.test(cause.text)) return null;
     // "Drought and a resulting poor harvest explain …": a compound subject takes the plural verb.
     const verb =
       cause.form === "np" && / and /.test(cause.text) ? effect.replace(/^explains/, "explain") : effect;
@@ -1039,8 +1058,16 @@ function displayName(e: Entity): string {
 
 // --- positions of the sides ----------------------------------------------------------------------
 
+/**
+ * A fronted time or circumstance phrase before a side as subject ("At the end of August (Old
+ * Style), the Provisional Government …"): the question keeps it. Not a clause with a subject of its
+ * own ("Though …", "While …"), and nothing in it that points to another sentence.
+ */
+const FRONTED =
+  /^((?:In|At|Before|After|During|Through|Following|Until|By|From|Since|As a result of|In the wake of) (?![^,]*\b(?:this|these|that|those|such|it|its|they|their|them|he|his|she|her|him)\b)[^,;:"]{2,80}), (?:the )?$/u;
+
 const STANCE =
-  /^(?:demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised|engaged)$/;
+  /^(?:invited|acted|demanded|opposed|supported|advocated|dissolved|crushed|called for|rejected|refused|proclaimed|declared|insisted|sought|defended|condemned|denounced|suppressed|banned|outlawed|assassinated|attacked|seized|abolished|boycotted|betrayed|backed|favou?red|urged|wanted|introduced|launched|executed|arrested|won|gained|took|usurped|disbanded|disarmed|massacred|shot|destroyed|persecuted|invaded|overthrew|deposed|united|organized|organised|formed|founded|established|resisted|fought|struggled|rose|staged|spearheaded|led|controlled|dominated|held|voted|promised|pledged|negotiated|signed|accepted|collaborated|allied|sided|joined|split|broke|turned|discredited|hailed|embraced|championed|argued|maintained|stressed|emphasized|emphasised|engaged)$/;
 
 /**
  * Whether a sentence states a side's stance or deed: a group or body as its subject ("The Reds
@@ -1051,7 +1078,12 @@ export function statesPosition(info: SentenceInfo): boolean {
   const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
   if (!key?.entity || SIDE[key.entity.canonical] === undefined) return false;
   const before = info.prompt.slice(0, key.start);
-  if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return false;
+  if (
+    !/^(?:The |the )?$/.test(before) &&
+    !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before) &&
+    !FRONTED.test(before)
+  )
+    return false;
   const m =
     /^ (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|actually) )?(?:were |was |had |would )?(\p{Ll}+)\b/u.exec(
       info.prompt.slice(key.end),
@@ -1095,7 +1127,9 @@ function positionQuestion(info: SentenceInfo, ctx: DistractorContext): Candidate
     const key = info.keys.find((k) => k.entity && (k.kind === "group" || k.kind === "organisation"));
     if (!key || !key.entity) return null;
     const before = info.prompt.slice(0, key.start);
-    if (!/^(?:The |the )?$/.test(before) && !/^In (?:\p{L}+ )?\d{4}, (?:the )?$/u.test(before)) return null;
+    const when = /^In (\p{L}+ )?(\d{4}), (?:the )?$/u.exec(before);
+    const fronted = when ? null : FRONTED.exec(before);
+    if (!/^(?:The |the )?$/.test(before) && !when && !fronted) return null;
     const after = info.prompt.slice(key.end);
     const m =
       /^(?:'s?)? (?:(?:also|then|soon|quickly|openly|effectively|ultimately|eventually|later|first|themselves|itself) )?(\p{Ll}+(?: for)?)\b(.*)$/u.exec(
@@ -1122,9 +1156,9 @@ function positionQuestion(info: SentenceInfo, ctx: DistractorContext): Candidate
       return null;
     const stems = key.entity.spellings.flatMap((s) => contentWords(s).map((w) => w.slice(0, 5)));
     if (contentWords(rest).some((w) => stems.includes(w.slice(0, 5)))) return null;
-    const when = /^In (\p{L}+ )?(\d{4}), /u.exec(before);
     const noun = key.kind === "group" ? "group" : "body";
-    const prompt = `According to the lesson, which ${noun} ${rest}${when ? ` in ${when[1] ?? ""}${when[2]}` : ""}?`;
+    const lead = fronted ? `${fronted[1]!.charAt(0).toLowerCase()}${fronted[1]!.slice(1)}, ` : "";
+    const prompt = `According to the lesson, ${lead}which ${noun} ${rest}${when ? ` in ${when[1] ?? ""}${when[2]}` : ""}?`;
     const ds = distractorsFor(key, `_____ ${rest}`, before, ctx, `${info.evidence}|pos`);
     if (!ds) return null;
     const answer = displayKey(key);
