@@ -45,6 +45,36 @@ describe("drawQuestionIds", () => {
   });
 });
 
+describe("true and false statements", () => {
+  // Ten statements, two of them false, beside four other types.
+  const statements = Array.from({ length: 10 }, (_, i) => ({
+    id: `tf${i}`,
+    type: "true_false",
+    answer: i < 2 ? "False" : "True",
+  }));
+  const others = bank.filter((q) => q.type !== "true_false");
+  const answerOf = (id: string) => statements.find((q) => q.id === id)?.answer;
+
+  it("take turns while the lesson has both: a draw with two statements has one of each", () => {
+    let pairs = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const drawn = drawQuestionIds([...statements, ...others], none, seed, 10)
+        .map(answerOf)
+        .filter(Boolean);
+      if (drawn.length < 2) continue;
+      pairs++;
+      expect(drawn.filter((a) => a === "False").length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      expect(drawn.filter((a) => a === "True").length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+    }
+    expect(pairs).toBeGreaterThan(0);
+  });
+
+  it("still fill a draw when every statement is true", () => {
+    const allTrue = statements.map((q) => ({ ...q, answer: "True" }));
+    expect(drawQuestionIds(allTrue, none, 3, 10)).toHaveLength(10);
+  });
+});
+
 describe("one question per sentence", () => {
   it("never draws two questions on the same evidence sentence, even when the quiz gets shorter", () => {
     const withEvidence = bank.map((q, i) => ({ ...q, evidence: `s${i % 12}` }));

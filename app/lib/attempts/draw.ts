@@ -5,7 +5,8 @@
  * - Questions the learner has not met come first, then ones they got wrong, then the rest, so a
  *   retake meets new questions while the bank lasts.
  * - Within a tier, types take turns (round robin in a seeded type order), so a draw mixes
- *   multiple choice, fill-in, true/false, ordering and matching instead of ten of one kind.
+ *   multiple choice, fill-in, true/false, ordering and matching instead of ten of one kind; true
+ *   and false statements take turns too.
  * - Questions of understanding (why, who argued, which side, what a term means, the lesson's
  *   answer) make at least 30 % of a draw when the bank has them.
  * - Never two questions on the same evidence sentence: one would give the other away.
@@ -27,6 +28,11 @@ export interface DrawCandidate {
   evidence?: string;
   /** What the question tests ("fact", "cause", …); see UNDERSTANDING_SKILLS. */
   skill?: string;
+  /**
+   * The key, read only for true/false: a draw alternates true and false statements while the
+   * lesson has both, so "always True" is no strategy. (The draw runs on the server.)
+   */
+  answer?: unknown;
 }
 
 /** Skills that test understanding rather than recall (mirrors the generator's list). */
@@ -46,6 +52,24 @@ export interface DrawHistory {
   missed: ReadonlySet<string>;
 }
 
+/**
+ * True/false statements in turns of false and true, the first as it came (so either may lead);
+ * whatever one side has left over follows in order.
+ */
+function alternateStatements<T extends DrawCandidate>(items: readonly T[]): T[] {
+  const isFalse = (c: T) => c.answer === "False";
+  const first = items[0];
+  if (!first) return [];
+  const lead = items.filter((c) => isFalse(c) === isFalse(first));
+  const other = items.filter((c) => isFalse(c) !== isFalse(first));
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(lead.length, other.length); i++) {
+    if (lead[i]) out.push(lead[i]!);
+    if (other[i]) out.push(other[i]!);
+  }
+  return out;
+}
+
 function roundRobinByType<T extends DrawCandidate>(items: readonly T[], typeOrder: readonly string[]): T[] {
   const buckets = new Map<string, T[]>();
   for (const item of items) {
@@ -53,6 +77,8 @@ function roundRobinByType<T extends DrawCandidate>(items: readonly T[], typeOrde
     list.push(item);
     buckets.set(item.type, list);
   }
+  const statements = buckets.get("true_false");
+  if (statements) buckets.set("true_false", alternateStatements(statements));
   const order = [
     ...typeOrder.filter((t) => buckets.has(t)),
     ...[...buckets.keys()].filter((t) => !typeOrder.includes(t)),

@@ -715,6 +715,10 @@ export function negationDropped(info: SentenceInfo): Candidate | null {
   const negatives =
     info.prompt.match(/\b(?:not|never|no|nor|neither|none|untrue|without|n't|unlike)\b/gi) ?? [];
   if (negatives.length !== 1) return null;
+  // A negative quantifier or adverb is a second negative: "very little … that did not exist" loses
+  // its sense, not its truth, when the "not" goes.
+  if (/\b(?:(?<!\ba )little|(?<!\ba )few|hardly|scarcely|seldom|rarely|barely)\b/i.test(info.prompt))
+    return null;
   if (/\b(?:we|our|us|but|only|until|unless|except|rather than|instead)\b/i.test(info.prompt)) return null;
   const hits = [...info.prompt.matchAll(DROPPED_NEGATION)];
   if (hits.length !== 1) return null;

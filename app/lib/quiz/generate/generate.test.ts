@@ -1056,6 +1056,17 @@ describe("generator 2.17: false statements that drop a negation or reverse a pre
     }
   });
 
+  it("keeps the negation of a sentence that also has a negative quantifier ('very little … that did not')", () => {
+    for (const q of tagged("negation"))
+      expect(q.evidence, q.id).not.toMatch(
+        /\b(?:(?<!\ba )little|(?<!\ba )few|hardly|scarcely|seldom|rarely|barely)\b/i,
+      );
+    const mattick = all().find(
+      (q) => q.type === "true_false" && /Paul Mattick argues, there is very little/.test(q.prompt),
+    );
+    expect(mattick?.answer).toBe("True");
+  });
+
   it("exchanges the two noun phrases of a closing 'X rather than Y'", () => {
     const reversed = tagged("contrast");
     expect(reversed.length).toBeGreaterThanOrEqual(1);
