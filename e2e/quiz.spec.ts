@@ -516,6 +516,20 @@ test("[QUIZ]: a lesson's quiz page shows a clear empty state or a start button, 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(lesson.title);
 });
 
+test("[QUIZ]: the intro promises no more questions than the quiz draws, on a lesson whose bank shares evidence", async ({
+  page,
+}) => {
+  // Kronstadt's bank has a true/false statement and a multiple-choice question on one sentence,
+  // and a draw takes one question per sentence, so the quiz can be shorter than the bank.
+  await page.goto("/lessons/what-happened-at-kronstadt-in-1921/quiz");
+  const intro = page.getByText(/questions? drawn from this lesson/);
+  await expect(intro).toHaveText(/^Up to \d+ questions? drawn from this lesson\./);
+  const promised = Number(/(\d+)/.exec(await intro.innerText())?.[1]);
+  await page.getByTestId("start-quiz").click();
+  await expect(page.getByTestId("quiz-progress")).toHaveText(/^Question \d+ of \d+$/);
+  expect(await totalQuestions(page)).toBeLessThanOrEqual(promised);
+});
+
 test("[QUIZ]: a guest's result is kept by signing up from the result, and stays private to the account", async ({
   page,
   browser,

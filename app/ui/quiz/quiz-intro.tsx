@@ -47,7 +47,8 @@ export function QuizIntro({
     <section className="mt-6 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
       <h2 className="text-lg font-semibold">Ready?</h2>
       <p className="mt-2 text-stone-700 dark:text-stone-300">
-        {length} question{length === 1 ? "" : "s"} drawn from{" "}
+        {/* "Up to": the draw takes one question per evidence sentence, so it may give fewer. */}
+        Up to {length} question{length === 1 ? "" : "s"} drawn from{" "}
         {isTest ? "every lesson of this module" : "this lesson"}. Each answer is saved as soon as you give it,
         so you can leave and come back. Each answer is marked when you submit, with the sentence of the lesson
         it comes from.

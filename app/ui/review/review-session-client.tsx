@@ -123,9 +123,12 @@ export function ReviewSessionClient({
           {finished ? "Session finished" : `${left} card${left === 1 ? "" : "s"} left in this session`}
           {item?.retry && !feedback ? " · a second try at a card you missed" : ""}
         </p>
-        <p className="text-stone-600 dark:text-stone-400" data-testid="review-due-count">
-          {queue.dueCount === 1 ? "1 card due" : `${queue.dueCount} cards due`} in all
-        </p>
+        {/* Counted when the page loaded: once the session is over, the finish panel says what is due. */}
+        {!finished && (
+          <p className="text-stone-600 dark:text-stone-400" data-testid="review-due-count">
+            {queue.dueCount === 1 ? "1 card due" : `${queue.dueCount} cards due`} in all
+          </p>
+        )}
       </div>
       {!finished && (
         <div
