@@ -1,10 +1,22 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 
 export const PASSWORD = "red and black october";
 
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/**
+ * Headers that give this run of the current test a client address of its own (the e2e server
+ * trusts no proxy, so it takes the last X-Forwarded-For entry as the client's address). Throttles
+ * per address then count only this run's attempts, not those of other tests, repeats or retries.
+ */
+export function ownAddressHeaders(): Record<string, string> {
+  const { titlePath, repeatEachIndex, retry } = test.info();
+  const byTest = createHash("sha256").update(titlePath.join(" > ")).digest()[0]!;
+  return { "x-forwarded-for": `10.${byTest}.${repeatEachIndex % 256}.${retry + 1}` };
 }
 
 /** A new browser context with a freshly signed-up learner (on their dashboard). */
