@@ -28,7 +28,11 @@ beforeAll(() => {
 });
 
 const lines = (q: DrawCandidate) => (q.evidence ?? "").split("\n");
-const collide = (a: DrawCandidate, b: DrawCandidate) => lines(a).some((l) => lines(b).includes(l));
+/** Two evidence lines share a sentence: equal, or one cites the other whole beside a neighbour. */
+const sameSentence = (a: string, b: string) =>
+  a === b || a.split(/(?<=[.!?"]) /).includes(b) || b.split(/(?<=[.!?"]) /).includes(a);
+const collide = (a: DrawCandidate, b: DrawCandidate) =>
+  lines(a).some((l) => lines(b).some((m) => sameSentence(l, m)));
 
 /** Largest set of pairwise compatible questions among `qs` (banks per lesson are small). */
 function mostCompatible(qs: readonly DrawCandidate[]): number {

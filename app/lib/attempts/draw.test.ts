@@ -76,6 +76,18 @@ describe("true and false statements", () => {
 });
 
 describe("one question per sentence", () => {
+  it("counts a sentence cited inside a longer evidence line as the same sentence", () => {
+    const pair = [
+      {
+        id: "why",
+        type: "true_false",
+        evidence: "The Reds took hostages. In response, the sailors took up arms.",
+      },
+      { id: "who", type: "multiple_choice", evidence: "The Reds took hostages." },
+    ];
+    for (let seed = 1; seed <= 10; seed++) expect(drawQuestionIds(pair, none, seed)).toHaveLength(1);
+  });
+
   it("never draws two questions on the same evidence sentence, even when the quiz gets shorter", () => {
     const withEvidence = bank.map((q, i) => ({ ...q, evidence: `s${i % 12}` }));
     for (const seed of [1, 5, 9, 13]) {

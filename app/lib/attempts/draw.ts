@@ -45,6 +45,16 @@ function linesOf(c: DrawCandidate): string[] {
   return c.evidence === undefined ? [] : c.evidence.split("\n");
 }
 
+/**
+ * Whether two evidence lines share a sentence: the same line, or one holding the other (a
+ * statement of cause cites its sentence together with the one before, on one line).
+ */
+function overlap(a: string, b: string): boolean {
+  const holds = (long: string, short: string) =>
+    long.startsWith(`${short} `) || long.endsWith(` ${short}`) || long.includes(` ${short} `);
+  return a === b || holds(a, b) || holds(b, a);
+}
+
 export interface DrawHistory {
   /** Question ids the learner has met in earlier attempts of this lesson. */
   seen: ReadonlySet<string>;
@@ -129,21 +139,21 @@ const isUnderstanding = (c: DrawCandidate) => c.skill !== undefined && UNDERSTAN
 /** The picks of one draw, enforcing one question per evidence sentence. */
 function picker<T extends DrawCandidate>() {
   const picked: T[] = [];
-  const usedEvidence = new Set<string>();
+  const usedEvidence: string[] = [];
   return {
     picked,
-    fits: (c: T) => !picked.includes(c) && !linesOf(c).some((l) => usedEvidence.has(l)),
+    fits: (c: T) => !picked.includes(c) && !linesOf(c).some((l) => usedEvidence.some((u) => overlap(u, l))),
     pick: (c: T) => {
       picked.push(c);
-      for (const l of linesOf(c)) usedEvidence.add(l);
+      usedEvidence.push(...linesOf(c));
     },
   };
 }
 
 /** Whether two questions cite a common evidence sentence. */
 function collide(a: DrawCandidate, b: DrawCandidate): boolean {
-  const lines = new Set(linesOf(a));
-  return linesOf(b).some((l) => lines.has(l));
+  const lines = linesOf(a);
+  return linesOf(b).some((l) => lines.some((m) => overlap(m, l)));
 }
 
 /** The worst tier a draw of `count` reaches: the smallest tier that, with the better ones, fills it. */
