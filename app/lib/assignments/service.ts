@@ -9,6 +9,7 @@ import * as db from "@/app/lib/db/assignments";
 import { scopeOf, CLASS_NOT_FOUND } from "@/app/lib/classes/service";
 import { startQuiz, type QuizAssignment, type TargetRef } from "@/app/lib/attempts/service";
 import type { QuizView } from "@/app/lib/attempts/views";
+import type { AssignedPartFact } from "@/app/lib/progress/next-step";
 import { formatAbsolute, formatRelative, localToUtc } from "./due";
 import type { CreateAssignmentInput } from "./schemas";
 import {
@@ -172,6 +173,24 @@ function toAssignedView(
     lessons,
     done: lessons.filter((l) => l.outcome.counted).length,
   };
+}
+
+/** Every part of the learner's assignments, due soonest first, with whether it is done and startable. */
+export async function listAssignedParts(userId: string, now: Date = new Date()): Promise<AssignedPartFact[]> {
+  const { assignments, attempts } = await db.listLearnerAssignments(userId);
+  return assignments.flatMap((a) => {
+    const rules = rulesOf(a);
+    return a.parts.map((p): AssignedPartFact => {
+      const mine = attempts.filter((t) => t.assignmentId === a.id && t.partId === p.id);
+      return {
+        assignmentTitle: assignmentTitle(a),
+        target: { kind: p.kind === "test" ? "module" : "lesson", slug: p.slug, title: p.title },
+        dueAt: a.dueAt,
+        done: lessonOutcome(rules, mine, now).counted !== null,
+        canStart: canStartAttempt(rules, mine, now).ok,
+      };
+    });
+  });
 }
 
 /** The part of an assignment a lesson quiz or module test is, if any. */

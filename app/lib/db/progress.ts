@@ -99,3 +99,40 @@ export async function getModuleTestAttempts(
       : [],
   );
 }
+
+/** A lesson quiz or module test the user started and has not submitted. */
+export interface OpenAttemptRecord {
+  id: string;
+  target: { kind: "lesson" | "module"; slug: string; title: string };
+  /** Questions with a saved answer. */
+  answered: number;
+  total: number;
+  startedAt: Date;
+}
+
+/** The user's most recently started lesson quiz or module test still in progress, if any. */
+export async function getLatestOpenAttempt(userId: string): Promise<OpenAttemptRecord | null> {
+  const rows = await prisma.attempt.findMany({
+    where: { userId, status: "in_progress", kind: { in: ["quiz", "test"] } },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: 5,
+    select: {
+      id: true,
+      total: true,
+      startedAt: true,
+      lesson: { select: { slug: true, title: true } },
+      module: { select: { slug: true, title: true } },
+      _count: { select: { responses: true } },
+    },
+  });
+  for (const row of rows) {
+    const target = row.lesson
+      ? { kind: "lesson" as const, ...row.lesson }
+      : row.module
+        ? { kind: "module" as const, ...row.module }
+        : null;
+    if (!target) continue;
+    return { id: row.id, target, answered: row._count.responses, total: row.total, startedAt: row.startedAt };
+  }
+  return null;
+}

@@ -11,6 +11,7 @@ import { countDueReviews, countReviewCards, nextDueAfter } from "@/app/lib/db/re
 import { getUserProfile } from "@/app/lib/db/users";
 import { masteryByLesson, moduleProgress, percentOf, type LessonMastery, type MasteryLevel } from "./mastery";
 import { chooseNextStep } from "./next-step";
+import { getContinueFacts } from "./next-step-server";
 import type { NextStep } from "./next-step-views";
 import type { AttemptSummary } from "./progress-views";
 import { dueHorizon } from "./scheduling";
@@ -50,9 +51,9 @@ export interface DashboardView {
   nextDueAt: Date | null;
   /** Present only when the learner opted in to streaks. */
   streak: StreakSummary | null;
-  /** True until the learner submits a first quiz. */
+  /** True until the learner starts a first quiz or module test. */
   isNew: boolean;
-  /** Due reviews and the next lesson to read, quiz or practise. */
+  /** Due reviews and what to continue: an open quiz, an assignment, or the next lesson. */
   nextStep: NextStep;
   /** Where a new learner should start. */
   firstLesson: { slug: string; title: string } | null;
@@ -68,7 +69,7 @@ export async function getDashboardView(
   now: Date = new Date(),
 ): Promise<DashboardView | null> {
   const horizon = dueHorizon(now);
-  const [profile, attempts, read, dueCount, cardCount, nextDueAt, tests] = await Promise.all([
+  const [profile, attempts, read, dueCount, cardCount, nextDueAt, tests, facts] = await Promise.all([
     getUserProfile(userId),
     getScoredAttempts(userId),
     getReadLessonSlugs(userId),
@@ -76,6 +77,7 @@ export async function getDashboardView(
     countReviewCards(userId),
     nextDueAfter(userId, horizon),
     getModuleTestAttempts(userId),
+    getContinueFacts(userId, now),
   ]);
   const testScores = moduleTestScores(tests);
   if (!profile) return null;
@@ -146,11 +148,17 @@ export async function getDashboardView(
     cardCount,
     nextDueAt,
     streak,
-    isNew: latest.length === 0 && tests.length === 0,
-    nextStep: chooseNextStep(
-      modules.flatMap((m) => m.lessons.map((l) => ({ ...l, moduleTitle: m.title.split(":")[0]! }))),
+    isNew: latest.length === 0 && tests.length === 0 && facts.openAttempt === null,
+    nextStep: chooseNextStep({
+      lessons: modules.flatMap((m) =>
+        m.lessons.map((l) => ({ ...l, moduleSlug: m.slug, moduleTitle: m.title.split(":")[0]! })),
+      ),
       dueCount,
-    ),
+      // attempts come newest first.
+      lastLessonSlug: attempts[0]?.lesson.slug ?? null,
+      now,
+      ...facts,
+    }),
     firstLesson: first ? { slug: first.slug, title: first.title } : null,
   };
 }

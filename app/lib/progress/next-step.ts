@@ -1,35 +1,100 @@
+import { formatRelative } from "@/app/lib/assignments/due";
+import type { QuizTarget } from "@/app/lib/attempts/target";
 import type { MasteryLevel } from "./mastery";
-import type { NextStep, NextStepLesson } from "./next-step-views";
+import type { ContinueItem, NextStep, NextStepLesson } from "./next-step-views";
 
 export interface LessonState {
   slug: string;
   title: string;
   order: number;
+  moduleSlug: string;
   moduleTitle: string;
   level: MasteryLevel;
   read: boolean;
   lastPercent: number | null;
 }
 
+export interface OpenAttemptFact {
+  id: string;
+  target: QuizTarget;
+  answered: number;
+  total: number;
+}
+
+export interface AssignedPartFact {
+  assignmentTitle: string;
+  target: QuizTarget;
+  dueAt: Date;
+  done: boolean;
+  canStart: boolean;
+}
+
+export interface NextStepInput {
+  /** Every lesson, in the guide's order. */
+  lessons: LessonState[];
+  dueCount: number;
+  /** The most recently started quiz or module test still in progress. */
+  openAttempt: OpenAttemptFact | null;
+  /** The learner's assignment parts, due soonest first. */
+  assigned: AssignedPartFact[];
+  /** The lesson of the learner's latest submitted quiz. */
+  lastLessonSlug: string | null;
+  now: Date;
+}
+
+function lessonStep(open: LessonState): NextStepLesson {
+  return {
+    slug: open.slug,
+    title: open.title,
+    order: open.order,
+    moduleTitle: open.moduleTitle,
+    action: open.level !== "not_started" ? "practise" : open.read ? "quiz" : "read",
+    lastPercent: open.lastPercent,
+  };
+}
+
 /**
- * Where a learner should go next: due reviews first (the card shows them separately), then the
- * first lesson in the guide's order that is not mastered — to read it if it was never opened
- * or quizzed, to take its quiz once read, or to practise it when quizzed but not yet mastered.
+ * The lesson after the one last quizzed, in the same module (skipping mastered ones), else the
+ * first lesson in the guide's order that is not mastered.
  */
-export function chooseNextStep(lessons: LessonState[], dueCount: number): NextStep {
-  const open = lessons.find((l) => l.level !== "mastered");
-  let lesson: NextStepLesson | null = null;
-  if (open) {
-    const action: NextStepLesson["action"] =
-      open.level !== "not_started" ? "practise" : open.read ? "quiz" : "read";
-    lesson = {
-      slug: open.slug,
-      title: open.title,
-      order: open.order,
-      moduleTitle: open.moduleTitle,
-      action,
-      lastPercent: open.lastPercent,
+function nextLesson(lessons: LessonState[], lastSlug: string | null): LessonState | undefined {
+  const at = lessons.findIndex((l) => l.slug === lastSlug);
+  const last = lessons[at];
+  const after = last
+    ? lessons.slice(at + 1).find((l) => l.moduleSlug === last.moduleSlug && l.level !== "mastered")
+    : undefined;
+  return after ?? lessons.find((l) => l.level !== "mastered");
+}
+
+/**
+ * Where a learner should go next (due reviews are shown beside it): a quiz or module test left
+ * unfinished, then the soonest-due assignment part not done that still takes an attempt, then
+ * the next lesson — to read it if never opened or quizzed, to take its quiz once read, or to
+ * practise it when quizzed but not yet mastered.
+ */
+export function chooseNextStep(input: NextStepInput): NextStep {
+  const { openAttempt, dueCount } = input;
+  let next: ContinueItem | null = null;
+  const assigned = input.assigned.find((p) => !p.done && p.canStart);
+  const lesson = nextLesson(input.lessons, input.lastLessonSlug);
+  if (openAttempt) {
+    next = {
+      kind: "attempt",
+      attemptId: openAttempt.id,
+      target: openAttempt.target,
+      answered: openAttempt.answered,
+      total: openAttempt.total,
     };
+  } else if (assigned) {
+    next = {
+      kind: "assignment",
+      assignmentTitle: assigned.assignmentTitle,
+      target: assigned.target,
+      dueAt: assigned.dueAt.toISOString(),
+      dueRelative: formatRelative(assigned.dueAt, input.now),
+    };
+  } else if (lesson) {
+    next = { kind: "lesson", lesson: lessonStep(lesson) };
   }
-  return { dueCount, lesson };
+  return { dueCount, next };
 }
