@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { getGuide } from "../app/lib/content";
 
 /** The part of GET /api/progress these tests read. */
 type ProgressBody = { data?: { lessons?: Record<string, { read: boolean; level: string }> } };
@@ -298,4 +299,46 @@ test("[PROGRESS]: a lesson read to the end is remembered and badged on the home 
   ).toContainText("Read");
   await page.goto("/dashboard");
   await expect(page.locator(`[data-testid="mastery-cell"][data-lesson="${slug}"]`)).toContainText("Read");
+});
+
+test("[PROGRESS]: a quiz left half-done is offered by the dashboard's continue card and resumes with the answer kept", async ({
+  page,
+}) => {
+  await signUp(page, "resumer");
+  await expect(page.getByTestId("dashboard-welcome")).toContainText("Nothing here yet");
+  // A lesson of the second module: the card must not fall back to the guide's first lesson.
+  const lesson = getGuide().modules[1]!.lessons[0]!;
+  await page.goto(`/lessons/${lesson.slug}/quiz`);
+  await page.getByTestId("start-quiz").click();
+  const total = Number(/of (\d+)/.exec((await page.getByTestId("quiz-progress").innerText()) ?? "")?.[1]);
+  expect(total).toBeGreaterThan(1);
+  const form = page.locator("form").filter({ has: page.getByTestId("question-prompt") });
+  let given: string;
+  if ((await form.locator("input[type=radio]").count()) > 0) {
+    const radio = form.locator("input[type=radio]").last();
+    await radio.check();
+    given = `radio:${await radio.getAttribute("value")}`;
+  } else if ((await form.getByTestId("blank-input").count()) > 0) {
+    await form.getByTestId("blank-input").fill("a kept guess");
+    given = "text:a kept guess";
+  } else {
+    await form.getByTestId("matching-select").first().selectOption({ index: 1 });
+    given = "other";
+  }
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("dashboard-welcome")).toHaveCount(0);
+  const item = page.getByTestId("continue-card").getByTestId("continue-attempt");
+  await expect(item).toContainText(`Continue your quiz: “${lesson.title}”`);
+  await expect(item).toContainText(`1 of ${total} questions answered`);
+  await item.getByRole("link", { name: "Continue your quiz" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}/quiz$`));
+  await expect(page.getByRole("button", { name: "Question 1, answered" })).toBeVisible();
+  await page.getByRole("button", { name: "Question 1, answered" }).click();
+  const back = page.locator("form").filter({ has: page.getByTestId("question-prompt") });
+  if (given.startsWith("radio:"))
+    await expect(back.locator("input[type=radio]:checked")).toHaveValue(given.slice(6));
+  if (given.startsWith("text:")) await expect(back.getByTestId("blank-input")).toHaveValue(given.slice(5));
 });
