@@ -380,6 +380,46 @@ describe("progress and lesson reads", () => {
     expect(dash.cardCount).toBe(0);
   });
 
+  it("offers the latest unfinished quiz of the user on the dashboard, a new learner included", async () => {
+    const user = await seedUser(db.prisma, "ida@example.org");
+    const base = { kind: "quiz" as const, seed: 1, questionIds: [], total: 3 };
+    expect(await progress.getLatestOpenAttempt(user.id)).toBeNull();
+    expect((await dashboard.getDashboardView(user.id, minutes(5)))!.isNew).toBe(true);
+    await db.prisma.attempt.createMany({
+      data: [
+        { ...base, userId: user.id, lessonId: lessonA.lesson.id, startedAt: minutes(1) },
+        // Submitted, a review, or someone else's: never offered.
+        {
+          ...base,
+          userId: user.id,
+          lessonId: lessonB.lesson.id,
+          status: "submitted",
+          score: 1,
+          submittedAt: minutes(3),
+          startedAt: minutes(3),
+        },
+        { ...base, userId: user.id, kind: "review", lessonId: lessonB.lesson.id, startedAt: minutes(3) },
+        { ...base, userId: bob.id, lessonId: lessonB.lesson.id, startedAt: minutes(4) },
+      ],
+    });
+    const open = await db.prisma.attempt.findFirstOrThrow({
+      where: { userId: user.id, status: "in_progress", kind: "quiz" },
+    });
+    await db.prisma.response.create({
+      data: { attemptId: open.id, questionId: lessonA.questionIds[0]!, answer: "Alpha" },
+    });
+    expect(await progress.getLatestOpenAttempt(user.id)).toEqual({
+      id: open.id,
+      target: { kind: "lesson", slug: "lesson-a", title: "Lesson lesson-a" },
+      answered: 1,
+      total: 3,
+      startedAt: minutes(1),
+    });
+    const dash = (await dashboard.getDashboardView(user.id, minutes(5)))!;
+    expect(dash.isNew).toBe(false);
+    expect(dash.nextStep.next).toMatchObject({ kind: "attempt", attemptId: open.id, answered: 1 });
+  });
+
   it("remembers lessons read, once per lesson, per user", async () => {
     const user = await seedUser(db.prisma, "hal@example.org");
     expect(await markLessonRead(user.id, "lesson-a", t0)).toBe(true);
