@@ -83,6 +83,24 @@ test("[TEACH]: class, join by code, review edit, assignment, quiz, gradebook and
   await learner.getByTestId("submit-quiz").click();
   await expect(learner.getByTestId("quiz-score")).toContainText("You scored 1 out of 1");
 
+  // The learner reports the question; the teacher finds it from /teach through the review index.
+  const report = learner.getByTestId("feedback-item").first().getByTestId("report-question");
+  await report.getByText("Report this question").click();
+  const reportForm = report.getByRole("form", { name: "Report question 1" });
+  await reportForm.getByLabel("Two answers fit").check();
+  await reportForm.getByRole("button", { name: "Send report" }).click();
+  await expect(reportForm.getByRole("status")).toHaveText(/your report was saved/);
+  await teacher.goto("/teach");
+  await teacher.getByRole("link", { name: /^\d+ reported questions? to review$/ }).click();
+  await expect(teacher).toHaveURL(/\/teach\/review$/);
+  const reportedLesson = teacher.locator(`[data-testid="review-lesson"][data-lesson-slug="${lessonSlug}"]`);
+  await reportedLesson.getByRole("link", { name: /^\d+ open reports?/ }).click();
+  await expect(teacher).toHaveURL(new RegExp(`/teach/review/${lessonSlug}#reported$`));
+  await expect(teacher.locator("#reported").getByTestId("review-reports")).toBeInViewport();
+  await expect(
+    teacher.getByTestId("review-item").filter({ hasText: edited }).getByTestId("review-reports"),
+  ).toContainText("two answers fit (");
+
   await learner.goto("/dashboard");
   await expect(learner.getByTestId("assigned-list")).toContainText("Passed");
 

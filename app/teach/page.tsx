@@ -5,6 +5,7 @@ import { getSessionUser } from "@/app/lib/auth/actor";
 import { listTeaching, mayCreateClass } from "@/app/lib/classes/service";
 import { formatJoinCode } from "@/app/lib/classes/join-code";
 import { createClassAction } from "@/app/lib/actions/teach-actions";
+import { reportedQuestionsToReview } from "@/app/lib/quiz/review-queue";
 import { ActionFormClient } from "@/app/ui/teach/action-form-client";
 import { button, card, input, link, muted } from "@/app/ui/teach/styles";
 
@@ -17,6 +18,7 @@ export default async function TeachPage() {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/teach")}`);
   const [classes, canCreate] = [await listTeaching(user), mayCreateClass(user)];
   if (!canCreate && classes.length === 0 && user.role === "learner") notFound();
+  const reported = await reportedQuestionsToReview(user);
 
   return (
     <main className="mx-auto max-w-5xl px-4 py-8 sm:py-10">
@@ -28,6 +30,13 @@ export default async function TeachPage() {
         </Link>
         .
       </p>
+      {reported !== null && reported > 0 && (
+        <p className="mt-3" data-testid="reported-questions">
+          <Link href="/teach/review" className={`font-medium ${link}`}>
+            {reported} reported {reported === 1 ? "question" : "questions"} to review
+          </Link>
+        </p>
+      )}
 
       {canCreate && (
         <section aria-labelledby="new-class" className={`mt-6 ${card}`}>

@@ -183,3 +183,83 @@ describe("reports in the review queue", () => {
     await expect(queue.getReviewQueue(c, LESSON)).rejects.toMatchObject({ code: "not_found" });
   });
 });
+
+describe("open reports per lesson", () => {
+  it("counts reports made since each question's latest review decision, for reviewers only", async () => {
+    const { getGuide } = await import("@/app/lib/content");
+    const first = getGuide().modules[0]!.lessons[0]!;
+    const mod = await prisma.module.findFirstOrThrow({ where: { slug: "m" } });
+    const lesson = await prisma.lesson.create({
+      data: {
+        slug: first.slug,
+        moduleId: mod.id,
+        position: 2,
+        title: first.title,
+        wordCount: 100,
+        readingMinutes: 1,
+        contentHash: "h",
+      },
+    });
+    for (let i = 0; i < 3; i++)
+      await prisma.question.create({
+        data: {
+          id: `oq-${i}`,
+          lessonId: lesson.id,
+          type: "multiple_choice",
+          prompt: `Who led group ${i}?`,
+          choices: ["Lenin", "Trotsky", "Makhno", "Kerensky"],
+          answer: "Makhno",
+          evidence: `Evidence ${i}.`,
+          evidenceAnchor: `p-${i}`,
+          evidenceAnchors: [`p-${i}`],
+          keyKind: "person",
+          difficulty: 0.5,
+          generatorVersion: "test",
+        },
+      });
+    const report = (questionId: string, reporter: string, reason = "unclear") =>
+      prisma.questionReport.create({ data: { questionId, reporter, guestToken: reporter, reason } });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const teacher = await newUser("teacher");
+
+    // oq-0: two reports, never reviewed. oq-1: one report, then approved (handled).
+    // oq-2: reported, rejected, then reported again by someone else.
+    await report("oq-0", "guest:a", "wrong_key");
+    await report("oq-0", "guest:b");
+    await report("oq-1", "guest:a");
+    await report("oq-2", "guest:a");
+    await tick();
+    await queue.reviewQuestion(teacher, { lessonSlug: first.slug, questionId: "oq-1", decision: "approve" });
+    await queue.reviewQuestion(teacher, { lessonSlug: first.slug, questionId: "oq-2", decision: "reject" });
+    await tick();
+    await report("oq-2", "guest:c", "two_answers");
+
+    expect((await reports.openReportsByLesson()).get(first.slug)).toEqual({
+      openReports: 3,
+      reportedQuestions: 2,
+    });
+
+    const index = await queue.getReviewIndex(teacher);
+    const lessons = index.modules.flatMap((m) => m.lessons);
+    expect(lessons.map((l) => l.slug)).toEqual(
+      getGuide().modules.flatMap((m) => m.lessons.map((l) => l.slug)),
+    );
+    expect(lessons.find((l) => l.slug === first.slug)).toMatchObject({
+      openReports: 3,
+      reportedQuestions: 2,
+    });
+    // The other test lesson is not in the guide, so only this lesson's reports are listed.
+    expect(lessons.filter((l) => l.openReports > 0)).toHaveLength(1);
+    expect(index).toMatchObject({ openReports: 3, reportedQuestions: 2 });
+
+    const { items } = await queue.getReviewQueue(teacher, first.slug);
+    const open = Object.fromEntries(items.map((i) => [i.id, [i.reports?.count, i.reports?.open]]));
+    expect(open).toEqual({ "oq-0": [2, 2], "oq-1": [1, 0], "oq-2": [2, 1] });
+
+    expect(await queue.reportedQuestionsToReview(teacher)).toBe(2);
+    const learner = await newUser();
+    expect(await queue.reportedQuestionsToReview(learner)).toBeNull();
+    expect(await queue.reportedQuestionsToReview(null)).toBeNull();
+    await expect(queue.getReviewIndex(learner)).rejects.toMatchObject({ code: "not_found" });
+  });
+});

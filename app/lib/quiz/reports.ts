@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Actor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import { getAttemptBundle } from "@/app/lib/db/attempts";
-import { reportsForQuestions, upsertQuestionReport } from "@/app/lib/db/question-reports";
+import { reportedQuestions, reportsForQuestions, upsertQuestionReport } from "@/app/lib/db/question-reports";
 import { attemptIdSchema, questionIdSchema } from "@/app/lib/attempts/schemas";
 import { REPORT_NOTE_MAX, REPORT_REASONS, type ReportReason } from "./report-reasons";
 
@@ -48,8 +48,18 @@ export async function reportQuestion(
   return { reason: input.reason };
 }
 
+/**
+ * A report is open until a teacher makes a review decision (approve, edit or reject) on the
+ * question after it; reporting again afterwards opens it again.
+ */
+export function isOpenReport(reportedAt: Date, reviewedAt: Date | null): boolean {
+  return reviewedAt === null || reportedAt > reviewedAt;
+}
+
 export interface ReportSummary {
   count: number;
+  /** How many of them are open (see isOpenReport). */
+  open: number;
   /** Reason → how many reports give it, in REPORT_REASONS order, only reasons given. */
   reasons: { reason: ReportReason; label: string; count: number }[];
   /** The non-empty notes, newest first. */
@@ -58,15 +68,24 @@ export interface ReportSummary {
 
 const isReason = (r: string): r is ReportReason => r in REPORT_REASONS;
 
-/** Reports per question, for the teacher's review queue (questions without reports are absent). */
-export async function reportSummaries(questionIds: string[]): Promise<Map<string, ReportSummary>> {
-  const rows = await reportsForQuestions(questionIds);
-  const byQuestion = new Map<string, { counts: Map<ReportReason, number>; notes: string[]; count: number }>();
+/**
+ * Reports per question, for the teacher's review queue (questions without reports are absent);
+ * `reviewedAt` holds each question's latest review decision.
+ */
+export async function reportSummaries(
+  reviewedAt: ReadonlyMap<string, Date | null>,
+): Promise<Map<string, ReportSummary>> {
+  const rows = await reportsForQuestions([...reviewedAt.keys()]);
+  const byQuestion = new Map<
+    string,
+    { counts: Map<ReportReason, number>; notes: string[]; count: number; open: number }
+  >();
   for (const row of rows) {
     if (!isReason(row.reason)) continue;
     let entry = byQuestion.get(row.questionId);
-    if (!entry) byQuestion.set(row.questionId, (entry = { counts: new Map(), notes: [], count: 0 }));
+    if (!entry) byQuestion.set(row.questionId, (entry = { counts: new Map(), notes: [], count: 0, open: 0 }));
     entry.count++;
+    if (isOpenReport(row.updatedAt, reviewedAt.get(row.questionId) ?? null)) entry.open++;
     entry.counts.set(row.reason, (entry.counts.get(row.reason) ?? 0) + 1);
     if (row.note) entry.notes.push(row.note);
   }
@@ -74,10 +93,33 @@ export async function reportSummaries(questionIds: string[]): Promise<Map<string
   for (const [id, entry] of byQuestion)
     out.set(id, {
       count: entry.count,
+      open: entry.open,
       reasons: reasonKeys
         .filter((r) => entry.counts.has(r))
         .map((r) => ({ reason: r, label: REPORT_REASONS[r], count: entry.counts.get(r) ?? 0 })),
       notes: entry.notes,
     });
+  return out;
+}
+
+export interface LessonReportCount {
+  /** Open reports over the lesson's questions. */
+  openReports: number;
+  /** Questions of the lesson with at least one open report. */
+  reportedQuestions: number;
+}
+
+/** Open reports per lesson slug; lessons without any are absent. */
+export async function openReportsByLesson(): Promise<Map<string, LessonReportCount>> {
+  const out = new Map<string, LessonReportCount>();
+  for (const row of await reportedQuestions()) {
+    const open = row.reportedAt.filter((at) => isOpenReport(at, row.reviewedAt)).length;
+    if (open === 0) continue;
+    const entry = out.get(row.lessonSlug) ?? { openReports: 0, reportedQuestions: 0 };
+    out.set(row.lessonSlug, {
+      openReports: entry.openReports + open,
+      reportedQuestions: entry.reportedQuestions + 1,
+    });
+  }
   return out;
 }

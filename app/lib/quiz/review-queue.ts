@@ -6,7 +6,7 @@ import "server-only";
  * questions are never drawn, and assignments set to "reviewed only" draw approved or edited ones.
  */
 import { z } from "zod";
-import type { Actor } from "@/app/lib/auth/actor";
+import type { Actor, UserActor } from "@/app/lib/auth/actor";
 import { AppError } from "@/app/lib/errors";
 import { teachesAnyClass } from "@/app/lib/db/classes";
 import { lessonQuestionsForReview, questionTypeInLesson, recordReview } from "@/app/lib/db/gradebook";
@@ -14,7 +14,8 @@ import { canReviewQuestions } from "@/app/lib/classes/permissions";
 import { toViewer } from "@/app/lib/classes/viewer";
 import { parseQuestionRow, type QuizQuestion } from "@/app/lib/attempts/questions";
 import { questionEditInput, validateQuestionEdit } from "./review-edit";
-import { reportSummaries, type ReportSummary } from "./reports";
+import { getGuide } from "@/app/lib/content";
+import { openReportsByLesson, reportSummaries, type ReportSummary } from "./reports";
 
 const slug = z
   .string()
@@ -33,17 +34,62 @@ export const reviewDecisionInput = z.discriminatedUnion("decision", [
 ]);
 export type ReviewDecisionInput = z.output<typeof reviewDecisionInput>;
 
+async function mayReview(actor: UserActor): Promise<boolean> {
+  const viewer = toViewer(actor);
+  return canReviewQuestions(viewer, false) || canReviewQuestions(viewer, await teachesAnyClass(actor.userId));
+}
+
 async function requireReviewer(actor: Actor | null): Promise<string> {
   if (actor?.kind !== "user") throw new AppError("unauthorized", "Please sign in to continue.");
-  const viewer = toViewer(actor);
-  if (canReviewQuestions(viewer, false)) return actor.userId;
-  if (canReviewQuestions(viewer, await teachesAnyClass(actor.userId))) return actor.userId;
+  if (await mayReview(actor)) return actor.userId;
   throw new AppError("not_found", "This page is for teachers.");
 }
 
 /** Whether the actor may open the review queue (a 404 page otherwise). */
 export async function assertReviewer(actor: Actor | null): Promise<void> {
   await requireReviewer(actor);
+}
+
+export interface ReviewIndexLesson {
+  slug: string;
+  title: string;
+  openReports: number;
+  reportedQuestions: number;
+}
+
+/**
+ * The review queue's index: every module's lessons in order, each with its open reports (see
+ * isOpenReport). Reviewers see every report, as on the lesson pages.
+ */
+export async function getReviewIndex(actor: Actor | null): Promise<{
+  modules: { slug: string; title: string; lessons: ReviewIndexLesson[] }[];
+  openReports: number;
+  reportedQuestions: number;
+}> {
+  await requireReviewer(actor);
+  const counts = await openReportsByLesson();
+  const modules = getGuide().modules.map((m) => ({
+    slug: m.slug,
+    title: m.title,
+    lessons: m.lessons.map((l) => ({
+      slug: l.slug,
+      title: l.title,
+      openReports: counts.get(l.slug)?.openReports ?? 0,
+      reportedQuestions: counts.get(l.slug)?.reportedQuestions ?? 0,
+    })),
+  }));
+  const all = modules.flatMap((m) => m.lessons);
+  return {
+    modules,
+    openReports: all.reduce((n, l) => n + l.openReports, 0),
+    reportedQuestions: all.reduce((n, l) => n + l.reportedQuestions, 0),
+  };
+}
+
+/** How many questions have open reports, for someone who may review them; null for anyone else. */
+export async function reportedQuestionsToReview(actor: Actor | null): Promise<number | null> {
+  if (actor?.kind !== "user" || !(await mayReview(actor))) return null;
+  return (await getReviewIndex(actor)).reportedQuestions;
 }
 
 export interface ReviewItem {
@@ -70,7 +116,7 @@ export async function getReviewQueue(
   await requireReviewer(actor);
   const bank = await lessonQuestionsForReview(lessonSlug);
   if (!bank) throw new AppError("not_found", "There is no such lesson.");
-  const reports = await reportSummaries(bank.questions.map((row) => row.id));
+  const reports = await reportSummaries(new Map(bank.questions.map((row) => [row.id, row.reviewedAt])));
   return {
     lesson: { slug: bank.lesson.slug, title: bank.lesson.title },
     items: bank.questions.map((row) => {

@@ -40,6 +40,8 @@ export default async function ReviewLessonPage({ params, searchParams }: Props) 
   if (classId) stats = await orNotFound(getItemAnalysis(user, classId, lessonSlug));
   else if (canSeeGlobalItemAnalysis(toViewer(user))) stats = await getItemAnalysis(user, null, lessonSlug);
   const statsById = new Map(stats?.items.map((s) => [s.questionId, s]));
+  // The index links to the first question with open reports.
+  const firstReported = queue.items.find((item) => (item.reports?.open ?? 0) > 0)?.id;
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:py-10">
@@ -70,7 +72,13 @@ export default async function ReviewLessonPage({ params, searchParams }: Props) 
           const s = statsById.get(item.id);
           const choiceKey = q && (q.type === "multiple_choice" || q.type === "true_false") ? q : null;
           return (
-            <li key={item.id} className={card} data-testid="review-item" data-question-id={item.id}>
+            <li
+              key={item.id}
+              id={item.id === firstReported ? "reported" : undefined}
+              className={`scroll-mt-4 ${card}`}
+              data-testid="review-item"
+              data-question-id={item.id}
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">
                   {i + 1}. {q?.prompt ?? "(this question no longer parses)"}
@@ -91,6 +99,11 @@ export default async function ReviewLessonPage({ params, searchParams }: Props) 
                   <p className="font-medium">
                     Reported by {item.reports.count} {item.reports.count === 1 ? "learner" : "learners"}:{" "}
                     {item.reports.reasons.map((r) => `${r.label.toLowerCase()} (${r.count})`).join(", ")}
+                    {item.reports.open === 0
+                      ? " · handled by the latest review decision"
+                      : item.reports.open < item.reports.count
+                        ? ` · ${item.reports.open} since the latest review decision`
+                        : ""}
                   </p>
                   {item.reports.notes.length > 0 && (
                     <ul className="mt-1 list-disc pl-5">
