@@ -228,15 +228,15 @@ test("[LEARNER]: every step leads on: lesson → quiz → result → reread, rev
   await page.goto(`/lessons/${first.slug}/quiz`);
   await expect(page.getByTestId("last-score")).toContainText("0%");
 
-  // Dashboard and home: reviews due, and the lesson after the one just quizzed, to read.
+  // Dashboard and home: reviews due, and lesson 1 to practise.
   for (const path of ["/dashboard", "/"]) {
     await page.goto(path);
     const card = page.getByTestId("continue-card");
     await expect(card.getByTestId("continue-review")).toContainText(`${total} review cards are due`);
-    await expect(card.getByTestId("continue-lesson")).toContainText(second.title);
-    await expect(card.getByRole("link", { name: "Read it" })).toHaveAttribute(
+    await expect(card.getByTestId("continue-lesson")).toContainText(first.title);
+    await expect(card.getByRole("link", { name: "Practise it" })).toHaveAttribute(
       "href",
-      `/lessons/${second.slug}`,
+      `/lessons/${first.slug}/quiz`,
     );
   }
   await page.getByTestId("continue-card").getByRole("link", { name: "Review now" }).click();

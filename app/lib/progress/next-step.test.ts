@@ -112,6 +112,16 @@ describe("chooseNextStep", () => {
       });
     });
 
+    it("is the same lesson again, to practise, while its last score is under the practising mark", () => {
+      const failed = guide.map((l) =>
+        l.slug === "h1" ? { ...l, level: "started" as const, lastPercent: 20 } : l,
+      );
+      expect(chooseNextStep(input({ lessons: failed, lastLessonSlug: "h1" })).next).toMatchObject({
+        kind: "lesson",
+        lesson: { slug: "h1", action: "practise", lastPercent: 20 },
+      });
+    });
+
     it("falls back to the first lesson not mastered at the end of a module", () => {
       expect(chooseNextStep(input({ lessons: guide, lastLessonSlug: "h2" })).next).toMatchObject({
         lesson: { slug: "l1" },

@@ -1,6 +1,6 @@
 import { formatRelative } from "@/app/lib/assignments/due";
 import type { QuizTarget } from "@/app/lib/attempts/target";
-import type { MasteryLevel } from "./mastery";
+import { PRACTISING_PERCENT, type MasteryLevel } from "./mastery";
 import type { ContinueItem, NextStep, NextStepLesson } from "./next-step-views";
 
 export interface LessonState {
@@ -54,12 +54,15 @@ function lessonStep(open: LessonState): NextStepLesson {
 }
 
 /**
- * The lesson after the one last quizzed, in the same module (skipping mastered ones), else the
- * first lesson in the guide's order that is not mastered.
+ * The lesson last quizzed again while its latest score is under the practising mark (moving on
+ * from a failed quiz leaves a gap); otherwise the lesson after it in the same module (skipping
+ * mastered ones), else the first lesson in the guide's order that is not mastered.
  */
 function nextLesson(lessons: LessonState[], lastSlug: string | null): LessonState | undefined {
   const at = lessons.findIndex((l) => l.slug === lastSlug);
   const last = lessons[at];
+  if (last && last.level !== "mastered" && last.lastPercent !== null && last.lastPercent < PRACTISING_PERCENT)
+    return last;
   const after = last
     ? lessons.slice(at + 1).find((l) => l.moduleSlug === last.moduleSlug && l.level !== "mastered")
     : undefined;
